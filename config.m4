@@ -1,0 +1,76 @@
+dnl The surge extension: a Workerman-style socket server core in C++20.
+PHP_ARG_ENABLE([surge],
+  [whether to enable surge support],
+  [AS_HELP_STRING([--enable-surge], [Enable surge support])],
+  [no])
+
+PHP_ARG_ENABLE([surge-debug],
+  [whether to build surge with assertions and -Werror],
+  [AS_HELP_STRING([--enable-surge-debug], [Build surge with assertions, debug info and -Werror])],
+  [no], [no])
+
+if test "$PHP_SURGE" != "no"; then
+  if test "$PHP_THREAD_SAFETY" = "yes"; then
+    AC_MSG_ERROR([surge forks worker processes and needs a non-thread-safe (NTS) PHP build])
+  fi
+
+  PHP_REQUIRE_CXX()
+  PKG_PROG_PKG_CONFIG
+  PKG_CHECK_MODULES([LIBEVENT], [libevent_core >= 2.1], [],
+    [AC_MSG_ERROR([libevent 2.1 not found: install libevent-dev (Debian/Ubuntu) or libevent-devel])])
+  PKG_CHECK_MODULES([OPENSSL], [openssl >= 1.1.1], [],
+    [AC_MSG_ERROR([OpenSSL not found: install libssl-dev (Debian/Ubuntu) or openssl-devel])])
+  PHP_EVAL_INCLINE($LIBEVENT_CFLAGS)
+  PHP_EVAL_LIBLINE($LIBEVENT_LIBS, SURGE_SHARED_LIBADD)
+  PHP_EVAL_INCLINE($OPENSSL_CFLAGS)
+  PHP_EVAL_LIBLINE($OPENSSL_LIBS, SURGE_SHARED_LIBADD)
+
+  SURGE_CXXFLAGS="-std=c++20 -fvisibility=hidden -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1"
+  if test "$PHP_SURGE_DEBUG" != "no"; then
+    SURGE_CXXFLAGS="$SURGE_CXXFLAGS -O0 -g -Werror"
+  else
+    SURGE_CXXFLAGS="$SURGE_CXXFLAGS -O2 -DNDEBUG"
+  fi
+
+  SURGE_CORE_SOURCES="
+    src/base/buffer.cc
+    src/base/log.cc
+    src/event/event_loop.cc
+    src/event/io_watcher.cc
+    src/event/signal_watcher.cc
+    src/event/timer.cc
+    src/net/connection.cc
+    src/net/listen_socket.cc
+    src/net/listener.cc
+    src/net/output_queue.cc
+    src/net/socket_address.cc
+    src/process/banner.cc
+    src/process/command_line.cc
+    src/process/daemon.cc
+    src/process/exit_status.cc
+    src/process/pid_file.cc
+    src/process/supervisor.cc
+    src/protocol/frame/frame_codec.cc
+    src/protocol/text/text_codec.cc
+  "
+  SURGE_EXT_SOURCES="
+    ext/callable.cc
+    ext/connection_interface.cc
+    ext/frame_protocol.cc
+    ext/run_all.cc
+    ext/runtime.cc
+    ext/surge.cc
+    ext/tcp_connection.cc
+    ext/text_protocol.cc
+    ext/timer.cc
+    ext/worker.cc
+  "
+
+  PHP_NEW_EXTENSION(surge, $SURGE_CORE_SOURCES $SURGE_EXT_SOURCES, $ext_shared,, $SURGE_CXXFLAGS, cxx)
+  PHP_ADD_INCLUDE([$ext_srcdir/src])
+  PHP_ADD_INCLUDE([$ext_srcdir/ext])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/base $ext_builddir/src/event $ext_builddir/src/net $ext_builddir/src/process $ext_builddir/src/protocol/text $ext_builddir/src/protocol/frame $ext_builddir/ext])
+  PHP_ADD_EXTENSION_DEP(surge, spl)
+  PHP_ADD_EXTENSION_DEP(surge, json)
+  PHP_SUBST(SURGE_SHARED_LIBADD)
+fi

@@ -1,0 +1,136 @@
+#include "callable.h"
+
+#include <string>
+
+#include "runtime.h"
+
+extern "C" {
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
+}
+
+namespace surge::ext {
+
+namespace {
+// zend_is_callable_at_frame() takes the calling scope from the frame's function; a frame
+// whose function is a Worker method makes every check run as if from inside Worker.
+zend_execute_data* workerScopeFrame() {
+  static zend_execute_data frame;
+  if (frame.func == nullptr)
+    frame.func = static_cast<zend_function*>(zend_hash_str_find_ptr(&worker_ce->function_table, "run", 3));
+  return &frame;
+}
+
+bool sameValue(zval* a, zval* b) {
+  if (Z_TYPE_P(a) != Z_TYPE_P(b)) return false;
+  switch (Z_TYPE_P(a)) {
+    case IS_OBJECT: return Z_OBJ_P(a) == Z_OBJ_P(b);
+    case IS_STRING: return Z_STR_P(a) == Z_STR_P(b) || zend_string_equals(Z_STR_P(a), Z_STR_P(b));
+    case IS_ARRAY: return Z_ARR_P(a) == Z_ARR_P(b);
+    default: return false;
+  }
+}
+
+bool isTrampoline(const zend_fcall_info_cache& fcc) {
+  return fcc.function_handler && (fcc.function_handler->common.fn_flags & ZEND_ACC_CALL_VIA_TRAMPOLINE);
+}
+
+std::string workerName(zend_object* worker) {
+  if (worker == nullptr) return "none";
+  zval rv;
+  zval* name = zend_read_property(worker->ce, worker, "name", sizeof("name") - 1, 1, &rv);
+  return Z_TYPE_P(name) == IS_STRING ? std::string(Z_STRVAL_P(name), Z_STRLEN_P(name)) : "none";
+}
+}  // namespace
+
+zend_fcall_info_cache* CallableCache::resolve(zval* callable, char** error) {
+  *error = nullptr;
+  if (callable == nullptr || Z_TYPE_P(callable) <= IS_NULL) return nullptr;
+  if (Z_TYPE(source_) != IS_UNDEF && sameValue(&source_, callable)) return &fcc_;
+  reset();
+  if (!zend_is_callable_at_frame(callable, nullptr, workerScopeFrame(), 0, &fcc_, error)) {
+    fcc_ = {};
+    return nullptr;
+  }
+  // A __call/__callStatic trampoline is freed by the call that uses it: never cache it.
+  if (!isTrampoline(fcc_)) ZVAL_COPY(&source_, callable);
+  return &fcc_;
+}
+
+void CallableCache::reset() {
+  zval_ptr_dtor(&source_);
+  ZVAL_UNDEF(&source_);
+  fcc_ = {};
+}
+
+bool checkCallableProperty(zval* value, const char* what) {
+  ZVAL_DEREF(value);
+  if (Z_TYPE_P(value) == IS_NULL) return true;
+  char* error = nullptr;
+  zend_fcall_info_cache fcc;
+  bool ok = zend_is_callable_at_frame(value, nullptr, workerScopeFrame(), 0, &fcc, &error);
+  if (ok) {
+    if (isTrampoline(fcc)) zend_release_fcall_info_cache(&fcc);
+    return true;
+  }
+  zend_type_error("%s must be a callable or null, %s", what, error ? error : "not callable");
+  if (error) efree(error);
+  return false;
+}
+
+CallOutcome reportPendingException(const CallSite& site) {
+  zend_object* ex = EG(exception);
+  if (ex == nullptr) return CallOutcome::kOk;
+  if (zend_is_unwind_exit(ex) || zend_is_graceful_exit(ex)) {
+    runtime::beginExit();
+    return CallOutcome::kExiting;
+  }
+  GC_ADDREF(ex);
+  zend_clear_exception();
+  std::string text;
+  zval rv;
+  ZVAL_UNDEF(&rv);
+  zend_call_method_with_0_params(ex, ex->ce, nullptr, "__tostring", &rv);
+  if (EG(exception)) zend_clear_exception();
+  if (Z_TYPE(rv) == IS_STRING) text.assign(Z_STRVAL(rv), Z_STRLEN(rv));
+  else text.assign(ZSTR_VAL(ex->ce->name), ZSTR_LEN(ex->ce->name));
+  zval_ptr_dtor(&rv);
+  OBJ_RELEASE(ex);
+
+  std::string line = "Worker[" + workerName(site.worker) + "] " + site.callback;
+  if (site.connectionId) line += " of connection " + std::to_string(site.connectionId);
+  line += " threw " + text;
+  runtime::log(line);
+  runtime::statAdd(runtime::Stat::kThrowException, 1);
+  return CallOutcome::kThrew;
+}
+
+CallOutcome callCallback(zval* callable, CallableCache* cache, uint32_t argc, zval* argv,
+                         const CallSite& site, HashTable* named) {
+  if (runtime::exiting()) return CallOutcome::kExiting;
+  char* error = nullptr;
+  zend_fcall_info_cache local;
+  zend_fcall_info_cache* fcc;
+  if (cache) {
+    fcc = cache->resolve(callable, &error);
+  } else {
+    fcc = zend_is_callable_at_frame(callable, nullptr, nullptr, 0, &local, &error) ? &local : nullptr;
+  }
+  if (fcc == nullptr) {
+    if (error) {
+      runtime::log("Worker[" + workerName(site.worker) + "] " + site.callback + " is not callable: " + error);
+      efree(error);
+    }
+    return CallOutcome::kThrew;
+  }
+  if (error) efree(error);
+  zval retval;
+  ZVAL_UNDEF(&retval);
+  zend_call_known_function(fcc->function_handler, fcc->object, fcc->called_scope, &retval, argc, argv, named);
+  zval_ptr_dtor(&retval);
+  if (isTrampoline(*fcc)) *fcc = {};
+  if (EG(exception)) return reportPendingException(site);
+  return CallOutcome::kOk;
+}
+
+}  // namespace surge::ext

@@ -1,0 +1,57 @@
+/* Calling PHP callbacks from the loop: resolved once (not by name on every call), with
+ * the Worker class as calling scope (so a subclass may register its protected methods,
+ * as GatewayWorker does), and with exceptions reported instead of unwinding the loop. */
+#ifndef SURGE_EXT_CALLABLE_H
+#define SURGE_EXT_CALLABLE_H
+
+#include "common.h"
+
+namespace surge::ext {
+
+// A callable resolved to a zend_fcall_info_cache, remembered together with the value it
+// was resolved from. A property holding the same value (the usual case: connections
+// copy the worker's callbacks) reuses the resolution; another value is resolved anew.
+class CallableCache {
+ public:
+  CallableCache() { ZVAL_UNDEF(&source_); }
+  ~CallableCache() { reset(); }
+  CallableCache(const CallableCache&) = delete;
+  CallableCache& operator=(const CallableCache&) = delete;
+
+  // Returns the resolution of `callable` (null/undef → nullptr). On a value that is not
+  // callable, *error gets a message (caller owns it, efree) and nullptr is returned.
+  zend_fcall_info_cache* resolve(zval* callable, char** error);
+  void reset();
+
+ private:
+  zval source_;
+  zend_fcall_info_cache fcc_{};
+};
+
+// Checks that `value` is null or callable from the Worker scope; throws a TypeError that
+// names `what` (e.g. "Surge\Worker::$onMessage") otherwise.
+bool checkCallableProperty(zval* value, const char* what);
+
+// What to name in the log when a callback throws.
+struct CallSite {
+  const char* callback;    // "onMessage"
+  zend_object* worker;     // may be null
+  zend_long connectionId;  // 0 if none
+};
+
+enum class CallOutcome { kOk, kThrew, kExiting };
+
+// Calls `callable` (a property value) with `argc` arguments. Uses `cache` when given.
+// An exception is logged (worker, pid, connection, message, trace) and cleared
+// (kThrew); exit() inside the callback stops this process's loop (kExiting) and leaves
+// the exit pending so that it completes once the loop has returned.
+CallOutcome callCallback(zval* callable, CallableCache* cache, uint32_t argc, zval* argv,
+                         const CallSite& site, HashTable* namedOrPositional = nullptr);
+
+// Logs the pending exception for `site` and clears it; returns kExiting instead if the
+// pending exception is exit().
+CallOutcome reportPendingException(const CallSite& site);
+
+}  // namespace surge::ext
+
+#endif

@@ -1,0 +1,38 @@
+/* The native state behind a Surge\Connection\TcpConnection object, and the bridge that
+ * turns the core's connection events into PHP callbacks. */
+#ifndef SURGE_EXT_CONNECTION_OBJECT_H
+#define SURGE_EXT_CONNECTION_OBJECT_H
+
+#include <sys/socket.h>
+
+#include "common.h"
+
+namespace surge::ext {
+
+struct ConnectionObject {
+  Connection* conn;     // null for an object PHP code created itself (always closed)
+  zend_object* worker;  // the accepting Worker (a reference is held)
+  size_t hint;          // Text: bytes already searched for "\n"; user protocols: pending length
+  zend_object std;
+};
+
+inline ConnectionObject* connectionFrom(zend_object* obj) {
+  return reinterpret_cast<ConnectionObject*>(reinterpret_cast<char*>(obj) - XtOffsetOf(ConnectionObject, std));
+}
+
+// Declared property slots of TcpConnection.
+struct ConnectionProps {
+  uint32_t protocol, onMessage, onClose, onError, onConnect, onBufferFull, onBufferDrain, transport, worker, id,
+      bytesRead, bytesWritten, maxSendBufferSize, maxPackageSize, lingerTimeout;
+};
+extern ConnectionProps connection_props;
+
+// Wraps an accepted socket of `worker` in a TcpConnection and calls onConnect.
+void acceptConnection(zend_object* worker, int fd, const sockaddr* peer, socklen_t length);
+
+// Closes every connection of `worker` (flushing what is queued first).
+void closeWorkerConnections(zend_object* worker);
+
+}  // namespace surge::ext
+
+#endif

@@ -1,0 +1,11 @@
+/* The Surge extension: module entry and the version shared by the banner, the
+ * Worker::VERSION constant and package.xml. */
+#ifndef PHP_SURGE_H
+#define PHP_SURGE_H
+
+#define PHP_SURGE_VERSION "0.1.0"
+
+extern zend_module_entry surge_module_entry;
+#define phpext_surge_ptr &surge_module_entry
+
+#endif

@@ -1,0 +1,61 @@
+/* Module entry of the surge extension: registers the classes and reports its version. */
+#include "common.h"
+
+extern "C" {
+#include "ext/standard/info.h"
+}
+
+#include <event2/event.h>
+
+#include "php_surge.h"
+#include "runtime.h"
+
+namespace {
+
+PHP_MINIT_FUNCTION(surge) {
+  using namespace surge::ext;
+  registerWorkerClass();
+  registerConnectionInterfaceClass();
+  registerTcpConnectionClass();
+  registerTimerClass();
+  registerTextClass();
+  registerFrameClass();
+  return SUCCESS;
+}
+
+PHP_RINIT_FUNCTION(surge) {
+#if defined(ZTS) && defined(COMPILE_DL_SURGE)
+  ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+  surge::ext::runtime::initStatistics();
+  return SUCCESS;
+}
+
+PHP_MINFO_FUNCTION(surge) {
+  php_info_print_table_start();
+  php_info_print_table_row(2, "surge support", "enabled");
+  php_info_print_table_row(2, "version", PHP_SURGE_VERSION);
+  php_info_print_table_row(2, "libevent", event_get_version());
+  php_info_print_table_end();
+}
+
+const zend_module_dep surge_deps[] = {
+    ZEND_MOD_REQUIRED("spl")
+    ZEND_MOD_REQUIRED("json")
+    ZEND_MOD_END
+};
+
+}  // namespace
+
+zend_module_entry surge_module_entry = {
+    STANDARD_MODULE_HEADER_EX, nullptr, surge_deps, "surge", nullptr, PHP_MINIT(surge), nullptr, PHP_RINIT(surge),
+    nullptr, PHP_MINFO(surge), PHP_SURGE_VERSION, STANDARD_MODULE_PROPERTIES};
+
+#ifdef COMPILE_DL_SURGE
+extern "C" {
+#ifdef ZTS
+ZEND_TSRMLS_CACHE_DEFINE()
+#endif
+ZEND_GET_MODULE(surge)
+}
+#endif

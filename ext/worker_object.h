@@ -1,0 +1,71 @@
+/* The native state behind a Surge\Worker object. */
+#ifndef SURGE_EXT_WORKER_OBJECT_H
+#define SURGE_EXT_WORKER_OBJECT_H
+
+#include <memory>
+#include <string>
+
+#include "callable.h"
+#include "common.h"
+#include "net/listener.h"
+#include "net/socket_address.h"
+
+namespace surge::ext {
+
+// How a worker's connections turn bytes into messages.
+enum class ProtocolKind { kRaw, kText, kFrame, kUser };
+
+struct WorkerNative {
+  std::string socketName;  // as given to the constructor ("" = no listener)
+  std::string scheme;
+  std::string transport;
+  SocketAddress address;
+  bool prepared = false;
+  ProtocolKind kind = ProtocolKind::kRaw;
+  zend_class_entry* protocolClass = nullptr;  // user protocol
+  zend_function* protocolInput = nullptr;
+  zend_function* protocolDecode = nullptr;
+  zend_function* protocolEncode = nullptr;
+  int listenFd = -1;  // created by the master and inherited, or -1
+  std::unique_ptr<Listener> listener;
+  bool acceptPausedByUser = false;
+  bool stopped = false;
+  zval context;
+
+  CallableCache onWorkerStart, onWorkerStop, onWorkerReload, onConnect, onMessage, onClose, onError,
+      onBufferFull, onBufferDrain;
+};
+
+struct WorkerObject {
+  WorkerNative* native;
+  zend_object std;
+};
+
+inline WorkerObject* workerFrom(zend_object* obj) {
+  return reinterpret_cast<WorkerObject*>(reinterpret_cast<char*>(obj) - XtOffsetOf(WorkerObject, std));
+}
+
+// Declared property slots of Surge\Worker.
+struct WorkerProps {
+  uint32_t id, name, count, user, group, reloadable, reusePort, transport, protocol, connections, stopping;
+  uint32_t onWorkerStart, onWorkerStop, onWorkerReload, onConnect, onMessage, onClose, onError,
+      onBufferFull, onBufferDrain;
+};
+extern WorkerProps worker_props;
+
+// Resolves the scheme, protocol class and address of a worker (runAll() before forking,
+// or listen()); throws a PHP exception and returns false on a mistake.
+bool prepareWorkerListen(WorkerObject* w);
+// In a worker process: creates the listener (from the inherited socket, or binding its
+// own with reusePort). Accepting starts only with resumeAccept().
+bool openWorkerListener(WorkerObject* w);
+void closeWorkerListener(WorkerObject* w);
+// Calls onWorkerStop, stops accepting, closes connections unless graceful.
+void stopWorker(WorkerObject* w, bool graceful);
+
+std::string workerNameOf(zend_object* worker);
+std::string workerSocketNameOf(zend_object* worker);
+
+}  // namespace surge::ext
+
+#endif

@@ -1,0 +1,48 @@
+// src/event owns the reactor: one libevent event_base per process and thin, allocation-free
+// wrappers for fd watchers, timers and signals. Watchers embed their `struct event`, so a
+// connection's watchers live inside the connection and cost no extra allocation.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+
+struct event_base;
+
+namespace surge {
+
+class EventLoop {
+ public:
+  using Callback = void (*)(void* arg);
+
+  EventLoop();
+  ~EventLoop();
+  EventLoop(const EventLoop&) = delete;
+  EventLoop& operator=(const EventLoop&) = delete;
+
+  event_base* base() const { return base_; }
+
+  // Dispatches events until stop(); an empty loop keeps waiting (a worker with no
+  // listener and no timer still answers signals). A stop() requested before run()
+  // makes run() return at once.
+  void run();
+  void stop();
+  bool running() const { return running_; }
+
+  // Runs fn(arg) on the next iteration, from the loop itself rather than the current
+  // call stack (used to avoid re-entering a connection while PHP code runs in it).
+  void defer(Callback fn, void* arg);
+
+  // A read spill area shared by every connection of this loop: one readv() can drain a
+  // socket into it and bytes are copied into a connection's own buffer only when a
+  // message is incomplete.
+  char* scratch() { return scratch_.get(); }
+  static constexpr size_t kScratchSize = 64 * 1024;
+
+ private:
+  event_base* base_ = nullptr;
+  bool running_ = false;
+  bool stopRequested_ = false;
+  std::unique_ptr<char[]> scratch_;
+};
+
+}  // namespace surge

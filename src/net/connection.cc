@@ -1,0 +1,273 @@
+#include "net/connection.h"
+
+#include <sys/uio.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include <event2/event.h>
+
+#include "event/event_loop.h"
+#include "event/timer.h"
+
+namespace surge {
+
+namespace {
+// A fair share per wake-up: after this many full reads the connection yields to others.
+constexpr int kReadRounds = 8;
+// Room reserved in the input buffer when a message is incomplete: enough for the common
+// case of the rest arriving in one piece, small enough for idle connections.
+constexpr size_t kInputReserve = 4096;
+
+// Holds a reference for the duration of a scope.
+class Guard {
+ public:
+  explicit Guard(Connection* c) : c_(c) { c_->retain(); }
+  ~Guard() { c_->release(); }
+  Guard(const Guard&) = delete;
+  Guard& operator=(const Guard&) = delete;
+
+ private:
+  Connection* c_;
+};
+}  // namespace
+
+Connection::Connection(EventLoop& loop, int fd, const sockaddr* peer, socklen_t peerLength,
+                       Handler* handler, void* userData)
+    : loop_(loop), handler_(handler), userData_(userData), fd_(fd) {
+  std::memset(&peer_, 0, sizeof peer_);
+  if (peer && peerLength > 0) {
+    if (peer->sa_family == AF_INET && peerLength >= sizeof(sockaddr_in)) std::memcpy(&peer_.v4, peer, sizeof(sockaddr_in));
+    else if (peer->sa_family == AF_INET6 && peerLength >= sizeof(sockaddr_in6)) std::memcpy(&peer_.v6, peer, sizeof(sockaddr_in6));
+    else peer_.family = peer->sa_family;
+  }
+  updateInterest();
+}
+
+Connection::~Connection() {
+  watcher_.stop();
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void Connection::updateInterest() {
+  short want = 0;
+  if (state_ != State::kClosed) {
+    if (reading_ && state_ != State::kClosing) want |= EV_READ;
+    if (!output_.empty()) want |= EV_WRITE;
+  }
+  if (want == interest_) return;
+  interest_ = want;
+  watcher_.stop();
+  if (want) {
+    watcher_.init(loop_, fd_, want, &Connection::onEvent, this);
+    watcher_.start();
+  }
+}
+
+void Connection::onEvent(int, short what, void* self) {
+  auto* c = static_cast<Connection*>(self);
+  Guard guard(c);
+  if (what & EV_WRITE) c->handleWritable();
+  if ((what & EV_READ) && c->state_ != State::kClosed && c->reading_) c->handleReadable();
+}
+
+void Connection::handleReadable() {
+  for (int round = 0; round < kReadRounds; ++round) {
+    iovec iov[2];
+    int count = 0;
+    size_t inBuffer = 0;
+    if (!input_.empty() || buffered_) {
+      input_.prepareWrite(kInputReserve);
+      inBuffer = input_.writableSize();
+      iov[count++] = {input_.writePointer(), inBuffer};
+    }
+    iov[count++] = {loop_.scratch(), EventLoop::kScratchSize};
+    size_t offered = inBuffer + EventLoop::kScratchSize;
+
+    ssize_t n = ::readv(fd_, iov, count);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      if (errno == EAGAIN || errno == EWOULDBLOCK) return;
+      destroy();
+      return;
+    }
+    if (n == 0) {
+      destroy();
+      return;
+    }
+    size_t got = static_cast<size_t>(n);
+    bytesRead_ += got;
+    if (state_ == State::kEnding) {
+      input_.clear();
+      continue;
+    }
+    if (inBuffer == 0) {
+      deliver(std::string_view(loop_.scratch(), got), true);
+    } else {
+      size_t first = got < inBuffer ? got : inBuffer;
+      input_.commit(first);
+      if (got > first) input_.append(loop_.scratch(), got - first);
+      deliver(input_.view(), false);
+    }
+    if (state_ == State::kClosed || !reading_) return;
+    // A read that did not fill what was offered drained the socket; skip the read that
+    // would only say EAGAIN.
+    if (got < offered) return;
+  }
+}
+
+void Connection::deliver(std::string_view data, bool fromSpill) {
+  size_t used = handler_->onData(*this, data);
+  if (state_ == State::kClosed) return;
+  if (fromSpill) {
+    if (used < data.size()) input_.append(data.substr(used));
+  } else {
+    input_.consume(used);
+  }
+  if (input_.empty() && input_.capacity() > 0) input_.release();
+}
+
+void Connection::onDeferredInput(void* self) {
+  auto* c = static_cast<Connection*>(self);
+  c->deferredPending_ = false;
+  if (c->state_ == State::kOpen && c->reading_ && !c->input_.empty()) c->deliver(c->input_.view(), false);
+  c->release();
+}
+
+void Connection::handleWritable() {
+  if (output_.empty()) {
+    updateInterest();
+    return;
+  }
+  ssize_t n = output_.flushTo(fd_);
+  if (n < 0) {
+    destroy();
+    return;
+  }
+  bytesWritten_ += static_cast<uint64_t>(n);
+  if (!output_.empty()) return;
+  updateInterest();
+  handler_->onDrain(*this);
+  if (state_ == State::kClosing && output_.empty()) destroy();
+  else if (state_ == State::kEnding && output_.empty()) finishEnding();
+}
+
+Connection::SendResult Connection::send(const SendPiece* pieces, int count) {
+  if (state_ != State::kOpen) return SendResult::kClosed;
+  if (!output_.empty()) {
+    if (output_.bytes() >= maxSendBuffer_) return SendResult::kBufferFull;
+    for (int i = 0; i < count; ++i) output_.push(pieces[i]);
+    if (output_.bytes() >= maxSendBuffer_) handler_->onBufferFull(*this);
+    return SendResult::kQueued;
+  }
+  constexpr int kMaxPieces = 8;
+  iovec iov[kMaxPieces];
+  size_t total = 0;
+  int n = count < kMaxPieces ? count : kMaxPieces;
+  for (int i = 0; i < n; ++i) {
+    iov[i] = {const_cast<char*>(pieces[i].data), pieces[i].length};
+    total += pieces[i].length;
+  }
+  ssize_t written;
+  do {
+    written = total ? ::writev(fd_, iov, n) : 0;
+  } while (written < 0 && errno == EINTR);
+  if (written < 0) {
+    if (errno != EAGAIN && errno != EWOULDBLOCK) return SendResult::kPeerGone;
+    written = 0;
+  }
+  bytesWritten_ += static_cast<uint64_t>(written);
+  if (static_cast<size_t>(written) == total && n == count) return SendResult::kWritten;
+  size_t skip = static_cast<size_t>(written);
+  for (int i = 0; i < count; ++i) {
+    if (skip >= pieces[i].length) {
+      skip -= pieces[i].length;
+      continue;
+    }
+    output_.push(pieces[i], skip);
+    skip = 0;
+  }
+  updateInterest();
+  if (output_.bytes() >= maxSendBuffer_) handler_->onBufferFull(*this);
+  return SendResult::kQueued;
+}
+
+void Connection::close() {
+  if (state_ == State::kClosed || state_ == State::kClosing) return;
+  if (output_.empty()) {
+    destroy();
+    return;
+  }
+  state_ = State::kClosing;
+  updateInterest();
+}
+
+void Connection::end(double lingerSeconds) {
+  if (state_ != State::kOpen) return;
+  state_ = State::kEnding;
+  input_.release();
+  if (!linger_) linger_ = std::make_unique<Timer>(loop_, &Connection::onLingerOver, this);
+  lingerSecondsHint_ = lingerSeconds;
+  if (output_.empty()) finishEnding();
+}
+
+void Connection::finishEnding() {
+  ::shutdown(fd_, SHUT_WR);
+  if (lingerSecondsHint_ <= 0) {
+    destroy();
+    return;
+  }
+  linger_->start(lingerSecondsHint_, false);
+}
+
+void Connection::onLingerOver(void* self) {
+  auto* c = static_cast<Connection*>(self);
+  Guard guard(c);
+  c->destroy();
+}
+
+void Connection::destroy() {
+  if (state_ == State::kClosed) return;
+  Guard guard(this);
+  state_ = State::kClosed;
+  updateInterest();
+  if (linger_) linger_->stop();
+  ::close(fd_);
+  fd_ = -1;
+  output_.clear();
+  input_.release();
+  handler_->onClose(*this);
+}
+
+void Connection::pauseReading() {
+  reading_ = false;
+  updateInterest();
+}
+
+void Connection::resumeReading() {
+  if (reading_) return;
+  reading_ = true;
+  updateInterest();
+  if (!input_.empty() && !deferredPending_ && state_ == State::kOpen) {
+    deferredPending_ = true;
+    retain();
+    loop_.defer(&Connection::onDeferredInput, this);
+  }
+}
+
+SocketAddress Connection::peerAddress() const {
+  if (peer_.family == AF_INET) return SocketAddress::fromSockaddr(reinterpret_cast<const sockaddr*>(&peer_.v4), sizeof peer_.v4);
+  if (peer_.family == AF_INET6) return SocketAddress::fromSockaddr(reinterpret_cast<const sockaddr*>(&peer_.v6), sizeof peer_.v6);
+  return {};
+}
+
+SocketAddress Connection::localAddress() const {
+  if (fd_ < 0) return {};
+  sockaddr_storage local;
+  socklen_t length = sizeof local;
+  if (::getsockname(fd_, reinterpret_cast<sockaddr*>(&local), &length) != 0) return {};
+  return SocketAddress::fromSockaddr(reinterpret_cast<sockaddr*>(&local), length);
+}
+
+}  // namespace surge

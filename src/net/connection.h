@@ -1,0 +1,139 @@
+#pragma once
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+
+#include "base/buffer.h"
+#include "event/io_watcher.h"
+#include "net/output_queue.h"
+#include "net/socket_address.h"
+
+namespace surge {
+
+class EventLoop;
+class Timer;
+
+// One accepted stream socket (TCP or Unix) with its input buffer and output queue.
+//
+// Reading: one readv() fills the unused tail of the input buffer and then the loop's
+// shared spill area, so a single call drains the socket; the bytes are handed to the
+// handler as one view and only an incomplete message is copied into the connection.
+// Writing: send() writes at once; what the kernel does not take is queued (by reference
+// where the bytes have an owner) and the write watcher is armed only while bytes wait.
+//
+// Lifetime: reference counted. The creator holds the first reference; each event
+// dispatch holds one for its duration, so a handler may close the connection or drop
+// the last outside reference while the connection is still on the stack.
+class Connection {
+ public:
+  enum class State : uint8_t { kOpen, kClosing, kEnding, kClosed };
+  enum class SendResult : uint8_t { kWritten, kQueued, kBufferFull, kClosed, kPeerGone };
+
+  class Handler {
+   public:
+    virtual ~Handler() = default;
+    // New bytes are available: `data` is every unread byte. Returns how many were used.
+    // In buffered mode the bytes are in inputBuffer() and the handler consumes from it
+    // itself (returning 0).
+    virtual size_t onData(Connection& c, std::string_view data) = 0;
+    // The output queue emptied after send() had to queue bytes.
+    virtual void onDrain(Connection& c) = 0;
+    // A send left the output queue at or above the high-water mark.
+    virtual void onBufferFull(Connection& c) = 0;
+    // The socket is closed (peer closed, error, close(), destroy()); called once.
+    virtual void onClose(Connection& c) = 0;
+  };
+
+  Connection(EventLoop& loop, int fd, const sockaddr* peer, socklen_t peerLength, Handler* handler,
+             void* userData);
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  void retain() { ++refs_; }
+  void release() {
+    if (--refs_ == 0) delete this;
+  }
+
+  State state() const { return state_; }
+  bool isOpen() const { return state_ == State::kOpen; }
+  int fd() const { return fd_; }
+  void* userData() const { return userData_; }
+  void setUserData(void* data) { userData_ = data; }
+
+  SendResult send(const SendPiece* pieces, int count);
+  SendResult send(std::string_view bytes) {
+    SendPiece p{bytes.data(), bytes.size()};
+    return send(&p, 1);
+  }
+
+  // Flushes what is queued, then closes.
+  void close();
+  // Flushes what is queued, half-closes (FIN) and closes after `lingerSeconds` or when
+  // the peer closes; input is read and discarded meanwhile.
+  void end(double lingerSeconds);
+  // Closes now, dropping queued bytes.
+  void destroy();
+
+  void pauseReading();
+  // Resumes reading; bytes already buffered are delivered from the loop, not from the
+  // caller's stack.
+  void resumeReading();
+  bool readingPaused() const { return !reading_; }
+
+  // Buffered mode keeps every unread byte in inputBuffer() (for protocol code that
+  // wants to look at and consume the buffer itself).
+  void setBufferedMode(bool on) { buffered_ = on; }
+  Buffer& inputBuffer() { return input_; }
+
+  size_t maxSendBufferSize() const { return maxSendBuffer_; }
+  void setMaxSendBufferSize(size_t bytes) { maxSendBuffer_ = bytes; }
+  size_t pendingOutput() const { return output_.bytes(); }
+  size_t pendingInput() const { return input_.size(); }
+  uint64_t bytesRead() const { return bytesRead_; }
+  uint64_t bytesWritten() const { return bytesWritten_; }
+
+  SocketAddress peerAddress() const;
+  SocketAddress localAddress() const;
+  int family() const { return peer_.family; }
+
+ private:
+  ~Connection();
+  static void onEvent(int fd, short what, void* self);
+  static void onDeferredInput(void* self);
+  static void onLingerOver(void* self);
+  void handleReadable();
+  void handleWritable();
+  void deliver(std::string_view data, bool fromSpill);
+  void updateInterest();
+  void finishEnding();
+
+  EventLoop& loop_;
+  Handler* handler_;
+  void* userData_;
+  IoWatcher watcher_;
+  short interest_ = 0;
+  int fd_;
+  uint32_t refs_ = 1;
+  State state_ = State::kOpen;
+  bool reading_ = true;
+  bool buffered_ = false;
+  bool deferredPending_ = false;
+  Buffer input_;
+  OutputQueue output_;
+  size_t maxSendBuffer_ = 1024 * 1024;
+  uint64_t bytesRead_ = 0;
+  uint64_t bytesWritten_ = 0;
+  std::unique_ptr<Timer> linger_;
+  double lingerSecondsHint_ = 0;
+  union {
+    sa_family_t family;
+    sockaddr_in v4;
+    sockaddr_in6 v6;
+  } peer_;
+};
+
+}  // namespace surge

@@ -1,0 +1,68 @@
+#include "net/listener.h"
+
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include <event2/event.h>
+
+#include "base/log.h"
+#include "event/event_loop.h"
+
+namespace surge {
+
+Listener::Listener(EventLoop& loop, int fd, Handler* handler, void* userData)
+    : loop_(loop), fd_(fd), handler_(handler), userData_(userData), backoff_(loop, &Listener::onBackoffOver, this) {
+  watcher_.init(loop, fd, EV_READ, &Listener::onReadable, this);
+}
+
+Listener::~Listener() {
+  watcher_.stop();
+  backoff_.stop();
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void Listener::resume() {
+  wantAccept_ = true;
+  if (!backoff_.active()) watcher_.start();
+}
+
+void Listener::pause() {
+  wantAccept_ = false;
+  watcher_.stop();
+}
+
+void Listener::onReadable(int, short, void* self) { static_cast<Listener*>(self)->acceptBatch(); }
+
+void Listener::onBackoffOver(void* self) {
+  auto* l = static_cast<Listener*>(self);
+  if (l->wantAccept_) l->watcher_.start();
+}
+
+void Listener::acceptBatch() {
+  for (int i = 0; i < kAcceptBudget && watcher_.active(); ++i) {
+    sockaddr_storage peer;
+    socklen_t length = sizeof peer;
+    int fd = ::accept4(fd_, reinterpret_cast<sockaddr*>(&peer), &length, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    if (fd < 0) {
+      if (errno == EINTR || errno == ECONNABORTED) continue;
+      if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+        Log::writef("accept() failed: %s; pausing accept for 100 ms (raise `ulimit -n`?)", std::strerror(errno));
+        watcher_.stop();
+        backoff_.start(0.1, false);
+      }
+      // EAGAIN: another process won the race for this connection, or the queue is empty.
+      return;
+    }
+    if (peer.ss_family == AF_INET || peer.ss_family == AF_INET6) {
+      int one = 1;
+      setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    }
+    handler_->onAccept(*this, fd, reinterpret_cast<sockaddr*>(&peer), length);
+  }
+}
+
+}  // namespace surge

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <sys/socket.h>
+
+#include <memory>
+
+#include "event/io_watcher.h"
+#include "event/timer.h"
+
+namespace surge {
+
+class EventLoop;
+
+// Accepts connections on a listening socket. Each wake-up accepts until EAGAIN or a
+// budget, so a burst of connects cannot starve established connections. When the
+// process runs out of descriptors it pauses accepting briefly instead of spinning.
+class Listener {
+ public:
+  class Handler {
+   public:
+    virtual ~Handler() = default;
+    // `fd` is non-blocking and close-on-exec; the handler owns it.
+    virtual void onAccept(Listener& listener, int fd, const sockaddr* peer, socklen_t length) = 0;
+  };
+
+  static constexpr int kAcceptBudget = 64;
+
+  // Takes ownership of `fd` (a listening socket, possibly inherited from the master).
+  Listener(EventLoop& loop, int fd, Handler* handler, void* userData);
+  ~Listener();
+  Listener(const Listener&) = delete;
+  Listener& operator=(const Listener&) = delete;
+
+  void resume();
+  void pause();
+  bool accepting() const { return watcher_.active(); }
+  int fd() const { return fd_; }
+  void* userData() const { return userData_; }
+
+ private:
+  static void onReadable(int fd, short what, void* self);
+  static void onBackoffOver(void* self);
+  void acceptBatch();
+
+  EventLoop& loop_;
+  int fd_;
+  Handler* handler_;
+  void* userData_;
+  IoWatcher watcher_;
+  Timer backoff_;
+  bool wantAccept_ = false;
+};
+
+}  // namespace surge

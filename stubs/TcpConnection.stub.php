@@ -1,0 +1,93 @@
+<?php
+
+/**
+ * @generate-class-entries
+ * @generate-legacy-arginfo 80100
+ */
+
+namespace Surge\Connection;
+
+/** An accepted TCP or Unix stream connection. */
+class TcpConnection extends ConnectionInterface implements \JsonSerializable
+{
+    /** @var int */
+    public const READ_BUFFER_SIZE = 87380;
+    /** @var int */
+    public const STATUS_INITIAL = 0;
+    /** @var int */
+    public const STATUS_CONNECTING = 1;
+    /** @var int */
+    public const STATUS_ESTABLISHED = 2;
+    /** @var int */
+    public const STATUS_ENDING = 4;
+    /** @var int */
+    public const STATUS_CLOSING = 8;
+    /** @var int */
+    public const STATUS_CLOSED = 16;
+
+    /** @var callable|null */
+    public $onConnect = null;
+    /** @var callable|null */
+    public $onBufferFull = null;
+    /** @var callable|null */
+    public $onBufferDrain = null;
+    public string $transport = 'tcp';
+    public ?\Surge\Worker $worker = null;
+    public int $id = 0;
+    public int $bytesRead = 0;
+    public int $bytesWritten = 0;
+    public int $maxSendBufferSize = 1048576;
+    public int $maxPackageSize = 10485760;
+    public float $lingerTimeout = 1.0;
+
+    public static int $defaultMaxSendBufferSize = 1048576;
+    public static int $defaultMaxPackageSize = 10485760;
+    public static float $defaultLingerTimeout = 1.0;
+    /** Every connection alive in this process, id => TcpConnection. */
+    public static array $connections = [];
+
+    /** true: written to the socket; null: queued; false: failed (closed, or buffer full). */
+    public function send(mixed $sendBuffer, bool $raw = false): ?bool {}
+
+    public function getRemoteIp(): string {}
+
+    public function getRemotePort(): int {}
+
+    public function getRemoteAddress(): string {}
+
+    public function getLocalIp(): string {}
+
+    public function getLocalPort(): int {}
+
+    public function getLocalAddress(): string {}
+
+    public function isIpV4(): bool {}
+
+    public function isIpV6(): bool {}
+
+    /** Sends $data if given, then closes once everything queued is written. */
+    public function close(mixed $data = null, bool $raw = false): void {}
+
+    /** Sends $data if given, half-closes, and closes after lingerTimeout seconds. */
+    public function end(mixed $data = null, bool $raw = false): void {}
+
+    /** Closes at once, dropping anything still queued. */
+    public function destroy(): void {}
+
+    public function pauseRecv(): void {}
+
+    public function resumeRecv(): void {}
+
+    public function bufferIsEmpty(): bool {}
+
+    public function getSendBufferQueueSize(): int {}
+
+    public function getRecvBufferQueueSize(): int {}
+
+    /** Drops bytes from the head of the receive buffer (for protocol input() methods). */
+    public function consumeRecvBuffer(int $length): void {}
+
+    public function getStatus(bool $rawOutput = true): int|string {}
+
+    public function jsonSerialize(): array {}
+}

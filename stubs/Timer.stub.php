@@ -1,0 +1,26 @@
+<?php
+
+/**
+ * @generate-class-entries
+ * @generate-legacy-arginfo 80100
+ */
+
+namespace Surge;
+
+/** Timers of the current worker process (microsecond resolution). */
+class Timer
+{
+    /** Returns the timer id (ids start at 1). */
+    public static function add(float $timeInterval, callable $func, array $args = [], bool $persistent = true): int {}
+
+    public static function repeat(float $timeInterval, callable $func, array $args = []): int {}
+
+    public static function delay(float $timeInterval, callable $func, array $args = []): int {}
+
+    public static function del(int $timerId): bool {}
+
+    public static function delAll(): void {}
+
+    /** Blocks the process for $delay seconds. */
+    public static function sleep(float $delay): void {}
+}

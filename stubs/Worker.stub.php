@@ -1,0 +1,116 @@
+<?php
+
+/**
+ * @generate-class-entries
+ * @generate-legacy-arginfo 80100
+ */
+
+namespace Surge;
+
+/**
+ * A group of worker processes serving one listening address (or none, for timers).
+ * Mirrors Workerman\Worker name for name.
+ */
+class Worker
+{
+    /**
+     * @var string
+     * @cvalue PHP_SURGE_VERSION
+     */
+    public const VERSION = UNKNOWN;
+    /** @var int */
+    public const STATUS_INITIAL = 0;
+    /** @var int */
+    public const STATUS_STARTING = 1;
+    /** @var int */
+    public const STATUS_RUNNING = 2;
+    /** @var int */
+    public const STATUS_SHUTDOWN = 4;
+    /** @var int */
+    public const STATUS_RELOADING = 8;
+    /** @var int */
+    public const DEFAULT_BACKLOG = 102400;
+
+    /** Slot of this process among the worker's `count` processes (0..count-1). */
+    public int $id = 0;
+    public string $name = 'none';
+    public int $count = 1;
+    public string $user = '';
+    public string $group = '';
+    public bool $reloadable = true;
+    public bool $reusePort = false;
+    public string $transport = 'tcp';
+    public ?string $protocol = null;
+    /** Connections accepted by this worker in this process, id => TcpConnection. */
+    public array $connections = [];
+    public bool $stopping = false;
+
+    /** @var callable|null */
+    public $onWorkerStart = null;
+    /** @var callable|null */
+    public $onWorkerStop = null;
+    /** @var callable|null */
+    public $onWorkerReload = null;
+    /** @var callable|null */
+    public $onConnect = null;
+    /** @var callable|null */
+    public $onMessage = null;
+    /** @var callable|null */
+    public $onClose = null;
+    /** @var callable|null */
+    public $onError = null;
+    /** @var callable|null */
+    public $onBufferFull = null;
+    /** @var callable|null */
+    public $onBufferDrain = null;
+
+    public static bool $daemonize = false;
+    public static string $stdoutFile = '/dev/null';
+    public static string $pidFile = '';
+    public static string $statusFile = '';
+    public static string $logFile = '';
+    public static int $logFileMaxSize = 10485760;
+    public static float|int $stopTimeout = 2;
+    public static string $command = '';
+    /** @var callable|null */
+    public static $onMasterReload = null;
+    /** @var callable|null */
+    public static $onMasterStop = null;
+    /** @var callable|null */
+    public static $onWorkerExit = null;
+
+    public function __construct(?string $socketName = null, array $socketContext = []) {}
+
+    /** Parses the command line, then starts, stops or inspects the server. */
+    public static function runAll(): void {}
+
+    /** In a worker process: stops it (the master starts a fresh one). */
+    public static function stopAll(int $code = 0, mixed $log = ''): void {}
+
+    public function listen(): void {}
+
+    public function unlisten(): void {}
+
+    public function pauseAccept(): void {}
+
+    public function resumeAccept(): void {}
+
+    public function getSocketName(): string {}
+
+    /** Runs in each worker process: listens, calls onWorkerStart, then accepts. */
+    public function run(): void {}
+
+    public function stop(bool $force = true): void {}
+
+    public static function log(\Stringable|string $msg, bool $decorated = false): void {}
+
+    public static function safeEcho(string $msg, bool $decorated = false): void {}
+
+    public static function getAllWorkers(): array {}
+
+    public static function getStatus(): int {}
+
+    public static function isRunning(): bool {}
+
+    public static function getGracefulStop(): bool {}
+}
