@@ -108,6 +108,7 @@ CallOutcome reportPendingException(const CallSite& site) {
 CallOutcome callCallback(zval* callable, CallableCache* cache, uint32_t argc, zval* argv,
                          const CallSite& site, HashTable* named) {
   if (runtime::exiting()) return CallOutcome::kExiting;
+  if (callable == nullptr || Z_TYPE_P(callable) <= IS_NULL) return CallOutcome::kOk;  // no callback set
   char* error = nullptr;
   zend_fcall_info_cache local;
   zend_fcall_info_cache* fcc;
