@@ -68,6 +68,14 @@ void keepOnlyWorker(zend_object* keep) {
   g_workers.swap(rest);
 }
 
+void closeOpenConnectionsForShutdown();  // tcp_connection.cc
+
+void releaseAll() {
+  closeOpenConnectionsForShutdown();
+  for (zend_object* w : g_workers) OBJ_RELEASE(w);
+  g_workers.clear();
+}
+
 void beginExit() {
   g_exiting = true;
   if (g_loop) g_loop->stop();

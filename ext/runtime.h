@@ -34,6 +34,9 @@ std::vector<zend_object*>& workers();
 void addWorker(zend_object* worker);
 // In a worker process: drops every Worker but `keep` (and those created later).
 void keepOnlyWorker(zend_object* keep);
+// At request shutdown: closes connections still open (without callbacks) and drops the
+// references this process holds, so every object is freed.
+void releaseAll();
 
 // exit() was called inside a callback: stop dispatching PHP and let the loop return so
 // the pending exit completes.

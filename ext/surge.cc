@@ -31,6 +31,11 @@ PHP_RINIT_FUNCTION(surge) {
   return SUCCESS;
 }
 
+PHP_RSHUTDOWN_FUNCTION(surge) {
+  surge::ext::runtime::releaseAll();
+  return SUCCESS;
+}
+
 PHP_MINFO_FUNCTION(surge) {
   php_info_print_table_start();
   php_info_print_table_row(2, "surge support", "enabled");
@@ -49,7 +54,7 @@ const zend_module_dep surge_deps[] = {
 
 zend_module_entry surge_module_entry = {
     STANDARD_MODULE_HEADER_EX, nullptr, surge_deps, "surge", nullptr, PHP_MINIT(surge), nullptr, PHP_RINIT(surge),
-    nullptr, PHP_MINFO(surge), PHP_SURGE_VERSION, STANDARD_MODULE_PROPERTIES};
+    PHP_RSHUTDOWN(surge), PHP_MINFO(surge), PHP_SURGE_VERSION, STANDARD_MODULE_PROPERTIES};
 
 #ifdef COMPILE_DL_SURGE
 extern "C" {

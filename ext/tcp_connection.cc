@@ -508,6 +508,29 @@ void closeWorkerConnections(zend_object* worker) {
   zval_ptr_dtor(&copy);
 }
 
+namespace runtime {
+void closeOpenConnectionsForShutdown() {
+  zval* all = zend_read_static_property(tcp_connection_ce, "connections", sizeof("connections") - 1, 1);
+  if (all == nullptr) return;
+  ZVAL_DEREF(all);
+  if (Z_TYPE_P(all) != IS_ARRAY) return;
+  zval copy;
+  ZVAL_ARR(&copy, zend_array_dup(Z_ARRVAL_P(all)));
+  zval* entry;
+  ZEND_HASH_FOREACH_VAL(Z_ARRVAL(copy), entry) {
+    if (Z_TYPE_P(entry) != IS_OBJECT || !instanceof_function(Z_OBJCE_P(entry), tcp_connection_ce)) continue;
+    ConnectionObject* c = connectionFrom(Z_OBJ_P(entry));
+    if (c->conn == nullptr || c->conn->state() == Connection::State::kClosed) continue;
+    c->conn->setUserData(nullptr);
+    c->conn->destroy();
+    removeFromArrays(c);
+    OBJ_RELEASE(&c->std);  // the reference of the open connection
+  }
+  ZEND_HASH_FOREACH_END();
+  zval_ptr_dtor(&copy);
+}
+}  // namespace runtime
+
 void registerTcpConnectionClass() {
   tcp_connection_ce = register_class_Surge_Connection_TcpConnection(connection_interface_ce, php_json_serializable_ce);
   tcp_connection_ce->create_object = createConnection;

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what building and testing Surge needs on Debian 12 (as root, or through sudo).
+set -euo pipefail
+packages=(php8.2-cli php8.2-dev php-pear php-parser libevent-dev libssl-dev pkg-config
+          g++ clang libclang-rt-14-dev cmake make googletest libgtest-dev valgrind procps util-linux)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
