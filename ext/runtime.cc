@@ -27,6 +27,8 @@ std::string g_logFileConfigured;
 bool g_logConfigured = false;
 
 zend_string* g_statKeys[4];
+// ConnectionInterface::$statistics, found once per request: statAdd() runs per message.
+zval* g_stats = nullptr;
 
 void finishStopIfIdle() {
   if (g_stopping && g_open == 0 && g_loop) g_loop->stop();
@@ -72,6 +74,7 @@ void closeOpenConnectionsForShutdown();  // tcp_connection.cc
 
 void releaseAll() {
   closeOpenConnectionsForShutdown();
+  g_stats = nullptr;
   for (zend_object* w : g_workers) OBJ_RELEASE(w);
   g_workers.clear();
 }
@@ -149,11 +152,14 @@ void initStatistics() {
   }
   zend_update_static_property(connection_interface_ce, "statistics", sizeof("statistics") - 1, &stats);
   zval_ptr_dtor(&stats);
+  zend_string* name = zend_string_init("statistics", sizeof("statistics") - 1, 0);
+  g_stats = zend_std_get_static_property(connection_interface_ce, name, BP_VAR_R);
+  zend_string_release(name);
 }
 
 void statAdd(Stat which, zend_long delta) {
-  zval* stats = zend_read_static_property(connection_interface_ce, "statistics", sizeof("statistics") - 1, 1);
-  if (stats == nullptr) return;
+  if (g_stats == nullptr) return;
+  zval* stats = g_stats;
   ZVAL_DEREF(stats);
   if (Z_TYPE_P(stats) != IS_ARRAY) return;
   SEPARATE_ARRAY(stats);

@@ -173,6 +173,7 @@ template <typename Codec>
 size_t deliverFramed(ConnectionObject* c, WorkerObject* w, std::string_view data, bool textHint) {
   size_t pos = 0;
   size_t max = static_cast<size_t>(slotLong(&c->std, connection_props.maxPackageSize, 10485760));
+  bool corked = false;
   while (pos < data.size() && canDeliver(c)) {
     protocol::FrameResult r;
     if (textHint) r = protocol::TextCodec::frame(data.substr(pos), max, &c->hint);
@@ -184,11 +185,18 @@ size_t deliverFramed(ConnectionObject* c, WorkerObject* w, std::string_view data
     }
     std::string_view payload = Codec::payload(data.substr(pos, r.length));
     pos += r.length;
+    // More bytes behind this message (pipelining): gather the answers and write them
+    // with one syscall once the batch is done.
+    if (!corked && pos < data.size()) {
+      c->conn->cork();
+      corked = true;
+    }
     zval message;
     ZVAL_STRINGL_FAST(&message, payload.data(), payload.size());
     dispatchMessage(c, w, &message);
     zval_ptr_dtor(&message);
   }
+  if (corked) c->conn->uncork();
   return pos;
 }
 

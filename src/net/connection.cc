@@ -155,9 +155,11 @@ void Connection::handleWritable() {
 
 Connection::SendResult Connection::send(const SendPiece* pieces, int count) {
   if (state_ != State::kOpen) return SendResult::kClosed;
-  if (!output_.empty()) {
+  if (!output_.empty() || corked_) {
+    bool wasEmpty = output_.empty();
     if (output_.bytes() >= maxSendBuffer_) return SendResult::kBufferFull;
     for (int i = 0; i < count; ++i) output_.push(pieces[i]);
+    if (corked_) return wasEmpty ? SendResult::kWritten : SendResult::kQueued;
     if (output_.bytes() >= maxSendBuffer_) handler_->onBufferFull(*this);
     return SendResult::kQueued;
   }
@@ -193,9 +195,32 @@ Connection::SendResult Connection::send(const SendPiece* pieces, int count) {
   return SendResult::kQueued;
 }
 
+void Connection::uncork() {
+  if (!corked_) return;
+  corked_ = false;
+  if (state_ == State::kClosed) return;
+  // With the write watcher armed, bytes were already waiting: it flushes them in order.
+  if (!output_.empty() && !(interest_ & EV_WRITE)) {
+    ssize_t n = output_.flushTo(fd_);
+    if (n < 0) {
+      destroy();
+      return;
+    }
+    bytesWritten_ += static_cast<uint64_t>(n);
+    if (!output_.empty()) {
+      updateInterest();
+      if (output_.bytes() >= maxSendBuffer_) handler_->onBufferFull(*this);
+      return;
+    }
+  }
+  if (!output_.empty()) return;
+  if (state_ == State::kClosing) destroy();
+  else if (state_ == State::kEnding) finishEnding();
+}
+
 void Connection::close() {
   if (state_ == State::kClosed || state_ == State::kClosing) return;
-  if (output_.empty()) {
+  if (output_.empty() && !corked_) {
     destroy();
     return;
   }
@@ -209,7 +234,7 @@ void Connection::end(double lingerSeconds) {
   input_.release();
   if (!linger_) linger_ = std::make_unique<Timer>(loop_, &Connection::onLingerOver, this);
   lingerSecondsHint_ = lingerSeconds;
-  if (output_.empty()) finishEnding();
+  if (output_.empty() && !corked_) finishEnding();
 }
 
 void Connection::finishEnding() {

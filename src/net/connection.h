@@ -70,6 +70,13 @@ class Connection {
     return send(&p, 1);
   }
 
+  // While corked, send() queues instead of writing, and uncork() writes everything
+  // queued with one writev(): answers to pipelined requests leave in one syscall.
+  // A send into an empty queue while corked reports kWritten (it is written before the
+  // loop does anything else).
+  void cork() { corked_ = true; }
+  void uncork();
+
   // Flushes what is queued, then closes.
   void close();
   // Flushes what is queued, half-closes (FIN) and closes after `lingerSeconds` or when
@@ -122,6 +129,7 @@ class Connection {
   bool reading_ = true;
   bool buffered_ = false;
   bool deferredPending_ = false;
+  bool corked_ = false;
   Buffer input_;
   OutputQueue output_;
   size_t maxSendBuffer_ = 1024 * 1024;

@@ -16,13 +16,33 @@ void OutputQueue::push(const SendPiece& piece, size_t offset) {
   // Small owned pieces are copied: a reference would cost more than the bytes.
   if (piece.owner && piece.retain && length > 64) {
     piece.retain(piece.owner);
-    chunks_.push_back({data, length, piece.owner, piece.release});
+    chunks_.push_back({data, length, piece.owner, piece.release, 0});
+    bytes_ += length;
   } else {
-    void* copy = std::malloc(length);
-    if (copy == nullptr) throw std::bad_alloc();
-    std::memcpy(copy, data, length);
-    chunks_.push_back({static_cast<const char*>(copy), length, copy, nullptr});
+    pushCopy(data, length);
   }
+}
+
+void OutputQueue::pushCopy(const char* data, size_t length) {
+  if (head_ < chunks_.size()) {
+    Chunk& last = chunks_.back();
+    if (last.release == nullptr) {
+      const char* base = static_cast<const char*>(last.owner);
+      size_t used = static_cast<size_t>(last.data - base) + last.length;
+      if (last.capacity - used >= length) {
+        std::memcpy(static_cast<char*>(last.owner) + used, data, length);
+        last.length += length;
+        bytes_ += length;
+        return;
+      }
+    }
+  }
+  constexpr size_t kMinCopyChunk = 4096;
+  size_t capacity = length > kMinCopyChunk ? length : kMinCopyChunk;
+  void* copy = std::malloc(capacity);
+  if (copy == nullptr) throw std::bad_alloc();
+  std::memcpy(copy, data, length);
+  chunks_.push_back({static_cast<const char*>(copy), length, copy, nullptr, capacity});
   bytes_ += length;
 }
 

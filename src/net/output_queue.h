@@ -42,7 +42,11 @@ class OutputQueue {
     size_t length;
     void* owner;  // retained owner, or the malloc'd copy when release is null
     void (*release)(void*);
+    size_t capacity;  // bytes allocated at `owner` for a copy (0 for references)
   };
+  // Copies into the last chunk when it is a copy with room left, so that many small
+  // messages queued in a row become one buffer and one iovec.
+  void pushCopy(const char* data, size_t length);
   void dropFront(size_t written);
 
   std::vector<Chunk> chunks_;
