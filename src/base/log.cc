@@ -75,7 +75,9 @@ void Log::write(std::string_view message) {
   }
   if (g_file.empty() || g_file == "/dev/null") return;
   std::string line = formatLine(body, static_cast<long>(getpid()), static_cast<long>(time(nullptr)));
-  int fd = ::open(g_file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  // Read-write: truncateIfTooLarge() reads the file back through this descriptor.
+  int fd = ::open(g_file.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) fd = ::open(g_file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) return;
   ssize_t ignored = ::write(fd, line.data(), line.size());
   (void)ignored;

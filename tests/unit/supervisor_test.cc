@@ -1,0 +1,321 @@
+#include "process/supervisor.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <functional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "base/log.h"
+#include "process/exit_status.h"
+#include "test_support.h"
+
+namespace surge {
+namespace {
+
+using surge::testing::Contains;
+using surge::testing::fileExists;
+using surge::testing::readFile;
+using surge::testing::TempDir;
+
+TEST(SupervisorTest, RestartDelay) {
+  EXPECT_EQ(Supervisor::restartDelay(-1), 0);
+  EXPECT_EQ(Supervisor::restartDelay(0), 0);
+  EXPECT_EQ(Supervisor::restartDelay(1), 0);
+  EXPECT_DOUBLE_EQ(Supervisor::restartDelay(2), 0.1);
+  EXPECT_DOUBLE_EQ(Supervisor::restartDelay(3), 0.2);
+  EXPECT_DOUBLE_EQ(Supervisor::restartDelay(4), 0.4);
+  EXPECT_DOUBLE_EQ(Supervisor::restartDelay(5), 0.8);
+  EXPECT_DOUBLE_EQ(Supervisor::restartDelay(6), 1.6);
+  EXPECT_DOUBLE_EQ(Supervisor::restartDelay(7), 3.2);
+  EXPECT_DOUBLE_EQ(Supervisor::restartDelay(8), 6.4);
+  EXPECT_DOUBLE_EQ(Supervisor::restartDelay(9), 10);  // 12.8, capped
+  EXPECT_DOUBLE_EQ(Supervisor::restartDelay(10), 10);
+  EXPECT_DOUBLE_EQ(Supervisor::restartDelay(1000), 10);
+  EXPECT_DOUBLE_EQ(Supervisor::restartDelay(INT32_MAX), 10);
+  // Never decreasing.
+  for (int i = 1; i < 100; ++i) EXPECT_LE(Supervisor::restartDelay(i - 1), Supervisor::restartDelay(i));
+}
+
+TEST(SupervisorTest, NotifyReadyWritesThePidAndClosesTheFd) {
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  Supervisor::notifyReady(fds[1]);
+  int32_t pid = 0;
+  ASSERT_EQ(::read(fds[0], &pid, sizeof pid), static_cast<ssize_t>(sizeof pid));
+  EXPECT_EQ(pid, getpid());
+  char extra;
+  EXPECT_EQ(::read(fds[0], &extra, 1), 0);  // the write end is closed
+  ::close(fds[0]);
+  Supervisor::notifyReady(-1);  // no-op
+}
+
+// ------------------------------------------------------------ end to end
+//
+// A whole master runs in a forked "master" process (its own process group), because
+// run() installs signal handlers and forks. Its children report {pid, group, slot}
+// through a pipe to this test process, which then signals the master and waits for it
+// with a deadline. The master writes what its hooks saw to a file and exits; whatever
+// is left of the process group is SIGKILLed at the end.
+
+struct Report {
+  int32_t pid;
+  int32_t group;
+  int32_t slot;
+};
+
+enum class ChildBehaviour {
+  kServe,                // report, then sleep until a signal ends it
+  kCrashFirstTime,       // the first start exits 7 at once; later starts serve
+  kIgnoreSigterm,        // serve, ignoring SIGTERM (so the stop timeout must SIGKILL it)
+};
+
+struct Scenario {
+  std::vector<Supervisor::Group> groups;
+  double stopTimeout = 5;
+  ChildBehaviour behaviour = ChildBehaviour::kServe;
+  size_t reportsBeforeStop = 0;
+  int stopSignal = SIGTERM;
+};
+
+struct Outcome {
+  int masterStatus = -1;
+  std::vector<Report> reports;
+  std::vector<std::string> records;  // one line per hook call, in order
+  std::string log;
+};
+
+[[noreturn]] void runChild(const Scenario& s, const Supervisor::ChildRole& role, int reportFd, const TempDir& dir) {
+  prctl(PR_SET_DUMPABLE, 0);  // SIGQUIT would otherwise dump core
+  if (s.behaviour == ChildBehaviour::kCrashFirstTime) {
+    std::string marker = dir.file("crashed-" + std::to_string(role.slot));
+    if (!fileExists(marker)) {
+      FILE* f = std::fopen(marker.c_str(), "w");
+      if (f) std::fclose(f);
+      _exit(7);
+    }
+  }
+  if (s.behaviour == ChildBehaviour::kIgnoreSigterm) signal(SIGTERM, SIG_IGN);
+  Supervisor::notifyReady(role.readyFd);
+  Report r{static_cast<int32_t>(getpid()), role.group, role.slot};
+  if (::write(reportFd, &r, sizeof r) != static_cast<ssize_t>(sizeof r)) _exit(4);
+  for (int i = 0; i < 300; ++i) ::usleep(100 * 1000);  // 30 s at most
+  _exit(3);
+}
+
+[[noreturn]] void runMaster(const Scenario& s, int reportFd, const TempDir& dir) {
+  alarm(60);  // a last resort: SIGALRM is not one of the master's signals and ends it
+  Log::configure(dir.file("master.log"), false);
+  std::vector<std::string> records;
+  Supervisor::Hooks hooks;
+  hooks.onChildExit = [&](int group, int slot, pid_t pid, int status) {
+    records.push_back("exit " + std::to_string(group) + " " + std::to_string(slot) + " " + std::to_string(pid) +
+                      " " + describeExitStatus(status));
+  };
+  hooks.onStopRequested = [&](int signo, bool graceful) {
+    records.push_back("stop " + signalName(signo) + (graceful ? " graceful" : " now"));
+  };
+  std::optional<Supervisor::ChildRole> role;
+  {
+    Supervisor supervisor(s.groups, s.stopTimeout, hooks);
+    try {
+      role = supervisor.run();
+    } catch (const std::exception& e) {
+      records.push_back(std::string("exception ") + e.what());
+    }
+    if (role) runChild(s, *role, reportFd, dir);
+  }
+  std::string text;
+  for (const std::string& r : records) text += r + "\n";
+  FILE* f = std::fopen(dir.file("records").c_str(), "w");
+  if (f == nullptr) _exit(5);
+  std::fputs(text.c_str(), f);
+  std::fclose(f);
+  _exit(0);
+}
+
+double monotonicNow() {
+  timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) out.push_back(line);
+  return out;
+}
+
+Outcome runScenario(const Scenario& s, const TempDir& dir) {
+  Outcome out;
+  int reports[2];
+  if (::pipe(reports) != 0) {
+    ADD_FAILURE() << "pipe failed";
+    return out;
+  }
+  std::fflush(stdout);
+  std::fflush(stderr);
+  pid_t master = fork();
+  if (master == 0) {
+    setpgid(0, 0);
+    ::close(reports[0]);
+    runMaster(s, reports[1], dir);
+  }
+  if (master < 0) {
+    ADD_FAILURE() << "fork failed";
+    return out;
+  }
+  setpgid(master, master);  // also here, so the group exists whichever runs first
+  ::close(reports[1]);
+
+  // Wait (bounded) for the children's reports.
+  double deadline = monotonicNow() + 20;
+  while (out.reports.size() < s.reportsBeforeStop && monotonicNow() < deadline) {
+    pollfd p{reports[0], POLLIN, 0};
+    int n = ::poll(&p, 1, 100);
+    if (n <= 0) continue;
+    Report r;
+    ssize_t got = ::read(reports[0], &r, sizeof r);
+    if (got == static_cast<ssize_t>(sizeof r)) out.reports.push_back(r);
+    else if (got == 0) break;  // every writer is gone
+  }
+  EXPECT_EQ(out.reports.size(), s.reportsBeforeStop) << "children did not report in time";
+
+  ::kill(master, s.stopSignal);
+  out.masterStatus = surge::testing::waitChild(master, 30);
+  ::kill(-master, SIGKILL);  // whatever is left of the group (normally nothing)
+  ::close(reports[0]);
+  out.records = lines(readFile(dir.file("records")));
+  out.log = readFile(dir.file("master.log"));
+  return out;
+}
+
+std::string recordsText(const Outcome& o) {
+  std::string text;
+  for (const std::string& r : o.records) text += "  " + r + "\n";
+  return text + "log:\n" + o.log;
+}
+
+TEST(SupervisorTest, StartsAGroupOfChildrenAndStopsThemOnSigterm) {
+  TempDir dir;
+  Scenario s;
+  s.groups = {{"web", 2}};
+  s.reportsBeforeStop = 2;
+  Outcome o = runScenario(s, dir);
+
+  ASSERT_TRUE(WIFEXITED(o.masterStatus) && WEXITSTATUS(o.masterStatus) == 0)
+      << describeExitStatus(o.masterStatus) << "\n" << recordsText(o);
+  ASSERT_EQ(o.reports.size(), 2u);
+  std::set<int> slots;
+  std::set<pid_t> pids;
+  for (const Report& r : o.reports) {
+    EXPECT_EQ(r.group, 0);
+    slots.insert(r.slot);
+    pids.insert(r.pid);
+  }
+  EXPECT_EQ(slots, (std::set<int>{0, 1}));
+  EXPECT_EQ(pids.size(), 2u);
+
+  ASSERT_EQ(o.records.size(), 3u) << recordsText(o);
+  EXPECT_EQ(o.records[0], "stop SIGTERM now");
+  std::vector<std::string> exits(o.records.begin() + 1, o.records.end());
+  std::sort(exits.begin(), exits.end());
+  std::vector<std::string> expected;
+  for (const Report& r : o.reports)
+    expected.push_back("exit 0 " + std::to_string(r.slot) + " " + std::to_string(r.pid) + " killed by SIGTERM (" +
+                       strsignal(SIGTERM) + ")");
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(exits, expected);
+  // A requested stop is not an incident: nothing about the children in the log.
+  EXPECT_FALSE(Contains(o.log, "worker[")) << o.log;
+}
+
+TEST(SupervisorTest, RestartsAChildThatDied) {
+  TempDir dir;
+  Scenario s;
+  s.groups = {{"svc", 1}};
+  s.behaviour = ChildBehaviour::kCrashFirstTime;
+  s.reportsBeforeStop = 1;
+  Outcome o = runScenario(s, dir);
+
+  ASSERT_TRUE(WIFEXITED(o.masterStatus) && WEXITSTATUS(o.masterStatus) == 0)
+      << describeExitStatus(o.masterStatus) << "\n" << recordsText(o);
+  ASSERT_EQ(o.reports.size(), 1u);
+  pid_t second = o.reports[0].pid;
+  ASSERT_EQ(o.records.size(), 3u) << recordsText(o);
+  // The first child's exit: "exit 0 0 <pid> exit code 7 (...)".
+  std::istringstream first(o.records[0]);
+  std::string word;
+  int group = -1, slot = -1;
+  pid_t crashed = 0;
+  first >> word >> group >> slot >> crashed;
+  EXPECT_EQ(word, "exit");
+  EXPECT_EQ(group, 0);
+  EXPECT_EQ(slot, 0);
+  EXPECT_NE(crashed, second);
+  EXPECT_TRUE(Contains(o.records[0], " exit code 7 (exit() called with this code)"));
+  EXPECT_EQ(o.records[1], "stop SIGTERM now");
+  EXPECT_EQ(o.records[2], "exit 0 0 " + std::to_string(second) + " killed by SIGTERM (" + strsignal(SIGTERM) + ")");
+  // An unexpected exit is logged with its cause.
+  EXPECT_TRUE(Contains(o.log, "worker[svc:" + std::to_string(crashed) + "] exit code 7 (exit() called with this code)"));
+  // One fast death restarts at once, without a back-off message.
+  EXPECT_FALSE(Contains(o.log, "died 1 times"));
+}
+
+TEST(SupervisorTest, ChildIgnoringSigtermIsKilledAfterTheStopTimeout) {
+  TempDir dir;
+  Scenario s;
+  s.groups = {{"stubborn", 1}};
+  s.behaviour = ChildBehaviour::kIgnoreSigterm;
+  s.stopTimeout = 0.2;
+  s.reportsBeforeStop = 1;
+  Outcome o = runScenario(s, dir);
+
+  ASSERT_TRUE(WIFEXITED(o.masterStatus) && WEXITSTATUS(o.masterStatus) == 0)
+      << describeExitStatus(o.masterStatus) << "\n" << recordsText(o);
+  ASSERT_EQ(o.reports.size(), 1u);
+  ASSERT_EQ(o.records.size(), 2u) << recordsText(o);
+  EXPECT_EQ(o.records[0], "stop SIGTERM now");
+  EXPECT_EQ(o.records[1], "exit 0 0 " + std::to_string(o.reports[0].pid) + " killed by SIGKILL (" +
+                              strsignal(SIGKILL) + ")");
+  EXPECT_TRUE(Contains(o.log, "worker[stubborn:" + std::to_string(o.reports[0].pid) +
+                                  "] did not stop within 0.2 s of stopTimeout, sending SIGKILL"));
+}
+
+TEST(SupervisorTest, SigquitStopsGracefully) {
+  TempDir dir;
+  Scenario s;
+  s.groups = {{"a", 1}, {"b", 2}};
+  s.stopSignal = SIGQUIT;
+  s.reportsBeforeStop = 3;
+  Outcome o = runScenario(s, dir);
+
+  ASSERT_TRUE(WIFEXITED(o.masterStatus) && WEXITSTATUS(o.masterStatus) == 0)
+      << describeExitStatus(o.masterStatus) << "\n" << recordsText(o);
+  ASSERT_EQ(o.reports.size(), 3u);
+  std::set<std::pair<int, int>> roles;
+  for (const Report& r : o.reports) roles.insert({r.group, r.slot});
+  EXPECT_EQ(roles, (std::set<std::pair<int, int>>{{0, 0}, {1, 0}, {1, 1}}));
+  ASSERT_EQ(o.records.size(), 4u) << recordsText(o);
+  EXPECT_EQ(o.records[0], "stop SIGQUIT graceful");
+  for (size_t i = 1; i < o.records.size(); ++i)
+    EXPECT_TRUE(Contains(o.records[i], "killed by SIGQUIT")) << o.records[i];
+}
+
+}  // namespace
+}  // namespace surge

@@ -1,0 +1,120 @@
+// Helpers shared by the unit tests (not a test file itself: only *_test.cc are compiled).
+#pragma once
+
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "event/event_loop.h"
+#include "event/timer.h"
+
+namespace surge::testing {
+
+// EXPECT_TRUE(Contains(text, part)): gmock's HasSubstr without linking gmock.
+inline ::testing::AssertionResult Contains(const std::string& text, const std::string& part) {
+  if (text.find(part) != std::string::npos) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "\"" << text << "\" does not contain \"" << part << "\"";
+}
+
+// A fresh directory under /tmp (short paths, so Unix socket paths fit), removed with its
+// files at the end of the scope.
+class TempDir {
+ public:
+  TempDir() {
+    char pattern[] = "/tmp/surge-ut-XXXXXX";
+    char* made = ::mkdtemp(pattern);
+    if (made == nullptr) ADD_FAILURE() << "mkdtemp failed: " << std::strerror(errno);
+    else path_ = made;
+  }
+  ~TempDir() {
+    if (!path_.empty()) {
+      std::string cmd = "rm -rf '" + path_ + "'";
+      int ignored = std::system(cmd.c_str());
+      (void)ignored;
+    }
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::string& path() const { return path_; }
+  std::string file(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+inline std::string readFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+inline bool fileExists(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+inline void setNonBlocking(int fd) {
+  int flags = ::fcntl(fd, F_GETFL);
+  ::fcntl(fd, F_SETFL, flags | O_NONBLOCK);
+}
+
+// Stops the loop after `seconds` and records that it had to: a test whose loop is stopped
+// by this timer failed to reach its own end condition.
+class SafetyNet {
+ public:
+  explicit SafetyNet(EventLoop& loop, double seconds = 5.0)
+      : loop_(loop), timer_(loop, &SafetyNet::fire, this) {
+    timer_.start(seconds, false);
+  }
+  bool fired() const { return fired_; }
+
+ private:
+  static void fire(void* self) {
+    auto* s = static_cast<SafetyNet*>(self);
+    s->fired_ = true;
+    s->loop_.stop();
+  }
+  EventLoop& loop_;
+  Timer timer_;
+  bool fired_ = false;
+};
+
+// waitpid() with a deadline; kills the child (SIGKILL) if it does not finish in time.
+// Returns the wait status, or -1 if it had to be killed.
+inline int waitChild(pid_t pid, double seconds = 20.0) {
+  timespec start;
+  clock_gettime(CLOCK_MONOTONIC, &start);
+  for (;;) {
+    int status = 0;
+    pid_t got = ::waitpid(pid, &status, WNOHANG);
+    if (got == pid) return status;
+    if (got < 0 && errno != EINTR) return -1;
+    timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double elapsed = static_cast<double>(now.tv_sec - start.tv_sec) +
+                     static_cast<double>(now.tv_nsec - start.tv_nsec) / 1e9;
+    if (elapsed > seconds) {
+      ::kill(pid, SIGKILL);
+      while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+      }
+      return -1;
+    }
+    ::usleep(2000);
+  }
+}
+
+}  // namespace surge::testing
