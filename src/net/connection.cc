@@ -156,10 +156,11 @@ void Connection::handleWritable() {
 Connection::SendResult Connection::send(const SendPiece* pieces, int count) {
   if (state_ != State::kOpen) return SendResult::kClosed;
   if (!output_.empty() || corked_) {
-    bool wasEmpty = output_.empty();
     if (output_.bytes() >= maxSendBuffer_) return SendResult::kBufferFull;
     for (int i = 0; i < count; ++i) output_.push(pieces[i]);
-    if (corked_) return wasEmpty ? SendResult::kWritten : SendResult::kQueued;
+    // Corked bytes leave when the batch ends, unless earlier bytes were already waiting
+    // for the socket (then onDrain will follow, as for any queued send).
+    if (corked_) return (interest_ & EV_WRITE) ? SendResult::kQueued : SendResult::kWritten;
     if (output_.bytes() >= maxSendBuffer_) handler_->onBufferFull(*this);
     return SendResult::kQueued;
   }

@@ -72,8 +72,8 @@ class Connection {
 
   // While corked, send() queues instead of writing, and uncork() writes everything
   // queued with one writev(): answers to pipelined requests leave in one syscall.
-  // A send into an empty queue while corked reports kWritten (it is written before the
-  // loop does anything else).
+  // A send while corked reports kWritten unless bytes were already waiting for the
+  // socket: corked bytes are written before the loop does anything else.
   void cork() { corked_ = true; }
   void uncork();
 

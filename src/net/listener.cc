@@ -15,7 +15,7 @@
 namespace surge {
 
 Listener::Listener(EventLoop& loop, int fd, Handler* handler, void* userData)
-    : loop_(loop), fd_(fd), handler_(handler), userData_(userData), backoff_(loop, &Listener::onBackoffOver, this) {
+    : fd_(fd), handler_(handler), userData_(userData), backoff_(loop, &Listener::onBackoffOver, this) {
   watcher_.init(loop, fd, EV_READ, &Listener::onReadable, this);
 }
 

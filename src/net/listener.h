@@ -42,7 +42,6 @@ class Listener {
   static void onBackoffOver(void* self);
   void acceptBatch();
 
-  EventLoop& loop_;
   int fd_;
   Handler* handler_;
   void* userData_;

@@ -14,7 +14,7 @@ void OutputQueue::push(const SendPiece& piece, size_t offset) {
   const char* data = piece.data + offset;
   size_t length = piece.length - offset;
   // Small owned pieces are copied: a reference would cost more than the bytes.
-  if (piece.owner && piece.retain && length > 64) {
+  if (piece.owner && piece.retain && piece.release && length > 64) {
     piece.retain(piece.owner);
     chunks_.push_back({data, length, piece.owner, piece.release, 0});
     bytes_ += length;

@@ -525,13 +525,33 @@ TEST_F(ConnectionTest, DestroyReleasesQueuedReferences) {
 
 // ---------------------------------------------------------------- corking
 
+TEST_F(ConnectionTest, CorkedSendBehindWaitingBytesIsQueuedAndDrainFollows) {
+  smallSendBuffer();
+  Recorder h;
+  Connection* c = open(h);
+  SafetyNet net(loop_);
+  const std::string big = pattern(256 * 1024, 3);
+  EXPECT_EQ(c->send(big), Result::kQueued);  // the kernel took only part of it
+  c->cork();
+  EXPECT_EQ(c->send("tail"), Result::kQueued);  // behind bytes that wait for the socket
+  c->uncork();
+  h.drain = [&](Connection&) { loop_.stop(); };
+  PeerReader reader(loop_, fds_[1]);
+  loop_.run();
+  EXPECT_FALSE(net.fired());
+  EXPECT_EQ(h.drains, 1);
+  reader.got += peerReadNow();
+  EXPECT_TRUE(reader.got == big + "tail");
+  finish(c);
+}
+
 TEST_F(ConnectionTest, CorkedSendsLeaveInOneWriteOnUncork) {
   Recorder h;
   Connection* c = open(h);
   c->cork();
-  EXPECT_EQ(c->send("first;"), Result::kWritten);  // into an empty queue
+  EXPECT_EQ(c->send("first;"), Result::kWritten);  // nothing was waiting for the socket
   SendPiece pieces[2] = {{"second;", 7}, {"third", 5}};
-  EXPECT_EQ(c->send(pieces, 2), Result::kQueued);
+  EXPECT_EQ(c->send(pieces, 2), Result::kWritten);  // still nothing waiting: leaves on uncork
   EXPECT_EQ(peerReadNow(), "");  // nothing left yet
   EXPECT_EQ(c->pendingOutput(), 18u);
   c->uncork();
@@ -577,7 +597,7 @@ TEST_F(ConnectionTest, CorkedBytesAreFlushedBeforeClose) {
   SafetyNet net(loop_);
   c->cork();
   EXPECT_EQ(c->send("reply 1\n"), Result::kWritten);
-  EXPECT_EQ(c->send("reply 2\n"), Result::kQueued);
+  EXPECT_EQ(c->send("reply 2\n"), Result::kWritten);
   c->close();
   EXPECT_EQ(h.closes, 0);
   c->uncork();
