@@ -43,7 +43,7 @@ std::string workerName(zend_object* worker) {
 }
 }  // namespace
 
-zend_fcall_info_cache* CallableCache::resolve(zval* callable, char** error) {
+zend_fcall_info_cache* CallableCache::resolveSlow(zval* callable, char** error) {
   *error = nullptr;
   if (callable == nullptr || Z_TYPE_P(callable) <= IS_NULL) return nullptr;
   if (Z_TYPE(source_) != IS_UNDEF && sameValue(&source_, callable)) return &fcc_;

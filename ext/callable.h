@@ -20,10 +20,19 @@ class CallableCache {
 
   // Returns the resolution of `callable` (null/undef → nullptr). On a value that is not
   // callable, *error gets a message (caller owns it, efree) and nullptr is returned.
-  zend_fcall_info_cache* resolve(zval* callable, char** error);
+  zend_fcall_info_cache* resolve(zval* callable, char** error) {
+    // The hot case: the same closure object as last time.
+    if (Z_TYPE_P(callable) == IS_OBJECT && Z_TYPE(source_) == IS_OBJECT && Z_OBJ(source_) == Z_OBJ_P(callable)) {
+      *error = nullptr;
+      return &fcc_;
+    }
+    return resolveSlow(callable, error);
+  }
   void reset();
 
  private:
+  zend_fcall_info_cache* resolveSlow(zval* callable, char** error);
+
   zval source_;
   zend_fcall_info_cache fcc_{};
 };

@@ -144,11 +144,13 @@ void log(std::string_view message) {
 
 void initStatistics() {
   static const char* names[4] = {"connection_count", "total_request", "throw_exception", "send_fail"};
-  zval stats;
+  zval stats, zero;
   array_init_size(&stats, 4);
+  ZVAL_LONG(&zero, 0);
   for (int i = 0; i < 4; ++i) {
     if (g_statKeys[i] == nullptr) g_statKeys[i] = zend_string_init_interned(names[i], strlen(names[i]), 1);
-    add_assoc_long_ex(&stats, names[i], strlen(names[i]), 0);
+    // The same interned keys as statAdd() looks up: found by pointer, no byte compare.
+    zend_hash_add_new(Z_ARRVAL(stats), g_statKeys[i], &zero);
   }
   zend_update_static_property(connection_interface_ce, "statistics", sizeof("statistics") - 1, &stats);
   zval_ptr_dtor(&stats);

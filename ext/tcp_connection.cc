@@ -380,7 +380,7 @@ void sendValue(ConnectionObject* c, zval* data, bool raw, zval* return_value) {
       pieces[count++] = pieceOf(payload);
       break;
   }
-  GC_ADDREF(&c->std);
+  // No extra reference on the object: the caller's frame holds $this during the call.
   Connection::SendResult result = c->conn->send(pieces, count);
   zend_string_release(payload);
   switch (result) {
@@ -407,7 +407,6 @@ void sendValue(ConnectionObject* c, zval* data, bool raw, zval* return_value) {
       RETVAL_FALSE;
       break;
   }
-  OBJ_RELEASE(&c->std);
 }
 
 ConnectionObject* thisConnection(zval* self) { return connectionFrom(Z_OBJ_P(self)); }
