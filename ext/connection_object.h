@@ -13,6 +13,7 @@ struct ConnectionObject {
   Connection* conn;     // null for an object PHP code created itself (always closed)
   zend_object* worker;  // the accepting Worker (a reference is held)
   size_t hint;          // Text: bytes already searched for "\n"; user protocols: pending length
+  zend_long realId;     // the id it is listed under; $connection->id is writable (GatewayWorker)
   zend_object std;
 };
 

@@ -336,11 +336,6 @@ void runAll() {
   }
 
   runtime::setStatus(runtime::kStarting);
-  if (daemon) {
-    zval t;
-    ZVAL_TRUE(&t);
-    zend_update_static_property(worker_ce, "daemonize", sizeof("daemonize") - 1, &t);
-  }
   int lock;
   try {
     lock = PidFile::lockStart(info.pidFile);
@@ -371,7 +366,14 @@ void runAll() {
   PidFile::unlockStart(info.pidFile, lock);
   pid_t masterPid = getpid();
 
+  // Logged (and, as Workerman does, echoed above the banner) before Worker::$daemonize
+  // turns the echo of later log lines off.
   runtime::log(info.tag + (daemon ? " start in DAEMON mode" : " start in DEBUG mode"));
+  if (daemon) {
+    zval t;
+    ZVAL_TRUE(&t);
+    zend_update_static_property(worker_ce, "daemonize", sizeof("daemonize") - 1, &t);
+  }
   if (!cmd.quiet) printBanner(info, daemon, libraryMode);
   if (daemon) redirectStdio(staticString("stdoutFile"));
   setProcessTitle("Surge: master process  start_file=" + info.file);
@@ -390,6 +392,10 @@ void runAll() {
   };
   hooks.onStopRequested = [&info](int signo, bool graceful) {
     runtime::setStatus(runtime::kShutdown);
+    // No child will be forked again: without the master's copy the port stops listening
+    // as soon as the children close theirs, so new clients are refused instead of
+    // waiting in a backlog nobody accepts from (a graceful stop can last long).
+    closeMasterSockets();
     runtime::log(info.tag + " received signal " + signalName(signo));
     runtime::log(info.tag + (graceful ? " is gracefully stopping" : " stopping"));
   };

@@ -39,6 +39,7 @@ zend_object* createConnection(zend_class_entry* ce) {
   c->conn = nullptr;
   c->worker = nullptr;
   c->hint = 0;
+  c->realId = 0;
   zend_object_std_init(&c->std, ce);
   object_properties_init(&c->std, ce);
   c->std.handlers = &connection_handlers;
@@ -91,7 +92,7 @@ zval* writeConnectionProperty(zend_object* obj, zend_string* name, zval* value, 
 }
 
 void removeFromArrays(ConnectionObject* c) {
-  zend_long id = slotLong(&c->std, connection_props.id, 0);
+  zend_long id = c->realId;
   if (c->worker) {
     zval* list = slot(c->worker, worker_props.connections);
     if (Z_TYPE_P(list) == IS_ARRAY) {
@@ -456,6 +457,7 @@ void acceptConnection(zend_object* worker, int fd, const sockaddr* peer, socklen
   zend_object* obj = &c->std;
   const ConnectionProps& p = connection_props;
   zend_long id = runtime::nextConnectionId();
+  c->realId = id;
   setSlotLong(obj, p.id, id);
   zval v;
   ZVAL_OBJ(&v, worker);

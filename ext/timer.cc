@@ -60,8 +60,10 @@ void PhpTimer::fire(void* self) {
   HashTable* arguments = Z_TYPE(t->args) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL(t->args)) ? Z_ARRVAL(t->args)
                                                                                                   : nullptr;
   zend_fcall_info_cache fcc = t->fcc;
-  bool trampoline = fcc.function_handler->common.fn_flags & ZEND_ACC_CALL_VIA_TRAMPOLINE;
-  // A __call trampoline is consumed by each call: resolve it again every time.
+  // A __call trampoline is consumed by each call: resolve it again every time. Parameter
+  // parsing (Z_PARAM_FUNC) already released the one it resolved and left a null handler.
+  bool trampoline =
+      fcc.function_handler == nullptr || (fcc.function_handler->common.fn_flags & ZEND_ACC_CALL_VIA_TRAMPOLINE);
   if (!trampoline || zend_is_callable_ex(&t->callable, nullptr, 0, nullptr, &fcc, nullptr)) {
     zval retval;
     ZVAL_UNDEF(&retval);
@@ -77,8 +79,9 @@ void PhpTimer::fire(void* self) {
   }
 }
 
-zend_long addTimer(double interval, zval* callable, const zend_fcall_info_cache& fcc, zval* args, bool persistent) {
-  EventLoop* loop = runtime::requireLoop("Surge\\Timer::add()");
+zend_long addTimer(const char* api, double interval, zval* callable, const zend_fcall_info_cache& fcc, zval* args,
+                   bool persistent) {
+  EventLoop* loop = runtime::requireLoop(api);
   if (loop == nullptr) return 0;
   if (!(interval >= 0) || std::isinf(interval)) {
     zend_argument_value_error(1, "must be a finite number of seconds greater than or equal to 0");
@@ -126,7 +129,7 @@ ZEND_METHOD(Surge_Timer, add) {
   Z_PARAM_ARRAY(args)
   Z_PARAM_BOOL(persistent)
   ZEND_PARSE_PARAMETERS_END();
-  zend_long id = addTimer(interval, &fci.function_name, fcc, args, persistent);
+  zend_long id = addTimer("Surge\\Timer::add()", interval, &fci.function_name, fcc, args, persistent);
   if (EG(exception)) RETURN_THROWS();
   RETURN_LONG(id);
 }
@@ -142,7 +145,7 @@ ZEND_METHOD(Surge_Timer, repeat) {
   Z_PARAM_OPTIONAL
   Z_PARAM_ARRAY(args)
   ZEND_PARSE_PARAMETERS_END();
-  zend_long id = addTimer(interval, &fci.function_name, fcc, args, true);
+  zend_long id = addTimer("Surge\\Timer::repeat()", interval, &fci.function_name, fcc, args, true);
   if (EG(exception)) RETURN_THROWS();
   RETURN_LONG(id);
 }
@@ -158,7 +161,7 @@ ZEND_METHOD(Surge_Timer, delay) {
   Z_PARAM_OPTIONAL
   Z_PARAM_ARRAY(args)
   ZEND_PARSE_PARAMETERS_END();
-  zend_long id = addTimer(interval, &fci.function_name, fcc, args, false);
+  zend_long id = addTimer("Surge\\Timer::delay()", interval, &fci.function_name, fcc, args, false);
   if (EG(exception)) RETURN_THROWS();
   RETURN_LONG(id);
 }

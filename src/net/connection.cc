@@ -156,6 +156,14 @@ void Connection::handleWritable() {
 Connection::SendResult Connection::send(const SendPiece* pieces, int count) {
   if (state_ != State::kOpen) return SendResult::kClosed;
   if (!output_.empty() || corked_) {
+    // A batch gathered under the cork that reached the high-water mark goes to the socket
+    // now: gathering answers must not turn into "buffer full" while the kernel has room.
+    if (corked_ && output_.bytes() >= maxSendBuffer_ && !(interest_ & EV_WRITE)) {
+      ssize_t n = output_.flushTo(fd_);
+      if (n < 0) return SendResult::kPeerGone;
+      bytesWritten_ += static_cast<uint64_t>(n);
+      if (!output_.empty()) updateInterest();
+    }
     if (output_.bytes() >= maxSendBuffer_) return SendResult::kBufferFull;
     for (int i = 0; i < count; ++i) output_.push(pieces[i]);
     // Corked bytes leave when the batch ends, unless earlier bytes were already waiting
@@ -256,6 +264,12 @@ void Connection::onLingerOver(void* self) {
 void Connection::destroy() {
   if (state_ == State::kClosed) return;
   Guard guard(this);
+  // Sends made under the cork were reported as written: hand them to the kernel before
+  // closing (what the socket takes now, never waiting; the rest is dropped).
+  if (corked_ && !output_.empty()) {
+    ssize_t n = output_.flushTo(fd_);
+    if (n > 0) bytesWritten_ += static_cast<uint64_t>(n);
+  }
   state_ = State::kClosed;
   updateInterest();
   if (linger_) linger_->stop();
