@@ -42,7 +42,7 @@ std::string describeExitStatus(int status) {
       case 0: return text + " (normal exit)";
       case 250: return text + " (stopped after an uncaught exception)";
       case 255: return text + " (PHP fatal error, see the log above)";
-      default: return text + " (exit() called with this code)";
+      default: return text + " (exit() or Worker::stopAll() with this code)";
     }
   }
   if (WIFSIGNALED(status)) {

@@ -37,7 +37,7 @@ bool(true)
 bool(true)
 Surge[server.php] start in DEBUG mode
 started FIRST
-worker[quitter:FIRST] exit code 3 (exit() called with this code)
+worker[quitter:FIRST] exit code 3 (exit() or Worker::stopAll() with this code)
 onWorkerExit quitter 768 FIRST
 started SECOND
 int(0)

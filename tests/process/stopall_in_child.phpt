@@ -57,7 +57,7 @@ start SECOND
 giving up
 stop SECOND
 close 1
-worker[recycled:SECOND] exit code 3 (exit() called with this code)
+worker[recycled:SECOND] exit code 3 (exit() or Worker::stopAll() with this code)
 exit 768 SECOND
 start THIRD
 int(0)

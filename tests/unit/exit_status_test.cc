@@ -63,7 +63,7 @@ TEST(ExitStatusTest, FatalError) {
 
 TEST(ExitStatusTest, OtherExitCode) {
   int status = statusOfChild([] { _exit(3); });
-  EXPECT_EQ(describeExitStatus(status), "exit code 3 (exit() called with this code)");
+  EXPECT_EQ(describeExitStatus(status), "exit code 3 (exit() or Worker::stopAll() with this code)");
 }
 
 TEST(ExitStatusTest, KilledBySigkill) {

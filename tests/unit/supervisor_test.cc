@@ -268,11 +268,11 @@ TEST(SupervisorTest, RestartsAChildThatDied) {
   EXPECT_EQ(group, 0);
   EXPECT_EQ(slot, 0);
   EXPECT_NE(crashed, second);
-  EXPECT_TRUE(Contains(o.records[0], " exit code 7 (exit() called with this code)"));
+  EXPECT_TRUE(Contains(o.records[0], " exit code 7 (exit() or Worker::stopAll() with this code)"));
   EXPECT_EQ(o.records[1], "stop SIGTERM now");
   EXPECT_EQ(o.records[2], "exit 0 0 " + std::to_string(second) + " killed by SIGTERM (" + strsignal(SIGTERM) + ")");
   // An unexpected exit is logged with its cause.
-  EXPECT_TRUE(Contains(o.log, "worker[svc:" + std::to_string(crashed) + "] exit code 7 (exit() called with this code)"));
+  EXPECT_TRUE(Contains(o.log, "worker[svc:" + std::to_string(crashed) + "] exit code 7 (exit() or Worker::stopAll() with this code)"));
   // One fast death restarts at once, without a back-off message.
   EXPECT_FALSE(Contains(o.log, "died 1 times"));
 }
