@@ -125,12 +125,14 @@ CallOutcome callCallback(zval* callable, CallableCache* cache, uint32_t argc, zv
     return CallOutcome::kThrew;
   }
   if (error) efree(error);
+  // A trampoline is freed by the call itself: decide before calling.
+  bool trampoline = isTrampoline(*fcc);
   zval retval;
   ZVAL_UNDEF(&retval);
   zend_call_known_function(fcc->function_handler, fcc->object, fcc->called_scope, &retval, argc, argv, named);
   zval_ptr_dtor(&retval);
-  if (isTrampoline(*fcc)) *fcc = {};
-  if (EG(exception)) return reportPendingException(site);
+  if (trampoline) *fcc = {};
+  if (UNEXPECTED(EG(exception))) return reportPendingException(site);
   return CallOutcome::kOk;
 }
 

@@ -29,6 +29,14 @@ bool g_logConfigured = false;
 zend_string* g_statKeys[4];
 // ConnectionInterface::$statistics, found once per request: statAdd() runs per message.
 zval* g_stats = nullptr;
+// Where each counter was found last time; still valid while the array is unshared, not
+// reallocated and the bucket still holds that key (the user may rewrite $statistics).
+struct StatSlot {
+  HashTable* table;
+  Bucket* data;
+  Bucket* bucket;
+};
+StatSlot g_statSlots[4];
 
 void finishStopIfIdle() {
   if (g_stopping && g_open == 0 && g_loop) g_loop->stop();
@@ -75,6 +83,7 @@ void closeOpenConnectionsForShutdown();  // tcp_connection.cc
 void releaseAll() {
   closeOpenConnectionsForShutdown();
   g_stats = nullptr;
+  for (auto& slot : g_statSlots) slot = {};
   for (zend_object* w : g_workers) OBJ_RELEASE(w);
   g_workers.clear();
 }
@@ -164,16 +173,26 @@ void statAdd(Stat which, zend_long delta) {
   zval* stats = g_stats;
   ZVAL_DEREF(stats);
   if (Z_TYPE_P(stats) != IS_ARRAY) return;
+  int index = static_cast<int>(which);
+  zend_string* key = g_statKeys[index];
+  StatSlot& cached = g_statSlots[index];
+  HashTable* table = Z_ARRVAL_P(stats);
+  if (cached.table == table && cached.data == table->arData && GC_REFCOUNT(table) == 1 &&
+      cached.bucket->key == key && Z_TYPE(cached.bucket->val) == IS_LONG) {
+    Z_LVAL(cached.bucket->val) += delta;
+    return;
+  }
   SEPARATE_ARRAY(stats);
-  zend_string* key = g_statKeys[static_cast<int>(which)];
-  zval* v = zend_hash_find_known_hash(Z_ARRVAL_P(stats), key);
+  table = Z_ARRVAL_P(stats);
+  zval* v = zend_hash_find_known_hash(table, key);
   if (v && Z_TYPE_P(v) == IS_LONG) {
     Z_LVAL_P(v) += delta;
   } else {
     zval n;
     ZVAL_LONG(&n, delta);
-    zend_hash_update(Z_ARRVAL_P(stats), key, &n);
+    v = zend_hash_update(table, key, &n);
   }
+  cached = HT_IS_PACKED(table) ? StatSlot{} : StatSlot{table, table->arData, reinterpret_cast<Bucket*>(v)};
 }
 
 zend_long nextConnectionId() {
