@@ -37,6 +37,7 @@ if test "$PHP_SURGE" != "no"; then
     src/base/log.cc
     src/event/event_loop.cc
     src/event/io_watcher.cc
+    src/event/poller.cc
     src/event/signal_watcher.cc
     src/event/timer.cc
     src/net/connection.cc

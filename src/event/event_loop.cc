@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "event/poller.h"
+
 namespace surge {
 
 namespace {
@@ -35,7 +37,13 @@ EventLoop::EventLoop() : scratch_(new char[kScratchSize]) {
 }
 
 EventLoop::~EventLoop() {
+  poller_.reset();
   if (base_) event_base_free(base_);
+}
+
+Poller& EventLoop::poller() {
+  if (!poller_) poller_ = std::make_unique<Poller>(*this);
+  return *poller_;
 }
 
 void EventLoop::run() {

@@ -10,6 +10,8 @@ struct event_base;
 
 namespace surge {
 
+class Poller;
+
 class EventLoop {
  public:
   using Callback = void (*)(void* arg);
@@ -38,11 +40,15 @@ class EventLoop {
   char* scratch() { return scratch_.get(); }
   static constexpr size_t kScratchSize = 64 * 1024;
 
+  // The epoll set of this loop's connections (created on first use).
+  Poller& poller();
+
  private:
   event_base* base_ = nullptr;
   bool running_ = false;
   bool stopRequested_ = false;
   std::unique_ptr<char[]> scratch_;
+  std::unique_ptr<Poller> poller_;
 };
 
 }  // namespace surge

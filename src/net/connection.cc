@@ -6,8 +6,6 @@
 #include <cerrno>
 #include <cstring>
 
-#include <event2/event.h>
-
 #include "event/event_loop.h"
 #include "event/timer.h"
 
@@ -46,30 +44,30 @@ Connection::Connection(EventLoop& loop, int fd, const sockaddr* peer, socklen_t 
 }
 
 Connection::~Connection() {
-  watcher_.stop();
-  if (fd_ >= 0) ::close(fd_);
+  if (fd_ >= 0) {
+    loop_.poller().update(fd_, this, interest_, 0);
+    ::close(fd_);
+  }
 }
 
 void Connection::updateInterest() {
-  short want = 0;
+  uint32_t want = 0;
   if (state_ != State::kClosed) {
-    if (reading_ && state_ != State::kClosing) want |= EV_READ;
-    if (!output_.empty()) want |= EV_WRITE;
+    if (reading_ && state_ != State::kClosing) want |= Poller::kRead;
+    if (!output_.empty()) want |= Poller::kWrite;
   }
   if (want == interest_) return;
+  loop_.poller().update(fd_, this, interest_, want);
   interest_ = want;
-  watcher_.stop();
-  if (want) {
-    watcher_.init(loop_, fd_, want, &Connection::onEvent, this);
-    watcher_.start();
-  }
 }
 
-void Connection::onEvent(int, short what, void* self) {
-  auto* c = static_cast<Connection*>(self);
-  Guard guard(c);
-  if (what & EV_WRITE) c->handleWritable();
-  if ((what & EV_READ) && c->state_ != State::kClosed && c->reading_) c->handleReadable();
+void Connection::onPollEvents(uint32_t events) {
+  // The poller holds a reference for the whole batch.
+  if (state_ == State::kClosed) return;
+  // An error or hang-up is noticed by the read (or write) that follows.
+  if (events & (EPOLLERR | EPOLLHUP)) events |= interest_;
+  if (events & Poller::kWrite) handleWritable();
+  if ((events & Poller::kRead) && state_ != State::kClosed && reading_) handleReadable();
 }
 
 void Connection::handleReadable() {
@@ -158,7 +156,7 @@ Connection::SendResult Connection::send(const SendPiece* pieces, int count) {
   if (!output_.empty() || corked_) {
     // A batch gathered under the cork that reached the high-water mark goes to the socket
     // now: gathering answers must not turn into "buffer full" while the kernel has room.
-    if (corked_ && output_.bytes() >= maxSendBuffer_ && !(interest_ & EV_WRITE)) {
+    if (corked_ && output_.bytes() >= maxSendBuffer_ && !(interest_ & Poller::kWrite)) {
       ssize_t n = output_.flushTo(fd_);
       if (n < 0) return SendResult::kPeerGone;
       bytesWritten_ += static_cast<uint64_t>(n);
@@ -168,7 +166,7 @@ Connection::SendResult Connection::send(const SendPiece* pieces, int count) {
     for (int i = 0; i < count; ++i) output_.push(pieces[i]);
     // Corked bytes leave when the batch ends, unless earlier bytes were already waiting
     // for the socket (then onDrain will follow, as for any queued send).
-    if (corked_) return (interest_ & EV_WRITE) ? SendResult::kQueued : SendResult::kWritten;
+    if (corked_) return (interest_ & Poller::kWrite) ? SendResult::kQueued : SendResult::kWritten;
     if (output_.bytes() >= maxSendBuffer_) handler_->onBufferFull(*this);
     return SendResult::kQueued;
   }
@@ -209,7 +207,7 @@ void Connection::uncork() {
   corked_ = false;
   if (state_ == State::kClosed) return;
   // With the write watcher armed, bytes were already waiting: it flushes them in order.
-  if (!output_.empty() && !(interest_ & EV_WRITE)) {
+  if (!output_.empty() && !(interest_ & Poller::kWrite)) {
     ssize_t n = output_.flushTo(fd_);
     if (n < 0) {
       destroy();

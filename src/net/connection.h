@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "base/buffer.h"
-#include "event/io_watcher.h"
+#include "event/poller.h"
 #include "net/output_queue.h"
 #include "net/socket_address.h"
 
@@ -28,7 +28,7 @@ class Timer;
 // Lifetime: reference counted. The creator holds the first reference; each event
 // dispatch holds one for its duration, so a handler may close the connection or drop
 // the last outside reference while the connection is still on the stack.
-class Connection {
+class Connection : private Poller::Target {
  public:
   enum class State : uint8_t { kOpen, kClosing, kEnding, kClosed };
   enum class SendResult : uint8_t { kWritten, kQueued, kBufferFull, kClosed, kPeerGone };
@@ -108,8 +108,10 @@ class Connection {
   int family() const { return peer_.family; }
 
  private:
-  ~Connection();
-  static void onEvent(int fd, short what, void* self);
+  ~Connection() override;
+  void onPollEvents(uint32_t events) override;
+  void pollRetain() override { retain(); }
+  void pollRelease() override { release(); }
   static void onDeferredInput(void* self);
   static void onLingerOver(void* self);
   void handleReadable();
@@ -121,8 +123,7 @@ class Connection {
   EventLoop& loop_;
   Handler* handler_;
   void* userData_;
-  IoWatcher watcher_;
-  short interest_ = 0;
+  uint32_t interest_ = 0;  // Poller::kRead | Poller::kWrite currently registered
   int fd_;
   uint32_t refs_ = 1;
   State state_ = State::kOpen;
