@@ -5,8 +5,11 @@
 #include "runtime.h"
 
 extern "C" {
+#include "zend_closures.h"
 #include "zend_exceptions.h"
+#include "zend_execute.h"
 #include "zend_interfaces.h"
+#include "zend_observer.h"
 }
 
 namespace surge::ext {
@@ -105,6 +108,56 @@ CallOutcome reportPendingException(const CallSite& site) {
   return CallOutcome::kThrew;
 }
 
+namespace {
+bool anyByReference(zend_function* fn, uint32_t argc) {
+  for (uint32_t i = 1; i <= argc; ++i)
+    if (ARG_SHOULD_BE_SENT_BY_REF(fn, i)) return true;
+  return false;
+}
+
+// Calls a user-defined function the way zend_call_function() does for the common case
+// (positional arguments by value, no trampoline), without its generic set-up: a message
+// callback runs once per message and that set-up was the largest single cost of a round
+// trip. Everything else goes through zend_call_known_function().
+void invoke(const zend_fcall_info_cache& fcc, uint32_t argc, zval* argv, HashTable* named, zval* retval) {
+  zend_function* fn = fcc.function_handler;
+  if (named != nullptr || fn->type != ZEND_USER_FUNCTION ||
+      (fn->common.fn_flags & ZEND_ACC_CALL_VIA_TRAMPOLINE) || anyByReference(fn, argc)) {
+    zend_call_known_function(fn, fcc.object, fcc.called_scope, retval, argc, argv, named);
+    return;
+  }
+  uint32_t info = ZEND_CALL_TOP_FUNCTION | ZEND_CALL_DYNAMIC;
+  void* objectOrScope;
+  if ((fn->common.fn_flags & ZEND_ACC_STATIC) || fcc.object == nullptr) {
+    objectOrScope = fcc.called_scope;
+  } else {
+    objectOrScope = fcc.object;
+    info |= ZEND_CALL_HAS_THIS;
+  }
+  zend_execute_data* call = zend_vm_stack_push_call_frame(info, fn, argc, objectOrScope);
+  for (uint32_t i = 0; i < argc; ++i) {
+    zval* arg = &argv[i];
+    ZVAL_DEREF(arg);
+    ZVAL_COPY(ZEND_CALL_ARG(call, i + 1), arg);
+  }
+  if (fn->op_array.fn_flags & ZEND_ACC_CLOSURE) {
+    GC_ADDREF(ZEND_CLOSURE_OBJECT(fn));
+    uint32_t closureInfo = ZEND_CALL_CLOSURE;
+    if (fn->common.fn_flags & ZEND_ACC_FAKE_CLOSURE) closureInfo |= ZEND_CALL_FAKE_CLOSURE;
+    ZEND_ADD_CALL_FLAG(call, closureInfo);
+  }
+  zend_class_entry* fakeScope = EG(fake_scope);
+  EG(fake_scope) = nullptr;
+  uint32_t traceNum = EG(jit_trace_num);
+  zend_init_func_execute_data(call, &fn->op_array, retval);
+  ZEND_OBSERVER_FCALL_BEGIN(call);
+  zend_execute_ex(call);
+  EG(jit_trace_num) = traceNum;
+  EG(fake_scope) = fakeScope;
+  zend_vm_stack_free_call_frame(call);
+}
+}  // namespace
+
 CallOutcome callCallback(zval* callable, CallableCache* cache, uint32_t argc, zval* argv,
                          const CallSite& site, HashTable* named) {
   if (runtime::exiting()) return CallOutcome::kExiting;
@@ -129,7 +182,7 @@ CallOutcome callCallback(zval* callable, CallableCache* cache, uint32_t argc, zv
   bool trampoline = isTrampoline(*fcc);
   zval retval;
   ZVAL_UNDEF(&retval);
-  zend_call_known_function(fcc->function_handler, fcc->object, fcc->called_scope, &retval, argc, argv, named);
+  invoke(*fcc, argc, argv, named, &retval);
   zval_ptr_dtor(&retval);
   if (trampoline) *fcc = {};
   if (UNEXPECTED(EG(exception))) return reportPendingException(site);
