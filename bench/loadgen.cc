@@ -50,126 +50,144 @@ namespace {
 enum class Mode { Echo, Pipeline, Idle };
 
 struct Options {
-    std::string host = "127.0.0.1";
-    int port = 0;
-    int connections = 100;
-    double duration = 10.0;
-    double warmup = 0.0;
-    size_t payload = 16;
-    Mode mode = Mode::Echo;
-    int depth = 16;
-    double connect_timeout = 30.0;  // connection setup (idle: setup + first round trip)
-    int connect_concurrency = 256;  // connections being set up at the same time
+  std::string host = "127.0.0.1";
+  int port = 0;
+  int connections = 100;
+  double duration = 10.0;
+  double warmup = 0.0;
+  size_t payload = 16;
+  Mode mode = Mode::Echo;
+  int depth = 16;
+  double connect_timeout = 30.0;  // connection setup (idle: setup + first round trip)
+  int connect_concurrency = 256;  // connections being set up at the same time
 };
 
 uint64_t now_ns() {
-    timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return uint64_t(ts.tv_sec) * 1000000000ull + uint64_t(ts.tv_nsec);
+  timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return uint64_t(ts.tv_sec) * 1000000000ull + uint64_t(ts.tv_nsec);
 }
 
 double cpu_seconds() {  // user + system CPU time of this process
-    rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
-    return double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+  rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+         double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
-uint64_t sec_to_ns(double s) { return s <= 0 ? 0 : uint64_t(s * 1e9); }
+uint64_t sec_to_ns(double s) {
+  return s <= 0 ? 0 : uint64_t(s * 1e9);
+}
 
 [[noreturn]] void usage(const char* msg) {
-    if (msg) fprintf(stderr, "loadgen: %s\n", msg);
-    fprintf(stderr,
-            "usage: loadgen --port N [--host 127.0.0.1] [--connections 100]\n"
-            "               [--duration SECONDS (10)] [--warmup SECONDS (0)]\n"
-            "               [--payload-size BYTES (16)] [--mode echo|pipeline|idle]\n"
-            "               [--depth 16] [--connect-timeout SECONDS (30)]\n"
-            "               [--connect-concurrency 256]\n");
-    exit(msg ? 2 : 0);
+  if (msg) fprintf(stderr, "loadgen: %s\n", msg);
+  fprintf(stderr,
+          "usage: loadgen --port N [--host 127.0.0.1] [--connections 100]\n"
+          "               [--duration SECONDS (10)] [--warmup SECONDS (0)]\n"
+          "               [--payload-size BYTES (16)] [--mode echo|pipeline|idle]\n"
+          "               [--depth 16] [--connect-timeout SECONDS (30)]\n"
+          "               [--connect-concurrency 256]\n");
+  exit(msg ? 2 : 0);
 }
 
 Options parse_args(int argc, char** argv) {
-    Options o;
-    for (int i = 1; i < argc; ++i) {
-        std::string a = argv[i];
-        std::string v;
-        if (a == "-h" || a == "--help") usage(nullptr);
-        if (a.rfind("--", 0) != 0) usage(("unexpected argument: " + a).c_str());
-        if (auto eq = a.find('='); eq != std::string::npos) {
-            v = a.substr(eq + 1);
-            a = a.substr(0, eq);
-        } else {
-            if (i + 1 >= argc) usage(("missing value for " + a).c_str());
-            v = argv[++i];
-        }
-        char* end = nullptr;
-        auto num = [&](double lo) {
-            errno = 0;
-            double d = strtod(v.c_str(), &end);
-            if (errno || end == v.c_str() || *end || d < lo) usage(("bad value for " + a + ": " + v).c_str());
-            return d;
-        };
-        if (a == "--host") o.host = v;
-        else if (a == "--port") o.port = int(num(1));
-        else if (a == "--connections") o.connections = int(num(1));
-        else if (a == "--duration") o.duration = num(0);
-        else if (a == "--warmup") o.warmup = num(0);
-        else if (a == "--payload-size") o.payload = size_t(num(0));
-        else if (a == "--depth") o.depth = int(num(1));
-        else if (a == "--connect-timeout") o.connect_timeout = num(0.001);
-        else if (a == "--connect-concurrency") o.connect_concurrency = int(num(1));
-        else if (a == "--mode") {
-            if (v == "echo") o.mode = Mode::Echo;
-            else if (v == "pipeline") o.mode = Mode::Pipeline;
-            else if (v == "idle") o.mode = Mode::Idle;
-            else usage(("bad mode: " + v).c_str());
-        } else usage(("unknown option: " + a).c_str());
+  Options o;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    std::string v;
+    if (a == "-h" || a == "--help") usage(nullptr);
+    if (a.rfind("--", 0) != 0) usage(("unexpected argument: " + a).c_str());
+    if (auto eq = a.find('='); eq != std::string::npos) {
+      v = a.substr(eq + 1);
+      a = a.substr(0, eq);
+    } else {
+      if (i + 1 >= argc) usage(("missing value for " + a).c_str());
+      v = argv[++i];
     }
-    if (o.port <= 0 || o.port > 65535) usage("--port is required (1..65535)");
-    if (o.mode != Mode::Pipeline) o.depth = 1;
-    return o;
+    char* end = nullptr;
+    auto num = [&](double lo) {
+      errno = 0;
+      double d = strtod(v.c_str(), &end);
+      if (errno || end == v.c_str() || *end || d < lo)
+        usage(("bad value for " + a + ": " + v).c_str());
+      return d;
+    };
+    if (a == "--host")
+      o.host = v;
+    else if (a == "--port")
+      o.port = int(num(1));
+    else if (a == "--connections")
+      o.connections = int(num(1));
+    else if (a == "--duration")
+      o.duration = num(0);
+    else if (a == "--warmup")
+      o.warmup = num(0);
+    else if (a == "--payload-size")
+      o.payload = size_t(num(0));
+    else if (a == "--depth")
+      o.depth = int(num(1));
+    else if (a == "--connect-timeout")
+      o.connect_timeout = num(0.001);
+    else if (a == "--connect-concurrency")
+      o.connect_concurrency = int(num(1));
+    else if (a == "--mode") {
+      if (v == "echo")
+        o.mode = Mode::Echo;
+      else if (v == "pipeline")
+        o.mode = Mode::Pipeline;
+      else if (v == "idle")
+        o.mode = Mode::Idle;
+      else
+        usage(("bad mode: " + v).c_str());
+    } else
+      usage(("unknown option: " + a).c_str());
+  }
+  if (o.port <= 0 || o.port > 65535) usage("--port is required (1..65535)");
+  if (o.mode != Mode::Pipeline) o.depth = 1;
+  return o;
 }
 
 // 1 us buckets up to 100 ms, plus one overflow bucket.
 struct Histogram {
-    static constexpr uint64_t kBuckets = 100000;
-    std::vector<uint64_t> b = std::vector<uint64_t>(kBuckets + 1, 0);
-    uint64_t count = 0, sum_ns = 0, max_ns = 0;
+  static constexpr uint64_t kBuckets = 100000;
+  std::vector<uint64_t> b = std::vector<uint64_t>(kBuckets + 1, 0);
+  uint64_t count = 0, sum_ns = 0, max_ns = 0;
 
-    void record(uint64_t ns) {
-        uint64_t us = ns / 1000;
-        ++b[us < kBuckets ? us : kBuckets];
-        ++count;
-        sum_ns += ns;
-        if (ns > max_ns) max_ns = ns;
+  void record(uint64_t ns) {
+    uint64_t us = ns / 1000;
+    ++b[us < kBuckets ? us : kBuckets];
+    ++count;
+    sum_ns += ns;
+    if (ns > max_ns) max_ns = ns;
+  }
+  uint64_t percentile_us(double q) const {
+    if (count == 0) return 0;
+    uint64_t rank = uint64_t(q * double(count));
+    if (rank < 1) rank = 1;
+    if (rank > count) rank = count;
+    uint64_t cum = 0;
+    for (uint64_t i = 0; i <= kBuckets; ++i) {
+      cum += b[i];
+      if (cum >= rank) return i;
     }
-    uint64_t percentile_us(double q) const {
-        if (count == 0) return 0;
-        uint64_t rank = uint64_t(q * double(count));
-        if (rank < 1) rank = 1;
-        if (rank > count) rank = count;
-        uint64_t cum = 0;
-        for (uint64_t i = 0; i <= kBuckets; ++i) {
-            cum += b[i];
-            if (cum >= rank) return i;
-        }
-        return kBuckets;
-    }
+    return kBuckets;
+  }
 };
 
 enum class State { Pending, Connecting, Ready, Busy, Done, Dead };
 
 struct Conn {
-    int fd = -1;
-    State st = State::Pending;
-    bool want_out = false;   // EPOLLOUT currently registered
-    bool has_slot = false;   // counts against --connect-concurrency
-    uint64_t seq = 0;        // batches sent on this connection
-    std::string out;         // the current batch (depth lines)
-    size_t woff = 0;         // bytes of `out` written so far
-    size_t line_idx = 0;     // line of the batch currently being received
-    size_t line_pos = 0;     // bytes of that line received so far
-    bool line_bad = false;   // current line already known not to match
-    uint64_t t_start = 0;    // batch start (ns)
+  int fd = -1;
+  State st = State::Pending;
+  bool want_out = false;  // EPOLLOUT currently registered
+  bool has_slot = false;  // counts against --connect-concurrency
+  uint64_t seq = 0;       // batches sent on this connection
+  std::string out;        // the current batch (depth lines)
+  size_t woff = 0;        // bytes of `out` written so far
+  size_t line_idx = 0;    // line of the batch currently being received
+  size_t line_pos = 0;    // bytes of that line received so far
+  bool line_bad = false;  // current line already known not to match
+  uint64_t t_start = 0;   // batch start (ns)
 };
 
 constexpr uint32_t kStdinTag = 0xffffffffu;
@@ -177,374 +195,429 @@ const char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 constexpr size_t kAlphabetLen = sizeof(kAlphabet) - 1;
 
 class LoadGen {
-public:
-    explicit LoadGen(const Options& o) : o_(o), conns_(size_t(o.connections)) {
-        ep_ = epoll_create1(EPOLL_CLOEXEC);
-        if (ep_ < 0) { perror("epoll_create1"); exit(1); }
-        memset(&addr_, 0, sizeof addr_);
-        addr_.sin_family = AF_INET;
-        addr_.sin_port = htons(uint16_t(o.port));
-        if (inet_pton(AF_INET, o.host.c_str(), &addr_.sin_addr) != 1) usage("--host must be an IPv4 address");
+ public:
+  explicit LoadGen(const Options& o) : o_(o), conns_(size_t(o.connections)) {
+    ep_ = epoll_create1(EPOLL_CLOEXEC);
+    if (ep_ < 0) {
+      perror("epoll_create1");
+      exit(1);
     }
+    memset(&addr_, 0, sizeof addr_);
+    addr_.sin_family = AF_INET;
+    addr_.sin_port = htons(uint16_t(o.port));
+    if (inet_pton(AF_INET, o.host.c_str(), &addr_.sin_addr) != 1)
+      usage("--host must be an IPv4 address");
+  }
 
-    int run() {
-        if (!setup_connections()) return 1;
-        if (o_.mode == Mode::Idle) return hold_idle();
-        return measure();
+  int run() {
+    if (!setup_connections()) return 1;
+    if (o_.mode == Mode::Idle) return hold_idle();
+    return measure();
+  }
+
+ private:
+  const Options& o_;
+  std::vector<Conn> conns_;
+  int ep_ = -1;
+  sockaddr_in addr_{};
+  char rbuf_[65536];
+
+  bool running_ = false;  // echo/pipeline: load phase active
+  uint64_t meas_start_ = 0, meas_end_ = 0;
+  Histogram hist_;
+  uint64_t round_trips_ = 0;  // lines completed inside the measured window
+  uint64_t batches_ = 0;
+  uint64_t errors_ = 0, connect_errors_ = 0, mismatches_ = 0, disconnects_ = 0;
+  int slots_in_use_ = 0;
+  int settled_ = 0;  // connections that finished setup (ok or failed)
+  int live_ = 0;     // connections not Dead
+  int idle_ready_ = 0;
+
+  void ctl(int op, size_t i, uint32_t events) {
+    epoll_event ev{};
+    ev.events = events;
+    ev.data.u32 = uint32_t(i);
+    if (epoll_ctl(ep_, op, conns_[i].fd, &ev) < 0) {
+      perror("epoll_ctl");
+      exit(1);
     }
+  }
 
-private:
-    const Options& o_;
-    std::vector<Conn> conns_;
-    int ep_ = -1;
-    sockaddr_in addr_{};
-    char rbuf_[65536];
-
-    bool running_ = false;          // echo/pipeline: load phase active
-    uint64_t meas_start_ = 0, meas_end_ = 0;
-    Histogram hist_;
-    uint64_t round_trips_ = 0;      // lines completed inside the measured window
-    uint64_t batches_ = 0;
-    uint64_t errors_ = 0, connect_errors_ = 0, mismatches_ = 0, disconnects_ = 0;
-    int slots_in_use_ = 0;
-    int settled_ = 0;               // connections that finished setup (ok or failed)
-    int live_ = 0;                  // connections not Dead
-    int idle_ready_ = 0;
-
-    void ctl(int op, size_t i, uint32_t events) {
-        epoll_event ev{};
-        ev.events = events;
-        ev.data.u32 = uint32_t(i);
-        if (epoll_ctl(ep_, op, conns_[i].fd, &ev) < 0) { perror("epoll_ctl"); exit(1); }
+  void release_slot(Conn& c) {
+    if (c.has_slot) {
+      c.has_slot = false;
+      --slots_in_use_;
+      ++settled_;
     }
+  }
 
-    void release_slot(Conn& c) {
-        if (c.has_slot) { c.has_slot = false; --slots_in_use_; ++settled_; }
+  void fail(size_t i, bool is_error, const char* why) {
+    Conn& c = conns_[i];
+    if (c.st == State::Dead) return;
+    if (is_error) {
+      ++errors_;
+      if (c.st == State::Connecting || (o_.mode == Mode::Idle && c.has_slot)) ++connect_errors_;
+      if (errors_ <= 5) fprintf(stderr, "loadgen: connection %zu: %s\n", i, why);
     }
-
-    void fail(size_t i, bool is_error, const char* why) {
-        Conn& c = conns_[i];
-        if (c.st == State::Dead) return;
-        if (is_error) {
-            ++errors_;
-            if (c.st == State::Connecting || (o_.mode == Mode::Idle && c.has_slot)) ++connect_errors_;
-            if (errors_ <= 5) fprintf(stderr, "loadgen: connection %zu: %s\n", i, why);
-        }
-        if (c.fd >= 0) { close(c.fd); c.fd = -1; }
-        if (c.has_slot) release_slot(c);
-        else if (c.st == State::Pending) ++settled_;
-        c.st = State::Dead;
-        --live_;
+    if (c.fd >= 0) {
+      close(c.fd);
+      c.fd = -1;
     }
+    if (c.has_slot)
+      release_slot(c);
+    else if (c.st == State::Pending)
+      ++settled_;
+    c.st = State::Dead;
+    --live_;
+  }
 
-    void start_connect(size_t i) {
-        Conn& c = conns_[i];
-        c.has_slot = true;
-        ++slots_in_use_;
-        c.st = State::Connecting;
-        c.fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-        if (c.fd < 0) { fail(i, true, strerror(errno)); return; }
-        int one = 1;
-        setsockopt(c.fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-        int r = connect(c.fd, reinterpret_cast<sockaddr*>(&addr_), sizeof addr_);
-        if (r == 0) {
-            ctl(EPOLL_CTL_ADD, i, EPOLLIN);
-            on_connected(i);
-        } else if (errno == EINPROGRESS) {
-            c.want_out = true;
-            ctl(EPOLL_CTL_ADD, i, EPOLLOUT);
-        } else {
-            fail(i, true, strerror(errno));
-        }
+  void start_connect(size_t i) {
+    Conn& c = conns_[i];
+    c.has_slot = true;
+    ++slots_in_use_;
+    c.st = State::Connecting;
+    c.fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (c.fd < 0) {
+      fail(i, true, strerror(errno));
+      return;
     }
-
-    void on_connect_event(size_t i) {
-        Conn& c = conns_[i];
-        int err = 0;
-        socklen_t len = sizeof err;
-        if (getsockopt(c.fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0) err = errno;
-        if (err) { fail(i, true, strerror(err)); return; }
-        c.want_out = false;
-        ctl(EPOLL_CTL_MOD, i, EPOLLIN);
-        on_connected(i);
+    int one = 1;
+    setsockopt(c.fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    int r = connect(c.fd, reinterpret_cast<sockaddr*>(&addr_), sizeof addr_);
+    if (r == 0) {
+      ctl(EPOLL_CTL_ADD, i, EPOLLIN);
+      on_connected(i);
+    } else if (errno == EINPROGRESS) {
+      c.want_out = true;
+      ctl(EPOLL_CTL_ADD, i, EPOLLOUT);
+    } else {
+      fail(i, true, strerror(errno));
     }
+  }
 
-    void on_connected(size_t i) {
-        Conn& c = conns_[i];
-        c.st = State::Ready;
-        if (o_.mode == Mode::Idle) begin_batch(i);  // the one round trip; slot kept until it is done
-        else {
-            release_slot(c);
-            if (running_) begin_batch(i);
-        }
+  void on_connect_event(size_t i) {
+    Conn& c = conns_[i];
+    int err = 0;
+    socklen_t len = sizeof err;
+    if (getsockopt(c.fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0) err = errno;
+    if (err) {
+      fail(i, true, strerror(err));
+      return;
     }
+    c.want_out = false;
+    ctl(EPOLL_CTL_MOD, i, EPOLLIN);
+    on_connected(i);
+  }
 
-    void begin_batch(size_t i) {
-        Conn& c = conns_[i];
-        const size_t P = o_.payload;
-        c.out.resize(size_t(o_.depth) * (P + 1));
-        char* p = c.out.data();
-        for (int l = 0; l < o_.depth; ++l) {
-            // Different content per connection, batch and line so a reply routed
-            // to the wrong connection or reordered is detected.
-            size_t start = (i * 7 + c.seq * 3 + size_t(l)) % kAlphabetLen;
-            for (size_t j = 0; j < P; ++j) p[j] = kAlphabet[(start + j) % kAlphabetLen];
-            p[P] = '\n';
-            p += P + 1;
-        }
-        ++c.seq;
-        c.woff = 0;
-        c.line_idx = c.line_pos = 0;
-        c.line_bad = false;
-        c.st = State::Busy;
-        c.t_start = now_ns();
-        try_write(i);
+  void on_connected(size_t i) {
+    Conn& c = conns_[i];
+    c.st = State::Ready;
+    if (o_.mode == Mode::Idle)
+      begin_batch(i);  // the one round trip; slot kept until it is done
+    else {
+      release_slot(c);
+      if (running_) begin_batch(i);
     }
+  }
 
-    void try_write(size_t i) {
-        Conn& c = conns_[i];
-        while (c.woff < c.out.size()) {
-            ssize_t n = send(c.fd, c.out.data() + c.woff, c.out.size() - c.woff, MSG_NOSIGNAL);
-            if (n > 0) { c.woff += size_t(n); continue; }
-            if (n < 0 && errno == EINTR) continue;
-            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-                if (!c.want_out) { c.want_out = true; ctl(EPOLL_CTL_MOD, i, EPOLLIN | EPOLLOUT); }
-                return;
-            }
-            fail(i, true, n < 0 ? strerror(errno) : "send returned 0");
-            return;
-        }
-        if (c.want_out) { c.want_out = false; ctl(EPOLL_CTL_MOD, i, EPOLLIN); }
+  void begin_batch(size_t i) {
+    Conn& c = conns_[i];
+    const size_t P = o_.payload;
+    c.out.resize(size_t(o_.depth) * (P + 1));
+    char* p = c.out.data();
+    for (int l = 0; l < o_.depth; ++l) {
+      // Different content per connection, batch and line so a reply routed
+      // to the wrong connection or reordered is detected.
+      size_t start = (i * 7 + c.seq * 3 + size_t(l)) % kAlphabetLen;
+      for (size_t j = 0; j < P; ++j) p[j] = kAlphabet[(start + j) % kAlphabetLen];
+      p[P] = '\n';
+      p += P + 1;
     }
+    ++c.seq;
+    c.woff = 0;
+    c.line_idx = c.line_pos = 0;
+    c.line_bad = false;
+    c.st = State::Busy;
+    c.t_start = now_ns();
+    try_write(i);
+  }
 
-    void on_readable(size_t i) {
-        Conn& c = conns_[i];
-        ssize_t n = recv(c.fd, rbuf_, sizeof rbuf_, 0);
-        if (n < 0) {
-            if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) return;
-            ++disconnects_;
-            fail(i, true, strerror(errno));
-            return;
+  void try_write(size_t i) {
+    Conn& c = conns_[i];
+    while (c.woff < c.out.size()) {
+      ssize_t n = send(c.fd, c.out.data() + c.woff, c.out.size() - c.woff, MSG_NOSIGNAL);
+      if (n > 0) {
+        c.woff += size_t(n);
+        continue;
+      }
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+        if (!c.want_out) {
+          c.want_out = true;
+          ctl(EPOLL_CTL_MOD, i, EPOLLIN | EPOLLOUT);
         }
-        if (n == 0) {
-            ++disconnects_;
-            fail(i, true, "connection closed by server");
-            return;
-        }
-        const char* p = rbuf_;
-        const char* end = rbuf_ + n;
-        const size_t P = o_.payload;
-        while (p < end) {
-            if (c.st != State::Busy) {
-                ++errors_;
-                if (errors_ <= 5) fprintf(stderr, "loadgen: connection %zu: unexpected data from server\n", i);
-                return;
-            }
-            const char* nl = static_cast<const char*>(memchr(p, '\n', size_t(end - p)));
-            size_t seg = size_t((nl ? nl : end) - p);
-            if (!c.line_bad) {
-                const char* expect = c.out.data() + c.line_idx * (P + 1);
-                if (c.line_pos + seg > P || memcmp(p, expect + c.line_pos, seg) != 0) c.line_bad = true;
-            }
-            c.line_pos += seg;
-            if (!nl) break;
-            p = nl + 1;
-            if (c.line_bad || c.line_pos != P) {
-                ++errors_;
-                ++mismatches_;
-                if (mismatches_ <= 5) fprintf(stderr, "loadgen: connection %zu: echoed line does not match\n", i);
-            }
-            c.line_idx++;
-            c.line_pos = 0;
-            c.line_bad = false;
-            if (c.line_idx == size_t(o_.depth)) {
-                batch_done(i, now_ns());
-                if (conns_[i].st == State::Dead) return;
-            }
-        }
+        return;
+      }
+      fail(i, true, n < 0 ? strerror(errno) : "send returned 0");
+      return;
     }
-
-    void batch_done(size_t i, uint64_t t) {
-        Conn& c = conns_[i];
-        if (o_.mode == Mode::Idle) {
-            c.st = State::Done;
-            ++idle_ready_;
-            release_slot(c);
-            return;
-        }
-        if (t >= meas_start_ && t < meas_end_) {
-            round_trips_ += uint64_t(o_.depth);
-            ++batches_;
-            hist_.record(t - c.t_start);
-        }
-        if (running_ && t < meas_end_) begin_batch(i);
-        else c.st = State::Done;
+    if (c.want_out) {
+      c.want_out = false;
+      ctl(EPOLL_CTL_MOD, i, EPOLLIN);
     }
+  }
 
-    void dispatch(const epoll_event& ev) {
-        uint32_t i = ev.data.u32;
-        Conn& c = conns_[i];
-        if (c.st == State::Dead) return;
-        if (c.st == State::Connecting) {
-            if (ev.events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) on_connect_event(i);
-            return;
-        }
-        if (ev.events & (EPOLLIN | EPOLLERR | EPOLLHUP)) on_readable(i);
-        if (c.st != State::Dead && (ev.events & EPOLLOUT) && c.want_out) try_write(i);
+  void on_readable(size_t i) {
+    Conn& c = conns_[i];
+    ssize_t n = recv(c.fd, rbuf_, sizeof rbuf_, 0);
+    if (n < 0) {
+      if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) return;
+      ++disconnects_;
+      fail(i, true, strerror(errno));
+      return;
     }
-
-    // Wait for events until `deadline` (ns) or until done() says stop.
-    template <class Done>
-    void loop(uint64_t deadline, Done done, bool with_stdin = false, bool* stdin_eof = nullptr) {
-        epoll_event evs[1024];
-        while (!done()) {
-            uint64_t t = now_ns();
-            if (t >= deadline) return;
-            uint64_t wait_ms = (deadline - t + 999999) / 1000000;
-            if (wait_ms > 1000) wait_ms = 1000;
-            int n = epoll_wait(ep_, evs, 1024, int(wait_ms));
-            if (n < 0) {
-                if (errno == EINTR) continue;
-                perror("epoll_wait");
-                exit(1);
-            }
-            for (int k = 0; k < n; ++k) {
-                if (with_stdin && evs[k].data.u32 == kStdinTag) {
-                    char b[4096];
-                    ssize_t r = read(0, b, sizeof b);
-                    if (r == 0 || (r < 0 && errno != EAGAIN && errno != EINTR)) *stdin_eof = true;
-                    continue;
-                }
-                dispatch(evs[k]);
-            }
-        }
+    if (n == 0) {
+      ++disconnects_;
+      fail(i, true, "connection closed by server");
+      return;
     }
-
-    bool setup_connections() {
-        const int N = o_.connections;
-        live_ = N;
-        size_t next = 0;
-        uint64_t deadline = now_ns() + sec_to_ns(o_.connect_timeout);
-        auto launch = [&] {
-            while (next < size_t(N) && slots_in_use_ < o_.connect_concurrency) start_connect(next++);
-        };
-        launch();
-        epoll_event evs[1024];
-        while (settled_ < N) {
-            uint64_t t = now_ns();
-            if (t >= deadline) break;
-            uint64_t wait_ms = (deadline - t + 999999) / 1000000;
-            int n = epoll_wait(ep_, evs, 1024, int(wait_ms > 1000 ? 1000 : wait_ms));
-            if (n < 0 && errno != EINTR) { perror("epoll_wait"); exit(1); }
-            for (int k = 0; k < n; ++k) dispatch(evs[k]);
-            launch();
-        }
-        for (size_t i = 0; i < size_t(N); ++i) {
-            State s = conns_[i].st;
-            if (s == State::Pending || s == State::Connecting || (o_.mode == Mode::Idle && s == State::Busy))
-                fail(i, true, "timed out during connection setup");
-        }
-        if (live_ == 0) {
-            fprintf(stderr, "loadgen: all %d connections failed (%s:%d)\n", N, o_.host.c_str(), o_.port);
-            return false;
-        }
-        if (live_ < N) fprintf(stderr, "loadgen: warning: only %d of %d connections established\n", live_, N);
-        return true;
+    const char* p = rbuf_;
+    const char* end = rbuf_ + n;
+    const size_t P = o_.payload;
+    while (p < end) {
+      if (c.st != State::Busy) {
+        ++errors_;
+        if (errors_ <= 5)
+          fprintf(stderr, "loadgen: connection %zu: unexpected data from server\n", i);
+        return;
+      }
+      const char* nl = static_cast<const char*>(memchr(p, '\n', size_t(end - p)));
+      size_t seg = size_t((nl ? nl : end) - p);
+      if (!c.line_bad) {
+        const char* expect = c.out.data() + c.line_idx * (P + 1);
+        if (c.line_pos + seg > P || memcmp(p, expect + c.line_pos, seg) != 0) c.line_bad = true;
+      }
+      c.line_pos += seg;
+      if (!nl) break;
+      p = nl + 1;
+      if (c.line_bad || c.line_pos != P) {
+        ++errors_;
+        ++mismatches_;
+        if (mismatches_ <= 5)
+          fprintf(stderr, "loadgen: connection %zu: echoed line does not match\n", i);
+      }
+      c.line_idx++;
+      c.line_pos = 0;
+      c.line_bad = false;
+      if (c.line_idx == size_t(o_.depth)) {
+        batch_done(i, now_ns());
+        if (conns_[i].st == State::Dead) return;
+      }
     }
+  }
 
-    int measure() {
-        uint64_t t0 = now_ns();
-        meas_start_ = t0 + sec_to_ns(o_.warmup);
-        meas_end_ = meas_start_ + sec_to_ns(o_.duration);
-        running_ = true;
-        for (size_t i = 0; i < conns_.size(); ++i)
-            if (conns_[i].st == State::Ready) begin_batch(i);
-        loop(meas_start_, [&] { return live_ == 0; });  // warmup
-        double cpu0 = cpu_seconds();
-        loop(meas_end_, [&] { return live_ == 0; });
-        uint64_t t_stop = now_ns();
-        double cpu1 = cpu_seconds();
-        running_ = false;
-        for (auto& c : conns_)
-            if (c.fd >= 0) { close(c.fd); c.fd = -1; }
-
-        uint64_t stop = t_stop < meas_end_ ? t_stop : meas_end_;
-        double seconds = stop > meas_start_ ? double(stop - meas_start_) / 1e9 : 0.0;
-        double rps = seconds > 0 ? double(round_trips_) / seconds : 0.0;
-        uint64_t p50 = hist_.percentile_us(0.50), p99 = hist_.percentile_us(0.99),
-                 p999 = hist_.percentile_us(0.999);
-        if (p99 >= Histogram::kBuckets) fprintf(stderr, "loadgen: warning: p99 is beyond the 100 ms histogram range\n");
-        // Our own CPU use during the measured window: close to 100% means the
-        // load generator, not the server, limits the throughput.
-        double client_cpu = seconds > 0 ? (cpu1 - cpu0) * 100.0 / seconds : 0.0;
-        double mean_us = hist_.count ? double(hist_.sum_ns) / double(hist_.count) / 1000.0 : 0.0;
-        printf("round_trips=%llu seconds=%.2f rps=%.1f p50_us=%llu p99_us=%llu errors=%llu "
-               "p999_us=%llu max_us=%llu mean_us=%.1f batches=%llu connections=%d mode=%s depth=%d "
-               "payload=%zu connect_errors=%llu mismatches=%llu disconnects=%llu client_cpu_pct=%.0f\n",
-               (unsigned long long)round_trips_, seconds, rps, (unsigned long long)p50,
-               (unsigned long long)p99, (unsigned long long)errors_, (unsigned long long)p999,
-               (unsigned long long)(hist_.max_ns / 1000), mean_us, (unsigned long long)batches_,
-               o_.connections, o_.mode == Mode::Pipeline ? "pipeline" : "echo", o_.depth, o_.payload,
-               (unsigned long long)connect_errors_, (unsigned long long)mismatches_,
-               (unsigned long long)disconnects_, client_cpu);
-        fflush(stdout);
-        if (live_ == 0) {
-            fprintf(stderr, "loadgen: all connections were lost before the end of the run\n");
-            return 1;
-        }
-        return 0;
+  void batch_done(size_t i, uint64_t t) {
+    Conn& c = conns_[i];
+    if (o_.mode == Mode::Idle) {
+      c.st = State::Done;
+      ++idle_ready_;
+      release_slot(c);
+      return;
     }
-
-    int hold_idle() {
-        idle_ready_ = 0;
-        for (auto& c : conns_)
-            if (c.st == State::Done) ++idle_ready_;
-        printf("idle_connections=%d errors=%llu\nREADY\n", idle_ready_, (unsigned long long)errors_);
-        fflush(stdout);
-
-        uint64_t t0 = now_ns();
-        bool stdin_eof = false;
-        epoll_event ev{};
-        ev.events = EPOLLIN;
-        ev.data.u32 = kStdinTag;
-        if (epoll_ctl(ep_, EPOLL_CTL_ADD, 0, &ev) < 0) {
-            // stdin is a regular file or /dev/null (not pollable): consume it now.
-            char b[4096];
-            ssize_t r;
-            while ((r = read(0, b, sizeof b)) > 0) {}
-            stdin_eof = true;
-        }
-        // A server-side close while holding is a (counted) error: see fail().
-        loop(t0 + sec_to_ns(o_.duration), [&] { return stdin_eof; }, true, &stdin_eof);
-        double held = double(now_ns() - t0) / 1e9;
-        int still_open = 0;
-        for (auto& c : conns_)
-            if (c.fd >= 0) { ++still_open; close(c.fd); c.fd = -1; }
-        fprintf(stderr, "loadgen: idle_connections=%d still_open_at_end=%d held_seconds=%.2f errors=%llu reason=%s\n",
-                idle_ready_, still_open, held, (unsigned long long)errors_, stdin_eof ? "stdin-eof" : "duration");
-        return 0;
+    if (t >= meas_start_ && t < meas_end_) {
+      round_trips_ += uint64_t(o_.depth);
+      ++batches_;
+      hist_.record(t - c.t_start);
     }
+    if (running_ && t < meas_end_)
+      begin_batch(i);
+    else
+      c.st = State::Done;
+  }
+
+  void dispatch(const epoll_event& ev) {
+    uint32_t i = ev.data.u32;
+    Conn& c = conns_[i];
+    if (c.st == State::Dead) return;
+    if (c.st == State::Connecting) {
+      if (ev.events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) on_connect_event(i);
+      return;
+    }
+    if (ev.events & (EPOLLIN | EPOLLERR | EPOLLHUP)) on_readable(i);
+    if (c.st != State::Dead && (ev.events & EPOLLOUT) && c.want_out) try_write(i);
+  }
+
+  // Wait for events until `deadline` (ns) or until done() says stop.
+  template <class Done>
+  void loop(uint64_t deadline, Done done, bool with_stdin = false, bool* stdin_eof = nullptr) {
+    epoll_event evs[1024];
+    while (!done()) {
+      uint64_t t = now_ns();
+      if (t >= deadline) return;
+      uint64_t wait_ms = (deadline - t + 999999) / 1000000;
+      if (wait_ms > 1000) wait_ms = 1000;
+      int n = epoll_wait(ep_, evs, 1024, int(wait_ms));
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        perror("epoll_wait");
+        exit(1);
+      }
+      for (int k = 0; k < n; ++k) {
+        if (with_stdin && evs[k].data.u32 == kStdinTag) {
+          char b[4096];
+          ssize_t r = read(0, b, sizeof b);
+          if (r == 0 || (r < 0 && errno != EAGAIN && errno != EINTR)) *stdin_eof = true;
+          continue;
+        }
+        dispatch(evs[k]);
+      }
+    }
+  }
+
+  bool setup_connections() {
+    const int N = o_.connections;
+    live_ = N;
+    size_t next = 0;
+    uint64_t deadline = now_ns() + sec_to_ns(o_.connect_timeout);
+    auto launch = [&] {
+      while (next < size_t(N) && slots_in_use_ < o_.connect_concurrency) start_connect(next++);
+    };
+    launch();
+    epoll_event evs[1024];
+    while (settled_ < N) {
+      uint64_t t = now_ns();
+      if (t >= deadline) break;
+      uint64_t wait_ms = (deadline - t + 999999) / 1000000;
+      int n = epoll_wait(ep_, evs, 1024, int(wait_ms > 1000 ? 1000 : wait_ms));
+      if (n < 0 && errno != EINTR) {
+        perror("epoll_wait");
+        exit(1);
+      }
+      for (int k = 0; k < n; ++k) dispatch(evs[k]);
+      launch();
+    }
+    for (size_t i = 0; i < size_t(N); ++i) {
+      State s = conns_[i].st;
+      if (s == State::Pending || s == State::Connecting ||
+          (o_.mode == Mode::Idle && s == State::Busy))
+        fail(i, true, "timed out during connection setup");
+    }
+    if (live_ == 0) {
+      fprintf(stderr, "loadgen: all %d connections failed (%s:%d)\n", N, o_.host.c_str(), o_.port);
+      return false;
+    }
+    if (live_ < N)
+      fprintf(stderr, "loadgen: warning: only %d of %d connections established\n", live_, N);
+    return true;
+  }
+
+  int measure() {
+    uint64_t t0 = now_ns();
+    meas_start_ = t0 + sec_to_ns(o_.warmup);
+    meas_end_ = meas_start_ + sec_to_ns(o_.duration);
+    running_ = true;
+    for (size_t i = 0; i < conns_.size(); ++i)
+      if (conns_[i].st == State::Ready) begin_batch(i);
+    loop(meas_start_, [&] { return live_ == 0; });  // warmup
+    double cpu0 = cpu_seconds();
+    loop(meas_end_, [&] { return live_ == 0; });
+    uint64_t t_stop = now_ns();
+    double cpu1 = cpu_seconds();
+    running_ = false;
+    for (auto& c : conns_)
+      if (c.fd >= 0) {
+        close(c.fd);
+        c.fd = -1;
+      }
+
+    uint64_t stop = t_stop < meas_end_ ? t_stop : meas_end_;
+    double seconds = stop > meas_start_ ? double(stop - meas_start_) / 1e9 : 0.0;
+    double rps = seconds > 0 ? double(round_trips_) / seconds : 0.0;
+    uint64_t p50 = hist_.percentile_us(0.50), p99 = hist_.percentile_us(0.99),
+             p999 = hist_.percentile_us(0.999);
+    if (p99 >= Histogram::kBuckets)
+      fprintf(stderr, "loadgen: warning: p99 is beyond the 100 ms histogram range\n");
+    // Our own CPU use during the measured window: close to 100% means the
+    // load generator, not the server, limits the throughput.
+    double client_cpu = seconds > 0 ? (cpu1 - cpu0) * 100.0 / seconds : 0.0;
+    double mean_us = hist_.count ? double(hist_.sum_ns) / double(hist_.count) / 1000.0 : 0.0;
+    printf(
+        "round_trips=%llu seconds=%.2f rps=%.1f p50_us=%llu p99_us=%llu errors=%llu "
+        "p999_us=%llu max_us=%llu mean_us=%.1f batches=%llu connections=%d mode=%s depth=%d "
+        "payload=%zu connect_errors=%llu mismatches=%llu disconnects=%llu client_cpu_pct=%.0f\n",
+        (unsigned long long)round_trips_, seconds, rps, (unsigned long long)p50,
+        (unsigned long long)p99, (unsigned long long)errors_, (unsigned long long)p999,
+        (unsigned long long)(hist_.max_ns / 1000), mean_us, (unsigned long long)batches_,
+        o_.connections, o_.mode == Mode::Pipeline ? "pipeline" : "echo", o_.depth, o_.payload,
+        (unsigned long long)connect_errors_, (unsigned long long)mismatches_,
+        (unsigned long long)disconnects_, client_cpu);
+    fflush(stdout);
+    if (live_ == 0) {
+      fprintf(stderr, "loadgen: all connections were lost before the end of the run\n");
+      return 1;
+    }
+    return 0;
+  }
+
+  int hold_idle() {
+    idle_ready_ = 0;
+    for (auto& c : conns_)
+      if (c.st == State::Done) ++idle_ready_;
+    printf("idle_connections=%d errors=%llu\nREADY\n", idle_ready_, (unsigned long long)errors_);
+    fflush(stdout);
+
+    uint64_t t0 = now_ns();
+    bool stdin_eof = false;
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.u32 = kStdinTag;
+    if (epoll_ctl(ep_, EPOLL_CTL_ADD, 0, &ev) < 0) {
+      // stdin is a regular file or /dev/null (not pollable): consume it now.
+      char b[4096];
+      ssize_t r;
+      while ((r = read(0, b, sizeof b)) > 0) {
+      }
+      stdin_eof = true;
+    }
+    // A server-side close while holding is a (counted) error: see fail().
+    loop(
+        t0 + sec_to_ns(o_.duration), [&] { return stdin_eof; }, true, &stdin_eof);
+    double held = double(now_ns() - t0) / 1e9;
+    int still_open = 0;
+    for (auto& c : conns_)
+      if (c.fd >= 0) {
+        ++still_open;
+        close(c.fd);
+        c.fd = -1;
+      }
+    fprintf(stderr,
+            "loadgen: idle_connections=%d still_open_at_end=%d held_seconds=%.2f errors=%llu "
+            "reason=%s\n",
+            idle_ready_, still_open, held, (unsigned long long)errors_,
+            stdin_eof ? "stdin-eof" : "duration");
+    return 0;
+  }
 };
 
 void raise_nofile(int wanted) {
-    rlimit rl;
-    if (getrlimit(RLIMIT_NOFILE, &rl) != 0) return;
-    if (rl.rlim_cur < rl.rlim_max) {
-        rl.rlim_cur = rl.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &rl);
-    }
-    getrlimit(RLIMIT_NOFILE, &rl);
-    if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < rlim_t(wanted) + 16)
-        fprintf(stderr, "loadgen: warning: RLIMIT_NOFILE is %llu, too low for %d connections\n",
-                (unsigned long long)rl.rlim_cur, wanted);
+  rlimit rl;
+  if (getrlimit(RLIMIT_NOFILE, &rl) != 0) return;
+  if (rl.rlim_cur < rl.rlim_max) {
+    rl.rlim_cur = rl.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &rl);
+  }
+  getrlimit(RLIMIT_NOFILE, &rl);
+  if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < rlim_t(wanted) + 16)
+    fprintf(stderr, "loadgen: warning: RLIMIT_NOFILE is %llu, too low for %d connections\n",
+            (unsigned long long)rl.rlim_cur, wanted);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    Options o = parse_args(argc, argv);
-    signal(SIGPIPE, SIG_IGN);
-    raise_nofile(o.connections);
-    static LoadGen lg(o);  // static: rbuf_ and the histogram are large-ish
-    return lg.run();
+  Options o = parse_args(argc, argv);
+  signal(SIGPIPE, SIG_IGN);
+  raise_nofile(o.connections);
+  static LoadGen lg(o);  // static: rbuf_ and the histogram are large-ish
+  return lg.run();
 }

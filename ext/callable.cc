@@ -20,22 +20,28 @@ namespace {
 zend_execute_data* workerScopeFrame() {
   static zend_execute_data frame;
   if (frame.func == nullptr)
-    frame.func = static_cast<zend_function*>(zend_hash_str_find_ptr(&worker_ce->function_table, "run", 3));
+    frame.func =
+        static_cast<zend_function*>(zend_hash_str_find_ptr(&worker_ce->function_table, "run", 3));
   return &frame;
 }
 
 bool sameValue(zval* a, zval* b) {
   if (Z_TYPE_P(a) != Z_TYPE_P(b)) return false;
   switch (Z_TYPE_P(a)) {
-    case IS_OBJECT: return Z_OBJ_P(a) == Z_OBJ_P(b);
-    case IS_STRING: return Z_STR_P(a) == Z_STR_P(b) || zend_string_equals(Z_STR_P(a), Z_STR_P(b));
-    case IS_ARRAY: return Z_ARR_P(a) == Z_ARR_P(b);
-    default: return false;
+    case IS_OBJECT:
+      return Z_OBJ_P(a) == Z_OBJ_P(b);
+    case IS_STRING:
+      return Z_STR_P(a) == Z_STR_P(b) || zend_string_equals(Z_STR_P(a), Z_STR_P(b));
+    case IS_ARRAY:
+      return Z_ARR_P(a) == Z_ARR_P(b);
+    default:
+      return false;
   }
 }
 
 bool isTrampoline(const zend_fcall_info_cache& fcc) {
-  return fcc.function_handler && (fcc.function_handler->common.fn_flags & ZEND_ACC_CALL_VIA_TRAMPOLINE);
+  return fcc.function_handler &&
+         (fcc.function_handler->common.fn_flags & ZEND_ACC_CALL_VIA_TRAMPOLINE);
 }
 
 std::string workerName(zend_object* worker) {
@@ -95,8 +101,10 @@ CallOutcome reportPendingException(const CallSite& site) {
   ZVAL_UNDEF(&rv);
   zend_call_method_with_0_params(ex, ex->ce, nullptr, "__tostring", &rv);
   if (EG(exception)) zend_clear_exception();
-  if (Z_TYPE(rv) == IS_STRING) text.assign(Z_STRVAL(rv), Z_STRLEN(rv));
-  else text.assign(ZSTR_VAL(ex->ce->name), ZSTR_LEN(ex->ce->name));
+  if (Z_TYPE(rv) == IS_STRING)
+    text.assign(Z_STRVAL(rv), Z_STRLEN(rv));
+  else
+    text.assign(ZSTR_VAL(ex->ce->name), ZSTR_LEN(ex->ce->name));
   zval_ptr_dtor(&rv);
   OBJ_RELEASE(ex);
 
@@ -119,7 +127,8 @@ bool anyByReference(zend_function* fn, uint32_t argc) {
 // (positional arguments by value, no trampoline), without its generic set-up: a message
 // callback runs once per message and that set-up was the largest single cost of a round
 // trip. Everything else goes through zend_call_known_function().
-void invoke(const zend_fcall_info_cache& fcc, uint32_t argc, zval* argv, HashTable* named, zval* retval) {
+void invoke(const zend_fcall_info_cache& fcc, uint32_t argc, zval* argv, HashTable* named,
+            zval* retval) {
   zend_function* fn = fcc.function_handler;
   if (named != nullptr || fn->type != ZEND_USER_FUNCTION ||
       (fn->common.fn_flags & ZEND_ACC_CALL_VIA_TRAMPOLINE) || anyByReference(fn, argc)) {
@@ -161,18 +170,21 @@ void invoke(const zend_fcall_info_cache& fcc, uint32_t argc, zval* argv, HashTab
 CallOutcome callCallback(zval* callable, CallableCache* cache, uint32_t argc, zval* argv,
                          const CallSite& site, HashTable* named) {
   if (runtime::exiting()) return CallOutcome::kExiting;
-  if (callable == nullptr || Z_TYPE_P(callable) <= IS_NULL) return CallOutcome::kOk;  // no callback set
+  if (callable == nullptr || Z_TYPE_P(callable) <= IS_NULL)
+    return CallOutcome::kOk;  // no callback set
   char* error = nullptr;
   zend_fcall_info_cache local;
   zend_fcall_info_cache* fcc;
   if (cache) {
     fcc = cache->resolve(callable, &error);
   } else {
-    fcc = zend_is_callable_at_frame(callable, nullptr, nullptr, 0, &local, &error) ? &local : nullptr;
+    fcc =
+        zend_is_callable_at_frame(callable, nullptr, nullptr, 0, &local, &error) ? &local : nullptr;
   }
   if (fcc == nullptr) {
     if (error) {
-      runtime::log("Worker[" + workerName(site.worker) + "] " + site.callback + " is not callable: " + error);
+      runtime::log("Worker[" + workerName(site.worker) + "] " + site.callback +
+                   " is not callable: " + error);
       efree(error);
     }
     return CallOutcome::kThrew;

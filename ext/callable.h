@@ -22,7 +22,8 @@ class CallableCache {
   // callable, *error gets a message (caller owns it, efree) and nullptr is returned.
   zend_fcall_info_cache* resolve(zval* callable, char** error) {
     // The hot case: the same closure object as last time.
-    if (Z_TYPE_P(callable) == IS_OBJECT && Z_TYPE(source_) == IS_OBJECT && Z_OBJ(source_) == Z_OBJ_P(callable)) {
+    if (Z_TYPE_P(callable) == IS_OBJECT && Z_TYPE(source_) == IS_OBJECT &&
+        Z_OBJ(source_) == Z_OBJ_P(callable)) {
       *error = nullptr;
       return &fcc_;
     }

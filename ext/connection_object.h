@@ -18,13 +18,14 @@ struct ConnectionObject {
 };
 
 inline ConnectionObject* connectionFrom(zend_object* obj) {
-  return reinterpret_cast<ConnectionObject*>(reinterpret_cast<char*>(obj) - XtOffsetOf(ConnectionObject, std));
+  return reinterpret_cast<ConnectionObject*>(reinterpret_cast<char*>(obj) -
+                                             XtOffsetOf(ConnectionObject, std));
 }
 
 // Declared property slots of TcpConnection.
 struct ConnectionProps {
-  uint32_t protocol, onMessage, onClose, onError, onConnect, onBufferFull, onBufferDrain, transport, worker, id,
-      bytesRead, bytesWritten, maxSendBufferSize, maxPackageSize, lingerTimeout;
+  uint32_t protocol, onMessage, onClose, onError, onConnect, onBufferFull, onBufferDrain, transport,
+      worker, id, bytesRead, bytesWritten, maxSendBufferSize, maxPackageSize, lingerTimeout;
 };
 extern ConnectionProps connection_props;
 

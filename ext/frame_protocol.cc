@@ -9,7 +9,9 @@ namespace surge::ext {
 zend_class_entry* frame_ce = nullptr;
 size_t maxPackageSizeOf(zend_object* connection);  // text_protocol.cc
 
-void registerFrameClass() { frame_ce = register_class_Surge_Protocols_Frame(); }
+void registerFrameClass() {
+  frame_ce = register_class_Surge_Protocols_Frame();
+}
 
 }  // namespace surge::ext
 
@@ -31,7 +33,8 @@ ZEND_METHOD(Surge_Protocols_Frame, input) {
   protocol::FrameResult r = protocol::FrameCodec::frame(bytes, maxPackageSizeOf(connection));
   if (r.status == protocol::FrameStatus::kError) RETURN_LONG(-1);
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  RETURN_LONG((zend_long{p[0]} << 24) | (zend_long{p[1]} << 16) | (zend_long{p[2]} << 8) | zend_long{p[3]});
+  RETURN_LONG((zend_long{p[0]} << 24) | (zend_long{p[1]} << 16) | (zend_long{p[2]} << 8) |
+              zend_long{p[3]});
 }
 
 ZEND_METHOD(Surge_Protocols_Frame, encode) {

@@ -67,7 +67,9 @@ double stopTimeout() {
   return t >= 0 ? t : 0;
 }
 
-void output(const std::string& text) { PHPWRITE(text.data(), text.size()); }
+void output(const std::string& text) {
+  PHPWRITE(text.data(), text.size());
+}
 
 // Ends the script with `code` once runAll() returns (the PHP way to exit from C).
 void exitWith(int code) {
@@ -78,7 +80,9 @@ void exitWith(int code) {
 
 void setProcessTitle(const std::string& title) {
   zval fn, arg, ret;
-  if (!zend_hash_str_exists(CG(function_table), "cli_set_process_title", sizeof("cli_set_process_title") - 1)) return;
+  if (!zend_hash_str_exists(CG(function_table), "cli_set_process_title",
+                            sizeof("cli_set_process_title") - 1))
+    return;
   ZVAL_STRING(&fn, "cli_set_process_title");
   ZVAL_STRINGL(&arg, title.data(), title.size());
   int reporting = EG(error_reporting);
@@ -101,9 +105,11 @@ StartInfo startInfo() {
   std::string dir = slash == std::string::npos ? "." : file.substr(0, slash);
   info.base = slash == std::string::npos ? file : file.substr(slash + 1);
   info.tag = "Surge[" + info.base + "]";
-  if (staticString("pidFile").empty()) setStaticString("pidFile", dir + "/surge." + info.base + ".pid");
+  if (staticString("pidFile").empty())
+    setStaticString("pidFile", dir + "/surge." + info.base + ".pid");
   if (staticString("logFile").empty()) setStaticString("logFile", dir + "/surge.log");
-  if (staticString("statusFile").empty()) setStaticString("statusFile", dir + "/surge." + info.base + ".status");
+  if (staticString("statusFile").empty())
+    setStaticString("statusFile", dir + "/surge." + info.base + ".status");
   info.pidFile = staticString("pidFile");
   return info;
 }
@@ -129,7 +135,8 @@ bool alive(pid_t pid) {
   std::string text;
   if (stat && std::getline(stat, text)) {
     size_t close = text.rfind(')');
-    if (close != std::string::npos && close + 2 < text.size() && text[close + 2] == 'Z') return false;
+    if (close != std::string::npos && close + 2 < text.size() && text[close + 2] == 'Z')
+      return false;
   }
   return true;
 }
@@ -160,7 +167,9 @@ std::string versionLine() {
   std::string os = uname(&u) == 0 ? std::string(u.sysname) + "/" + u.release : "";
   std::string surge = "Surge/" PHP_SURGE_VERSION;
   std::string php = "PHP/" PHP_VERSION;
-  auto pad = [](std::string s, size_t w) { return s.size() >= w ? s + " " : s + std::string(w - s.size(), ' '); };
+  auto pad = [](std::string s, size_t w) {
+    return s.size() >= w ? s + " " : s + std::string(w - s.size(), ' ');
+  };
   return pad(surge, 24) + pad(php, 30) + os;
 }
 
@@ -201,8 +210,10 @@ bool listenInMaster() {
       ListenOptions options;
       options.reusePort = reusePort;
       int fd = createListenSocket(w->native->address, options);
-      if (reusePort) ::close(fd);  // each child binds its own
-      else w->native->listenFd = fd;
+      if (reusePort)
+        ::close(fd);  // each child binds its own
+      else
+        w->native->listenFd = fd;
     } catch (const std::exception& e) {
       throwRuntime("Surge\\Worker %s: %s", w->native->socketName.c_str(), e.what());
       return false;
@@ -238,7 +249,9 @@ void callStaticHook(const char* name, uint32_t argc, zval* argv) {
 
 std::vector<std::unique_ptr<SignalWatcher>> g_signals;
 
-void onStopSignal(int signo, void*) { runtime::requestStop(0, signo == SIGQUIT); }
+void onStopSignal(int signo, void*) {
+  runtime::requestStop(0, signo == SIGQUIT);
+}
 
 void onReloadSignal(int signo, void*) {
   bool anyReloadable = false;
@@ -273,7 +286,8 @@ void runChild(const Supervisor::ChildRole& role, pid_t masterPid) {
   signal(SIGPIPE, SIG_IGN);
   for (int s : {SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGQUIT})
     g_signals.push_back(std::make_unique<SignalWatcher>(loop, s, &onStopSignal, nullptr));
-  for (int s : {SIGUSR1, SIGUSR2}) g_signals.push_back(std::make_unique<SignalWatcher>(loop, s, &onReloadSignal, nullptr));
+  for (int s : {SIGUSR1, SIGUSR2})
+    g_signals.push_back(std::make_unique<SignalWatcher>(loop, s, &onReloadSignal, nullptr));
 
   setSlotLong(obj, worker_props.id, role.slot);
   setProcessTitle("Surge: worker process  " + workerNameOf(obj) + " " + workerSocketNameOf(obj));
@@ -299,7 +313,9 @@ void runAll() {
     return;
   }
   if (runtime::workers().empty()) {
-    throwRuntime("Surge\\Worker::runAll(): no worker to run; create one first, e.g. new Surge\\Worker('text://0.0.0.0:5678')");
+    throwRuntime(
+        "Surge\\Worker::runAll(): no worker to run; create one first, e.g. new "
+        "Surge\\Worker('text://0.0.0.0:5678')");
     return;
   }
   StartInfo info = startInfo();
@@ -320,8 +336,9 @@ void runAll() {
     case CommandLine::Command::kReload:
     case CommandLine::Command::kStatus:
     case CommandLine::Command::kConnections:
-      output(info.tag + " " + CommandLine::name(cmd.command) + ": this command is not available in Surge " PHP_SURGE_VERSION
-                        "; use start, stop or restart\n");
+      output(info.tag + " " + CommandLine::name(cmd.command) +
+             ": this command is not available in Surge " PHP_SURGE_VERSION
+             "; use start, stop or restart\n");
       exitWith(64);
       return;
     case CommandLine::Command::kRestart:

@@ -45,10 +45,16 @@ void finishStopIfIdle() {
 void onStopDeadline(void*);
 }  // namespace
 
-int status() { return g_status; }
-void setStatus(int status) { g_status = status; }
+int status() {
+  return g_status;
+}
+void setStatus(int status) {
+  g_status = status;
+}
 
-EventLoop* loop() { return g_loop; }
+EventLoop* loop() {
+  return g_loop;
+}
 
 EventLoop& createLoop() {
   if (g_loop == nullptr) g_loop = new EventLoop();
@@ -57,12 +63,16 @@ EventLoop& createLoop() {
 
 EventLoop* requireLoop(const char* api) {
   if (g_loop) return g_loop;
-  throwRuntime("%s can only be used inside a worker process: call it from onWorkerStart, onConnect, "
-               "onMessage or a timer, after Worker::runAll() started the worker", api);
+  throwRuntime(
+      "%s can only be used inside a worker process: call it from onWorkerStart, onConnect, "
+      "onMessage or a timer, after Worker::runAll() started the worker",
+      api);
   return nullptr;
 }
 
-std::vector<zend_object*>& workers() { return g_workers; }
+std::vector<zend_object*>& workers() {
+  return g_workers;
+}
 
 void addWorker(zend_object* worker) {
   GC_ADDREF(worker);
@@ -72,8 +82,10 @@ void addWorker(zend_object* worker) {
 void keepOnlyWorker(zend_object* keep) {
   std::vector<zend_object*> rest;
   for (zend_object* w : g_workers) {
-    if (w == keep) rest.push_back(w);
-    else OBJ_RELEASE(w);
+    if (w == keep)
+      rest.push_back(w);
+    else
+      OBJ_RELEASE(w);
   }
   g_workers.swap(rest);
 }
@@ -92,13 +104,25 @@ void beginExit() {
   g_exiting = true;
   if (g_loop) g_loop->stop();
 }
-bool exiting() { return g_exiting; }
+bool exiting() {
+  return g_exiting;
+}
 
-bool stopping() { return g_stopping; }
-bool gracefulStop() { return g_graceful; }
-int exitCode() { return g_exitCode; }
-size_t openConnections() { return g_open; }
-void connectionOpened() { ++g_open; }
+bool stopping() {
+  return g_stopping;
+}
+bool gracefulStop() {
+  return g_graceful;
+}
+int exitCode() {
+  return g_exitCode;
+}
+size_t openConnections() {
+  return g_open;
+}
+void connectionOpened() {
+  ++g_open;
+}
 
 void connectionClosed() {
   if (g_open) --g_open;
@@ -124,7 +148,8 @@ void requestStop(int code, bool graceful) {
   stopWorkersForShutdown(graceful);
   if (g_exiting) return;
   if (!graceful) {
-    zval* timeout = zend_read_static_property(worker_ce, "stopTimeout", sizeof("stopTimeout") - 1, 1);
+    zval* timeout =
+        zend_read_static_property(worker_ce, "stopTimeout", sizeof("stopTimeout") - 1, 1);
     double seconds = timeout ? zval_get_double(timeout) : 2.0;
     // Leave the master's SIGKILL as the last resort: cut unflushed connections a little
     // before it.
@@ -138,7 +163,8 @@ void requestStop(int code, bool graceful) {
 void log(std::string_view message) {
   zval* file = zend_read_static_property(worker_ce, "logFile", sizeof("logFile") - 1, 1);
   zval* daemon = zend_read_static_property(worker_ce, "daemonize", sizeof("daemonize") - 1, 1);
-  std::string path = file && Z_TYPE_P(file) == IS_STRING ? std::string(Z_STRVAL_P(file), Z_STRLEN_P(file)) : "";
+  std::string path =
+      file && Z_TYPE_P(file) == IS_STRING ? std::string(Z_STRVAL_P(file), Z_STRLEN_P(file)) : "";
   bool echo = !(daemon && zend_is_true(daemon));
   if (!g_logConfigured || path != g_logFileConfigured) {
     Log::configure(path, echo);
@@ -146,22 +172,26 @@ void log(std::string_view message) {
     g_logConfigured = true;
   }
   Log::setEcho(echo);
-  zval* maxSize = zend_read_static_property(worker_ce, "logFileMaxSize", sizeof("logFileMaxSize") - 1, 1);
+  zval* maxSize =
+      zend_read_static_property(worker_ce, "logFileMaxSize", sizeof("logFileMaxSize") - 1, 1);
   if (maxSize) Log::setMaxFileSize(static_cast<long>(zval_get_long(maxSize)));
   Log::write(message);
 }
 
 void initStatistics() {
-  static const char* names[4] = {"connection_count", "total_request", "throw_exception", "send_fail"};
+  static const char* names[4] = {"connection_count", "total_request", "throw_exception",
+                                 "send_fail"};
   zval stats, zero;
   array_init_size(&stats, 4);
   ZVAL_LONG(&zero, 0);
   for (int i = 0; i < 4; ++i) {
-    if (g_statKeys[i] == nullptr) g_statKeys[i] = zend_string_init_interned(names[i], strlen(names[i]), 1);
+    if (g_statKeys[i] == nullptr)
+      g_statKeys[i] = zend_string_init_interned(names[i], strlen(names[i]), 1);
     // The same interned keys as statAdd() looks up: found by pointer, no byte compare.
     zend_hash_add_new(Z_ARRVAL(stats), g_statKeys[i], &zero);
   }
-  zend_update_static_property(connection_interface_ce, "statistics", sizeof("statistics") - 1, &stats);
+  zend_update_static_property(connection_interface_ce, "statistics", sizeof("statistics") - 1,
+                              &stats);
   zval_ptr_dtor(&stats);
   zend_string* name = zend_string_init("statistics", sizeof("statistics") - 1, 0);
   g_stats = zend_std_get_static_property(connection_interface_ce, name, BP_VAR_R);
@@ -192,7 +222,8 @@ void statAdd(Stat which, zend_long delta) {
     ZVAL_LONG(&n, delta);
     v = zend_hash_update(table, key, &n);
   }
-  cached = HT_IS_PACKED(table) ? StatSlot{} : StatSlot{table, table->arData, reinterpret_cast<Bucket*>(v)};
+  cached = HT_IS_PACKED(table) ? StatSlot{}
+                               : StatSlot{table, table->arData, reinterpret_cast<Bucket*>(v)};
 }
 
 zend_long nextConnectionId() {

@@ -44,17 +44,23 @@ PHP_MINFO_FUNCTION(surge) {
   php_info_print_table_end();
 }
 
-const zend_module_dep surge_deps[] = {
-    ZEND_MOD_REQUIRED("spl")
-    ZEND_MOD_REQUIRED("json")
-    ZEND_MOD_END
-};
+const zend_module_dep surge_deps[] = {ZEND_MOD_REQUIRED("spl") ZEND_MOD_REQUIRED("json")
+                                          ZEND_MOD_END};
 
 }  // namespace
 
-zend_module_entry surge_module_entry = {
-    STANDARD_MODULE_HEADER_EX, nullptr, surge_deps, "surge", nullptr, PHP_MINIT(surge), nullptr, PHP_RINIT(surge),
-    PHP_RSHUTDOWN(surge), PHP_MINFO(surge), PHP_SURGE_VERSION, STANDARD_MODULE_PROPERTIES};
+zend_module_entry surge_module_entry = {STANDARD_MODULE_HEADER_EX,
+                                        nullptr,
+                                        surge_deps,
+                                        "surge",
+                                        nullptr,
+                                        PHP_MINIT(surge),
+                                        nullptr,
+                                        PHP_RINIT(surge),
+                                        PHP_RSHUTDOWN(surge),
+                                        PHP_MINFO(surge),
+                                        PHP_SURGE_VERSION,
+                                        STANDARD_MODULE_PROPERTIES};
 
 #ifdef COMPILE_DL_SURGE
 extern "C" {

@@ -32,7 +32,8 @@ ConnectionProps connection_props;
 namespace {
 zend_object_handlers connection_handlers;
 
-constexpr zend_long kStatusEstablished = 2, kStatusEnding = 4, kStatusClosing = 8, kStatusClosed = 16;
+constexpr zend_long kStatusEstablished = 2, kStatusEnding = 4, kStatusClosing = 8,
+                    kStatusClosed = 16;
 
 zend_object* createConnection(zend_class_entry* ce) {
   auto* c = static_cast<ConnectionObject*>(zend_object_alloc(sizeof(ConnectionObject), ce));
@@ -65,13 +66,16 @@ void freeConnection(zend_object* obj) {
   zend_object_std_dtor(obj);
 }
 
-WorkerObject* workerOf(ConnectionObject* c) { return c->worker ? workerFrom(c->worker) : nullptr; }
+WorkerObject* workerOf(ConnectionObject* c) {
+  return c->worker ? workerFrom(c->worker) : nullptr;
+}
 
 CallSite siteOf(ConnectionObject* c, const char* callback) {
   return CallSite{callback, c->worker, slotLong(&c->std, connection_props.id, 0)};
 }
 
-const char* const kCallbackNames[] = {"onMessage", "onClose", "onError", "onConnect", "onBufferFull", "onBufferDrain"};
+const char* const kCallbackNames[] = {"onMessage", "onClose",      "onError",
+                                      "onConnect", "onBufferFull", "onBufferDrain"};
 
 zval* writeConnectionProperty(zend_object* obj, zend_string* name, zval* value, void** cache) {
   for (const char* cb : kCallbackNames) {
@@ -100,7 +104,8 @@ void removeFromArrays(ConnectionObject* c) {
       zend_hash_index_del(Z_ARRVAL_P(list), id);
     }
   }
-  zval* all = zend_read_static_property(tcp_connection_ce, "connections", sizeof("connections") - 1, 1);
+  zval* all =
+      zend_read_static_property(tcp_connection_ce, "connections", sizeof("connections") - 1, 1);
   if (all) {
     ZVAL_DEREF(all);
     if (Z_TYPE_P(all) == IS_ARRAY) {
@@ -124,7 +129,8 @@ void addToArrays(ConnectionObject* c, zend_long id) {
   SEPARATE_ARRAY(list);
   Z_ADDREF(self);
   zend_hash_index_update(Z_ARRVAL_P(list), id, &self);
-  zval* all = zend_read_static_property(tcp_connection_ce, "connections", sizeof("connections") - 1, 1);
+  zval* all =
+      zend_read_static_property(tcp_connection_ce, "connections", sizeof("connections") - 1, 1);
   if (all) {
     ZVAL_DEREF(all);
     if (Z_TYPE_P(all) == IS_ARRAY) {
@@ -155,7 +161,9 @@ void dispatchMessage(ConnectionObject* c, WorkerObject* w, zval* message) {
   zval args[2];
   ZVAL_OBJ(&args[0], &c->std);
   ZVAL_COPY_VALUE(&args[1], message);
-  if (callCallback(cb, &w->native->onMessage, 2, args, siteOf(c, "onMessage")) == CallOutcome::kThrew && c->conn)
+  if (callCallback(cb, &w->native->onMessage, 2, args, siteOf(c, "onMessage")) ==
+          CallOutcome::kThrew &&
+      c->conn)
     c->conn->close();
 }
 
@@ -177,8 +185,10 @@ size_t deliverFramed(ConnectionObject* c, WorkerObject* w, std::string_view data
   bool corked = false;
   while (pos < data.size() && canDeliver(c)) {
     protocol::FrameResult r;
-    if (textHint) r = protocol::TextCodec::frame(data.substr(pos), max, &c->hint);
-    else r = Codec::frame(data.substr(pos), max);
+    if (textHint)
+      r = protocol::TextCodec::frame(data.substr(pos), max, &c->hint);
+    else
+      r = Codec::frame(data.substr(pos), max);
     if (r.status == protocol::FrameStatus::kNeedMore) break;
     if (r.status == protocol::FrameStatus::kError) {
       rejectMalformed(c, r.error);
@@ -219,14 +229,16 @@ void deliverUserProtocol(ConnectionObject* c, WorkerObject* w) {
       length = Z_TYPE(ret) == IS_UNDEF ? -1 : zval_get_long(&ret);
       zval_ptr_dtor(&ret);
       if (EG(exception)) {
-        if (reportPendingException(siteOf(c, "protocol input()")) == CallOutcome::kThrew && c->conn) c->conn->destroy();
+        if (reportPendingException(siteOf(c, "protocol input()")) == CallOutcome::kThrew && c->conn)
+          c->conn->destroy();
         return;
       }
       if (!canDeliver(c)) return;
       if (length == 0) return;
       if (length < 0 || static_cast<size_t>(length) > max) {
-        std::string why = std::string("protocol ") + ZSTR_VAL(n->protocolClass->name) + "::input() returned " +
-                          std::to_string(length) + " (maxPackageSize " + std::to_string(max) + ")";
+        std::string why = std::string("protocol ") + ZSTR_VAL(n->protocolClass->name) +
+                          "::input() returned " + std::to_string(length) + " (maxPackageSize " +
+                          std::to_string(max) + ")";
         rejectMalformed(c, why.c_str());
         return;
       }
@@ -241,11 +253,13 @@ void deliverUserProtocol(ConnectionObject* c, WorkerObject* w) {
     ZVAL_OBJ(&args[1], &c->std);
     in.consume(static_cast<size_t>(length));
     ZVAL_UNDEF(&decoded);
-    zend_call_known_function(n->protocolDecode, nullptr, n->protocolClass, &decoded, 2, args, nullptr);
+    zend_call_known_function(n->protocolDecode, nullptr, n->protocolClass, &decoded, 2, args,
+                             nullptr);
     zval_ptr_dtor(&args[0]);
     if (EG(exception)) {
       zval_ptr_dtor(&decoded);
-      if (reportPendingException(siteOf(c, "protocol decode()")) == CallOutcome::kThrew && c->conn) c->conn->close();
+      if (reportPendingException(siteOf(c, "protocol decode()")) == CallOutcome::kThrew && c->conn)
+        c->conn->close();
       return;
     }
     dispatchMessage(c, w, &decoded);
@@ -263,9 +277,15 @@ class ConnectionBridge : public Connection::Handler {
     setSlotLong(&c->std, connection_props.bytesRead, static_cast<zend_long>(conn.bytesRead()));
     size_t used = 0;
     switch (w->native->kind) {
-      case ProtocolKind::kText: used = deliverFramed<protocol::TextCodec>(c, w, data, true); break;
-      case ProtocolKind::kFrame: used = deliverFramed<protocol::FrameCodec>(c, w, data, false); break;
-      case ProtocolKind::kUser: deliverUserProtocol(c, w); break;
+      case ProtocolKind::kText:
+        used = deliverFramed<protocol::TextCodec>(c, w, data, true);
+        break;
+      case ProtocolKind::kFrame:
+        used = deliverFramed<protocol::FrameCodec>(c, w, data, false);
+        break;
+      case ProtocolKind::kUser:
+        deliverUserProtocol(c, w);
+        break;
       case ProtocolKind::kRaw: {
         zval message;
         ZVAL_STRINGL_FAST(&message, data.data(), data.size());
@@ -282,7 +302,8 @@ class ConnectionBridge : public Connection::Handler {
   void onDrain(Connection& conn) override {
     auto* c = static_cast<ConnectionObject*>(conn.userData());
     if (c == nullptr || runtime::exiting()) return;
-    setSlotLong(&c->std, connection_props.bytesWritten, static_cast<zend_long>(conn.bytesWritten()));
+    setSlotLong(&c->std, connection_props.bytesWritten,
+                static_cast<zend_long>(conn.bytesWritten()));
     zval* cb = slot(&c->std, connection_props.onBufferDrain);
     if (Z_TYPE_P(cb) <= IS_NULL) return;
     GC_ADDREF(&c->std);
@@ -308,7 +329,8 @@ class ConnectionBridge : public Connection::Handler {
     auto* c = static_cast<ConnectionObject*>(conn.userData());
     if (c == nullptr) return;
     GC_ADDREF(&c->std);
-    setSlotLong(&c->std, connection_props.bytesWritten, static_cast<zend_long>(conn.bytesWritten()));
+    setSlotLong(&c->std, connection_props.bytesWritten,
+                static_cast<zend_long>(conn.bytesWritten()));
     zval* cb = slot(&c->std, connection_props.onClose);
     if (Z_TYPE_P(cb) > IS_NULL && !runtime::exiting()) {
       zval arg;
@@ -324,8 +346,12 @@ class ConnectionBridge : public Connection::Handler {
 };
 ConnectionBridge g_bridge;
 
-void retainZendString(void* s) { zend_string_addref(static_cast<zend_string*>(s)); }
-void releaseZendString(void* s) { zend_string_release(static_cast<zend_string*>(s)); }
+void retainZendString(void* s) {
+  zend_string_addref(static_cast<zend_string*>(s));
+}
+void releaseZendString(void* s) {
+  zend_string_release(static_cast<zend_string*>(s));
+}
 
 SendPiece pieceOf(zend_string* s) {
   return SendPiece{ZSTR_VAL(s), ZSTR_LEN(s), s, retainZendString, releaseZendString};
@@ -342,7 +368,8 @@ void sendValue(ConnectionObject* c, zval* data, bool raw, zval* return_value) {
     ZVAL_COPY_VALUE(&args[0], data);
     ZVAL_OBJ(&args[1], &c->std);
     ZVAL_UNDEF(&encoded);
-    zend_call_known_function(w->native->protocolEncode, nullptr, w->native->protocolClass, &encoded, 2, args, nullptr);
+    zend_call_known_function(w->native->protocolEncode, nullptr, w->native->protocolClass, &encoded,
+                             2, args, nullptr);
     if (EG(exception)) {
       zval_ptr_dtor(&encoded);
       return;  // the exception propagates to the caller of send()
@@ -366,7 +393,8 @@ void sendValue(ConnectionObject* c, zval* data, bool raw, zval* return_value) {
   switch (kind) {
     case ProtocolKind::kText:
       pieces[count++] = pieceOf(payload);
-      pieces[count++] = SendPiece{protocol::TextCodec::kTrailer.data(), protocol::TextCodec::kTrailer.size()};
+      pieces[count++] =
+          SendPiece{protocol::TextCodec::kTrailer.data(), protocol::TextCodec::kTrailer.size()};
       break;
     case ProtocolKind::kFrame:
       if (!protocol::FrameCodec::header(ZSTR_LEN(payload), header)) {
@@ -386,11 +414,13 @@ void sendValue(ConnectionObject* c, zval* data, bool raw, zval* return_value) {
   zend_string_release(payload);
   switch (result) {
     case Connection::SendResult::kWritten:
-      setSlotLong(&c->std, connection_props.bytesWritten, static_cast<zend_long>(c->conn->bytesWritten()));
+      setSlotLong(&c->std, connection_props.bytesWritten,
+                  static_cast<zend_long>(c->conn->bytesWritten()));
       RETVAL_TRUE;
       break;
     case Connection::SendResult::kQueued:
-      setSlotLong(&c->std, connection_props.bytesWritten, static_cast<zend_long>(c->conn->bytesWritten()));
+      setSlotLong(&c->std, connection_props.bytesWritten,
+                  static_cast<zend_long>(c->conn->bytesWritten()));
       RETVAL_NULL();
       break;
     case Connection::SendResult::kBufferFull:
@@ -410,15 +440,21 @@ void sendValue(ConnectionObject* c, zval* data, bool raw, zval* return_value) {
   }
 }
 
-ConnectionObject* thisConnection(zval* self) { return connectionFrom(Z_OBJ_P(self)); }
+ConnectionObject* thisConnection(zval* self) {
+  return connectionFrom(Z_OBJ_P(self));
+}
 
 zend_long statusOf(ConnectionObject* c) {
   if (c->conn == nullptr) return kStatusClosed;
   switch (c->conn->state()) {
-    case Connection::State::kOpen: return kStatusEstablished;
-    case Connection::State::kClosing: return kStatusClosing;
-    case Connection::State::kEnding: return kStatusEnding;
-    case Connection::State::kClosed: return kStatusClosed;
+    case Connection::State::kOpen:
+      return kStatusEstablished;
+    case Connection::State::kClosing:
+      return kStatusClosing;
+    case Connection::State::kEnding:
+      return kStatusEnding;
+    case Connection::State::kClosed:
+      return kStatusClosed;
   }
   return kStatusClosed;
 }
@@ -430,8 +466,12 @@ std::string ipOf(const SocketAddress& a) {
   return "";
 }
 
-SocketAddress remoteOf(ConnectionObject* c) { return c->conn ? c->conn->peerAddress() : SocketAddress(); }
-SocketAddress localOf(ConnectionObject* c) { return c->conn ? c->conn->localAddress() : SocketAddress(); }
+SocketAddress remoteOf(ConnectionObject* c) {
+  return c->conn ? c->conn->peerAddress() : SocketAddress();
+}
+SocketAddress localOf(ConnectionObject* c) {
+  return c->conn ? c->conn->localAddress() : SocketAddress();
+}
 
 std::string addressText(const SocketAddress& a) {
   if (a.family() != AF_INET && a.family() != AF_INET6) return "";
@@ -493,7 +533,8 @@ void acceptConnection(zend_object* worker, int fd, const sockaddr* peer, socklen
     GC_ADDREF(obj);
     zval arg;
     ZVAL_OBJ(&arg, obj);
-    if (callCallback(onConnect, &w->native->onConnect, 1, &arg, siteOf(c, "onConnect")) == CallOutcome::kThrew &&
+    if (callCallback(onConnect, &w->native->onConnect, 1, &arg, siteOf(c, "onConnect")) ==
+            CallOutcome::kThrew &&
         c->conn)
       c->conn->close();
     OBJ_RELEASE(obj);
@@ -519,7 +560,8 @@ void closeWorkerConnections(zend_object* worker) {
 
 namespace runtime {
 void closeOpenConnectionsForShutdown() {
-  zval* all = zend_read_static_property(tcp_connection_ce, "connections", sizeof("connections") - 1, 1);
+  zval* all =
+      zend_read_static_property(tcp_connection_ce, "connections", sizeof("connections") - 1, 1);
   if (all == nullptr) return;
   ZVAL_DEREF(all);
   if (Z_TYPE_P(all) != IS_ARRAY) return;
@@ -527,7 +569,8 @@ void closeOpenConnectionsForShutdown() {
   ZVAL_ARR(&copy, zend_array_dup(Z_ARRVAL_P(all)));
   zval* entry;
   ZEND_HASH_FOREACH_VAL(Z_ARRVAL(copy), entry) {
-    if (Z_TYPE_P(entry) != IS_OBJECT || !instanceof_function(Z_OBJCE_P(entry), tcp_connection_ce)) continue;
+    if (Z_TYPE_P(entry) != IS_OBJECT || !instanceof_function(Z_OBJCE_P(entry), tcp_connection_ce))
+      continue;
     ConnectionObject* c = connectionFrom(Z_OBJ_P(entry));
     if (c->conn == nullptr || c->conn->state() == Connection::State::kClosed) continue;
     c->conn->setUserData(nullptr);
@@ -541,7 +584,8 @@ void closeOpenConnectionsForShutdown() {
 }  // namespace runtime
 
 void registerTcpConnectionClass() {
-  tcp_connection_ce = register_class_Surge_Connection_TcpConnection(connection_interface_ce, php_json_serializable_ce);
+  tcp_connection_ce = register_class_Surge_Connection_TcpConnection(connection_interface_ce,
+                                                                    php_json_serializable_ce);
   tcp_connection_ce->create_object = createConnection;
   tcp_connection_ce->ce_flags |= ZEND_ACC_ALLOW_DYNAMIC_PROPERTIES;
   memcpy(&connection_handlers, &std_object_handlers, sizeof connection_handlers);
@@ -727,10 +771,14 @@ ZEND_METHOD(Surge_Connection_TcpConnection, getStatus) {
   zend_long status = statusOf(thisConnection(ZEND_THIS));
   if (rawOutput) RETURN_LONG(status);
   switch (status) {
-    case kStatusEstablished: RETURN_STRING("ESTABLISHED");
-    case kStatusEnding: RETURN_STRING("ENDING");
-    case kStatusClosing: RETURN_STRING("CLOSING");
-    default: RETURN_STRING("CLOSED");
+    case kStatusEstablished:
+      RETURN_STRING("ESTABLISHED");
+    case kStatusEnding:
+      RETURN_STRING("ENDING");
+    case kStatusClosing:
+      RETURN_STRING("CLOSING");
+    default:
+      RETURN_STRING("CLOSED");
   }
 }
 

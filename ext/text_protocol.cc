@@ -10,7 +10,9 @@ namespace surge::ext {
 
 zend_class_entry* text_ce = nullptr;
 
-void registerTextClass() { text_ce = register_class_Surge_Protocols_Text(); }
+void registerTextClass() {
+  text_ce = register_class_Surge_Protocols_Text();
+}
 
 // maxPackageSize of a TcpConnection, or the class default.
 size_t maxPackageSizeOf(zend_object* connection) {
@@ -34,7 +36,8 @@ ZEND_METHOD(Surge_Protocols_Text, input) {
   Z_PARAM_OPTIONAL
   Z_PARAM_OBJ_OF_CLASS_OR_NULL(connection, connection_interface_ce)
   ZEND_PARSE_PARAMETERS_END();
-  protocol::FrameResult r = protocol::TextCodec::frame({ZSTR_VAL(buffer), ZSTR_LEN(buffer)}, maxPackageSizeOf(connection));
+  protocol::FrameResult r = protocol::TextCodec::frame({ZSTR_VAL(buffer), ZSTR_LEN(buffer)},
+                                                       maxPackageSizeOf(connection));
   if (r.status == protocol::FrameStatus::kComplete) RETURN_LONG(static_cast<zend_long>(r.length));
   if (r.status == protocol::FrameStatus::kError) {
     // As Workerman: a line that can no longer fit closes the connection.

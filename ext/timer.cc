@@ -31,8 +31,8 @@ struct PhpTimer {
   bool deleted = false;
   zend_fcall_info_cache fcc;  // resolved in the scope that added the timer
 
-  PhpTimer(EventLoop& loop, zend_long timerId, zval* cb, const zend_fcall_info_cache& resolved, zval* arguments,
-           bool repeat)
+  PhpTimer(EventLoop& loop, zend_long timerId, zval* cb, const zend_fcall_info_cache& resolved,
+           zval* arguments, bool repeat)
       : id(timerId), timer(loop, &PhpTimer::fire, this), persistent(repeat), fcc(resolved) {
     ZVAL_COPY(&callable, cb);
     ZVAL_COPY(&args, arguments);
@@ -57,17 +57,19 @@ void PhpTimer::fire(void* self) {
   auto* t = static_cast<PhpTimer*>(self);
   if (runtime::exiting()) return;
   t->running = true;
-  HashTable* arguments = Z_TYPE(t->args) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL(t->args)) ? Z_ARRVAL(t->args)
-                                                                                                  : nullptr;
+  HashTable* arguments = Z_TYPE(t->args) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL(t->args))
+                             ? Z_ARRVAL(t->args)
+                             : nullptr;
   zend_fcall_info_cache fcc = t->fcc;
   // A __call trampoline is consumed by each call: resolve it again every time. Parameter
   // parsing (Z_PARAM_FUNC) already released the one it resolved and left a null handler.
-  bool trampoline =
-      fcc.function_handler == nullptr || (fcc.function_handler->common.fn_flags & ZEND_ACC_CALL_VIA_TRAMPOLINE);
+  bool trampoline = fcc.function_handler == nullptr ||
+                    (fcc.function_handler->common.fn_flags & ZEND_ACC_CALL_VIA_TRAMPOLINE);
   if (!trampoline || zend_is_callable_ex(&t->callable, nullptr, 0, nullptr, &fcc, nullptr)) {
     zval retval;
     ZVAL_UNDEF(&retval);
-    zend_call_known_function(fcc.function_handler, fcc.object, fcc.called_scope, &retval, 0, nullptr, arguments);
+    zend_call_known_function(fcc.function_handler, fcc.object, fcc.called_scope, &retval, 0,
+                             nullptr, arguments);
     zval_ptr_dtor(&retval);
     zend_object* first = runtime::workers().empty() ? nullptr : runtime::workers().front();
     if (EG(exception)) reportPendingException(CallSite{"Timer callback", first, 0});
@@ -79,8 +81,8 @@ void PhpTimer::fire(void* self) {
   }
 }
 
-zend_long addTimer(const char* api, double interval, zval* callable, const zend_fcall_info_cache& fcc, zval* args,
-                   bool persistent) {
+zend_long addTimer(const char* api, double interval, zval* callable,
+                   const zend_fcall_info_cache& fcc, zval* args, bool persistent) {
   EventLoop* loop = runtime::requireLoop(api);
   if (loop == nullptr) return 0;
   if (!(interval >= 0) || std::isinf(interval)) {
@@ -102,15 +104,21 @@ bool deleteTimer(zend_long id) {
   if (it == g_timers.end() || it->second->deleted) return false;
   PhpTimer* t = it->second;
   t->timer.stop();
-  if (t->running) t->deleted = true;  // freed when its callback returns
-  else erase(t);
+  if (t->running)
+    t->deleted = true;  // freed when its callback returns
+  else
+    erase(t);
   return true;
 }
 }  // namespace
 
-size_t timerCount() { return g_timers.size(); }
+size_t timerCount() {
+  return g_timers.size();
+}
 
-void registerTimerClass() { timer_ce = register_class_Surge_Timer(); }
+void registerTimerClass() {
+  timer_ce = register_class_Surge_Timer();
+}
 
 }  // namespace surge::ext
 
@@ -129,7 +137,8 @@ ZEND_METHOD(Surge_Timer, add) {
   Z_PARAM_ARRAY(args)
   Z_PARAM_BOOL(persistent)
   ZEND_PARSE_PARAMETERS_END();
-  zend_long id = addTimer("Surge\\Timer::add()", interval, &fci.function_name, fcc, args, persistent);
+  zend_long id =
+      addTimer("Surge\\Timer::add()", interval, &fci.function_name, fcc, args, persistent);
   if (EG(exception)) RETURN_THROWS();
   RETURN_LONG(id);
 }

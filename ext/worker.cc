@@ -64,10 +64,14 @@ struct CallbackName {
   uint32_t WorkerProps::*slot;
 };
 const CallbackName kCallbacks[] = {
-    {"onWorkerStart", &WorkerProps::onWorkerStart}, {"onWorkerStop", &WorkerProps::onWorkerStop},
-    {"onWorkerReload", &WorkerProps::onWorkerReload}, {"onConnect", &WorkerProps::onConnect},
-    {"onMessage", &WorkerProps::onMessage},         {"onClose", &WorkerProps::onClose},
-    {"onError", &WorkerProps::onError},             {"onBufferFull", &WorkerProps::onBufferFull},
+    {"onWorkerStart", &WorkerProps::onWorkerStart},
+    {"onWorkerStop", &WorkerProps::onWorkerStop},
+    {"onWorkerReload", &WorkerProps::onWorkerReload},
+    {"onConnect", &WorkerProps::onConnect},
+    {"onMessage", &WorkerProps::onMessage},
+    {"onClose", &WorkerProps::onClose},
+    {"onError", &WorkerProps::onError},
+    {"onBufferFull", &WorkerProps::onBufferFull},
     {"onBufferDrain", &WorkerProps::onBufferDrain},
 };
 
@@ -95,15 +99,19 @@ zend_class_entry* findClass(const std::string& name) {
 }
 
 zend_function* staticMethod(zend_class_entry* ce, const char* name) {
-  auto* fn = static_cast<zend_function*>(zend_hash_str_find_ptr_lc(&ce->function_table, name, strlen(name)));
-  if (fn && (fn->common.fn_flags & ZEND_ACC_STATIC) && (fn->common.fn_flags & ZEND_ACC_PUBLIC)) return fn;
+  auto* fn = static_cast<zend_function*>(
+      zend_hash_str_find_ptr_lc(&ce->function_table, name, strlen(name)));
+  if (fn && (fn->common.fn_flags & ZEND_ACC_STATIC) && (fn->common.fn_flags & ZEND_ACC_PUBLIC))
+    return fn;
   return nullptr;
 }
 
 void setProtocolProperty(zend_object* obj, const std::string& className) {
   zval v;
-  if (className.empty()) ZVAL_NULL(&v);
-  else ZVAL_STR(&v, zend_string_init(className.data(), className.size(), 0));
+  if (className.empty())
+    ZVAL_NULL(&v);
+  else
+    ZVAL_STR(&v, zend_string_init(className.data(), className.size(), 0));
   setSlot(obj, worker_props.protocol, &v);
   zval_ptr_dtor(&v);
 }
@@ -121,8 +129,9 @@ bool useProtocolClass(WorkerObject* w, zend_class_entry* ce) {
     n->protocolDecode = staticMethod(ce, "decode");
     n->protocolEncode = staticMethod(ce, "encode");
     if (!n->protocolInput || !n->protocolDecode || !n->protocolEncode) {
-      throwRuntime("protocol class %s must have public static methods input(), decode() and encode()",
-                   ZSTR_VAL(ce->name));
+      throwRuntime(
+          "protocol class %s must have public static methods input(), decode() and encode()",
+          ZSTR_VAL(ce->name));
       return false;
     }
     n->kind = ProtocolKind::kUser;
@@ -164,7 +173,8 @@ bool prepareWorkerListen(WorkerObject* w) {
         if (cls[0] == '\\') cls.erase(0, 1);
         zend_class_entry* ce = findClass(cls);
         if (ce == nullptr) {
-          throwRuntime("Surge\\Worker::$protocol names class %s, which does not exist", cls.c_str());
+          throwRuntime("Surge\\Worker::$protocol names class %s, which does not exist",
+                       cls.c_str());
           return false;
         }
         if (!useProtocolClass(w, ce)) return false;
@@ -176,16 +186,19 @@ bool prepareWorkerListen(WorkerObject* w) {
       zend_class_entry* ce = findClass("Protocols\\" + cls);
       if (ce == nullptr) ce = findClass("Surge\\Protocols\\" + cls);
       if (ce == nullptr) {
-        throwRuntime("unknown protocol scheme '%s' in '%s': no class Protocols\\%s or Surge\\Protocols\\%s exists "
-                     "(built in: tcp, unix, text, frame)",
-                     name.scheme.c_str(), n->socketName.c_str(), cls.c_str(), cls.c_str());
+        throwRuntime(
+            "unknown protocol scheme '%s' in '%s': no class Protocols\\%s or Surge\\Protocols\\%s "
+            "exists "
+            "(built in: tcp, unix, text, frame)",
+            name.scheme.c_str(), n->socketName.c_str(), cls.c_str(), cls.c_str());
         return false;
       }
       if (!useProtocolClass(w, ce)) return false;
     }
     if (tr != "tcp" && tr != "unix") {
-      throwRuntime("transport '%s' of %s is not supported by this version of Surge: use tcp or unix", tr.c_str(),
-                   n->socketName.c_str());
+      throwRuntime(
+          "transport '%s' of %s is not supported by this version of Surge: use tcp or unix",
+          tr.c_str(), n->socketName.c_str());
       return false;
     }
     zval tv;
@@ -242,7 +255,8 @@ void stopWorker(WorkerObject* w, bool graceful) {
 }
 
 uint32_t propertyOffset(zend_class_entry* ce, const char* name) {
-  auto* info = static_cast<zend_property_info*>(zend_hash_str_find_ptr(&ce->properties_info, name, strlen(name)));
+  auto* info = static_cast<zend_property_info*>(
+      zend_hash_str_find_ptr(&ce->properties_info, name, strlen(name)));
   ZEND_ASSERT(info != nullptr);
   return info->offset;
 }
@@ -336,8 +350,9 @@ ZEND_METHOD(Surge_Worker, listen) {
   WorkerObject* w = workerFrom(Z_OBJ_P(ZEND_THIS));
   if (!runtime::requireLoop("Surge\\Worker::listen()")) RETURN_THROWS();
   if (w->native->socketName.empty()) {
-    throwRuntime("Surge\\Worker::listen(): this worker has no socket name; pass one to the constructor, "
-                 "e.g. new Worker('text://127.0.0.1:5678')");
+    throwRuntime(
+        "Surge\\Worker::listen(): this worker has no socket name; pass one to the constructor, "
+        "e.g. new Worker('text://127.0.0.1:5678')");
     RETURN_THROWS();
   }
   if (!openWorkerListener(w)) RETURN_THROWS();
@@ -376,8 +391,9 @@ ZEND_METHOD(Surge_Worker, run) {
   if (!openWorkerListener(w)) RETURN_THROWS();
   zval arg;
   ZVAL_OBJ(&arg, &w->std);
-  CallOutcome outcome = callCallback(slot(&w->std, worker_props.onWorkerStart), &w->native->onWorkerStart, 1, &arg,
-                                     CallSite{"onWorkerStart", &w->std, 0});
+  CallOutcome outcome =
+      callCallback(slot(&w->std, worker_props.onWorkerStart), &w->native->onWorkerStart, 1, &arg,
+                   CallSite{"onWorkerStart", &w->std, 0});
   if (outcome == CallOutcome::kExiting) return;
   if (outcome == CallOutcome::kThrew) {
     // A worker that could not start would fail every request: let the master restart
@@ -385,7 +401,8 @@ ZEND_METHOD(Surge_Worker, run) {
     runtime::requestStop(250, false);
     return;
   }
-  if (w->native->listener && !w->native->acceptPausedByUser && !runtime::stopping()) w->native->listener->resume();
+  if (w->native->listener && !w->native->acceptPausedByUser && !runtime::stopping())
+    w->native->listener->resume();
 }
 
 ZEND_METHOD(Surge_Worker, stop) {

@@ -42,12 +42,14 @@ struct WorkerObject {
 };
 
 inline WorkerObject* workerFrom(zend_object* obj) {
-  return reinterpret_cast<WorkerObject*>(reinterpret_cast<char*>(obj) - XtOffsetOf(WorkerObject, std));
+  return reinterpret_cast<WorkerObject*>(reinterpret_cast<char*>(obj) -
+                                         XtOffsetOf(WorkerObject, std));
 }
 
 // Declared property slots of Surge\Worker.
 struct WorkerProps {
-  uint32_t id, name, count, user, group, reloadable, reusePort, transport, protocol, connections, stopping;
+  uint32_t id, name, count, user, group, reloadable, reusePort, transport, protocol, connections,
+      stopping;
   uint32_t onWorkerStart, onWorkerStop, onWorkerReload, onConnect, onMessage, onClose, onError,
       onBufferFull, onBufferDrain;
 };

@@ -16,8 +16,8 @@ bool g_echo = true;
 long g_max_size = 10 * 1024 * 1024;
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\r' ||
-                        s.front() == '\t'))
+  while (!s.empty() &&
+         (s.front() == ' ' || s.front() == '\n' || s.front() == '\r' || s.front() == '\t'))
     s.remove_prefix(1);
   while (!s.empty() &&
          (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t'))
@@ -47,9 +47,15 @@ void Log::configure(std::string file, bool echo) {
   g_echo = echo;
 }
 
-void Log::setEcho(bool echo) { g_echo = echo; }
-const std::string& Log::file() { return g_file; }
-void Log::setMaxFileSize(long bytes) { g_max_size = bytes; }
+void Log::setEcho(bool echo) {
+  g_echo = echo;
+}
+const std::string& Log::file() {
+  return g_file;
+}
+void Log::setMaxFileSize(long bytes) {
+  g_max_size = bytes;
+}
 
 std::string Log::formatLine(std::string_view message, long pid, long epochSeconds) {
   time_t t = static_cast<time_t>(epochSeconds);
@@ -74,7 +80,8 @@ void Log::write(std::string_view message) {
     (void)ignored;
   }
   if (g_file.empty() || g_file == "/dev/null") return;
-  std::string line = formatLine(body, static_cast<long>(getpid()), static_cast<long>(time(nullptr)));
+  std::string line =
+      formatLine(body, static_cast<long>(getpid()), static_cast<long>(time(nullptr)));
   // Read-write: truncateIfTooLarge() reads the file back through this descriptor.
   int fd = ::open(g_file.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) fd = ::open(g_file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);

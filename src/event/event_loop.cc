@@ -59,8 +59,10 @@ void EventLoop::run() {
 
 void EventLoop::stop() {
   // libevent forgets a loopbreak issued while the loop is not running.
-  if (running_) event_base_loopbreak(base_);
-  else stopRequested_ = true;
+  if (running_)
+    event_base_loopbreak(base_);
+  else
+    stopRequested_ = true;
 }
 
 void EventLoop::defer(Callback fn, void* arg) {

@@ -14,7 +14,8 @@
 namespace surge {
 
 Poller::Poller(EventLoop& loop) : epfd_(epoll_create1(EPOLL_CLOEXEC)) {
-  if (epfd_ < 0) throw std::runtime_error(std::string("epoll_create1 failed: ") + std::strerror(errno));
+  if (epfd_ < 0)
+    throw std::runtime_error(std::string("epoll_create1 failed: ") + std::strerror(errno));
   watcher_.init(loop, epfd_, EV_READ, &Poller::onReady, this);
   watcher_.start();
 }
@@ -33,14 +34,17 @@ void Poller::update(int fd, Target* target, uint32_t current, uint32_t wanted) {
   epoll_ctl(epfd_, op, fd, &ev);
 }
 
-void Poller::onReady(int, short, void* self) { static_cast<Poller*>(self)->dispatch(); }
+void Poller::onReady(int, short, void* self) {
+  static_cast<Poller*>(self)->dispatch();
+}
 
 void Poller::dispatch() {
   constexpr int kBatch = 256;
   epoll_event events[kBatch];
   int n = epoll_wait(epfd_, events, kBatch, 0);
   for (int i = 0; i < n; ++i) static_cast<Target*>(events[i].data.ptr)->pollRetain();
-  for (int i = 0; i < n; ++i) static_cast<Target*>(events[i].data.ptr)->onPollEvents(events[i].events);
+  for (int i = 0; i < n; ++i)
+    static_cast<Target*>(events[i].data.ptr)->onPollEvents(events[i].events);
   for (int i = 0; i < n; ++i) static_cast<Target*>(events[i].data.ptr)->pollRelease();
 }
 

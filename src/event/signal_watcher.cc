@@ -12,7 +12,9 @@ SignalWatcher::SignalWatcher(EventLoop& loop, int signo, Callback cb, void* arg)
   event_add(&ev_, nullptr);
 }
 
-SignalWatcher::~SignalWatcher() { event_del(&ev_); }
+SignalWatcher::~SignalWatcher() {
+  event_del(&ev_);
+}
 
 void SignalWatcher::fire(int signo, short, void* self) {
   auto* w = static_cast<SignalWatcher*>(self);

@@ -12,7 +12,9 @@ Timer::Timer(EventLoop& loop, Callback cb, void* arg) : cb_(cb), arg_(arg) {
   event_assign(&ev_, loop.base(), -1, 0, &Timer::fire, this);
 }
 
-Timer::~Timer() { stop(); }
+Timer::~Timer() {
+  stop();
+}
 
 void Timer::start(double seconds, bool repeat) {
   stop();
@@ -34,9 +36,13 @@ void Timer::start(double seconds, bool repeat) {
   event_add(&ev_, &tv);
 }
 
-void Timer::stop() { event_del(&ev_); }
+void Timer::stop() {
+  event_del(&ev_);
+}
 
-bool Timer::active() const { return event_pending(&ev_, EV_TIMEOUT, nullptr) != 0; }
+bool Timer::active() const {
+  return event_pending(&ev_, EV_TIMEOUT, nullptr) != 0;
+}
 
 void Timer::fire(int, short, void* self) {
   auto* t = static_cast<Timer*>(self);

@@ -36,9 +36,12 @@ Connection::Connection(EventLoop& loop, int fd, const sockaddr* peer, socklen_t 
     : loop_(loop), handler_(handler), userData_(userData), fd_(fd) {
   std::memset(&peer_, 0, sizeof peer_);
   if (peer && peerLength > 0) {
-    if (peer->sa_family == AF_INET && peerLength >= sizeof(sockaddr_in)) std::memcpy(&peer_.v4, peer, sizeof(sockaddr_in));
-    else if (peer->sa_family == AF_INET6 && peerLength >= sizeof(sockaddr_in6)) std::memcpy(&peer_.v6, peer, sizeof(sockaddr_in6));
-    else peer_.family = peer->sa_family;
+    if (peer->sa_family == AF_INET && peerLength >= sizeof(sockaddr_in))
+      std::memcpy(&peer_.v4, peer, sizeof(sockaddr_in));
+    else if (peer->sa_family == AF_INET6 && peerLength >= sizeof(sockaddr_in6))
+      std::memcpy(&peer_.v6, peer, sizeof(sockaddr_in6));
+    else
+      peer_.family = peer->sa_family;
   }
   updateInterest();
 }
@@ -129,7 +132,8 @@ void Connection::deliver(std::string_view data, bool fromSpill) {
 void Connection::onDeferredInput(void* self) {
   auto* c = static_cast<Connection*>(self);
   c->deferredPending_ = false;
-  if (c->state_ == State::kOpen && c->reading_ && !c->input_.empty()) c->deliver(c->input_.view(), false);
+  if (c->state_ == State::kOpen && c->reading_ && !c->input_.empty())
+    c->deliver(c->input_.view(), false);
   c->release();
 }
 
@@ -147,8 +151,10 @@ void Connection::handleWritable() {
   if (!output_.empty()) return;
   updateInterest();
   handler_->onDrain(*this);
-  if (state_ == State::kClosing && output_.empty()) destroy();
-  else if (state_ == State::kEnding && output_.empty()) finishEnding();
+  if (state_ == State::kClosing && output_.empty())
+    destroy();
+  else if (state_ == State::kEnding && output_.empty())
+    finishEnding();
 }
 
 Connection::SendResult Connection::send(const SendPiece* pieces, int count) {
@@ -221,8 +227,10 @@ void Connection::uncork() {
     }
   }
   if (!output_.empty()) return;
-  if (state_ == State::kClosing) destroy();
-  else if (state_ == State::kEnding) finishEnding();
+  if (state_ == State::kClosing)
+    destroy();
+  else if (state_ == State::kEnding)
+    finishEnding();
 }
 
 void Connection::close() {
@@ -295,8 +303,12 @@ void Connection::resumeReading() {
 }
 
 SocketAddress Connection::peerAddress() const {
-  if (peer_.family == AF_INET) return SocketAddress::fromSockaddr(reinterpret_cast<const sockaddr*>(&peer_.v4), sizeof peer_.v4);
-  if (peer_.family == AF_INET6) return SocketAddress::fromSockaddr(reinterpret_cast<const sockaddr*>(&peer_.v6), sizeof peer_.v6);
+  if (peer_.family == AF_INET)
+    return SocketAddress::fromSockaddr(reinterpret_cast<const sockaddr*>(&peer_.v4),
+                                       sizeof peer_.v4);
+  if (peer_.family == AF_INET6)
+    return SocketAddress::fromSockaddr(reinterpret_cast<const sockaddr*>(&peer_.v6),
+                                       sizeof peer_.v6);
   return {};
 }
 

@@ -31,9 +31,10 @@ int createListenSocket(const SocketAddress& address, const ListenOptions& option
   if (::bind(fd, address.get(), address.length()) != 0) {
     int err = errno;
     ::close(fd);
-    std::string hint = err == EADDRINUSE ? " (another process listens there: stop it or choose another port)"
-                       : err == EACCES   ? " (ports below 1024 need root)"
-                                         : "";
+    std::string hint = err == EADDRINUSE
+                           ? " (another process listens there: stop it or choose another port)"
+                       : err == EACCES ? " (ports below 1024 need root)"
+                                       : "";
     throw SystemError("cannot listen on " + address.toString() + hint, err);
   }
   if (::listen(fd, options.backlog) != 0) {

@@ -15,7 +15,10 @@
 namespace surge {
 
 Listener::Listener(EventLoop& loop, int fd, Handler* handler, void* userData)
-    : fd_(fd), handler_(handler), userData_(userData), backoff_(loop, &Listener::onBackoffOver, this) {
+    : fd_(fd),
+      handler_(handler),
+      userData_(userData),
+      backoff_(loop, &Listener::onBackoffOver, this) {
   watcher_.init(loop, fd, EV_READ, &Listener::onReadable, this);
 }
 
@@ -35,7 +38,9 @@ void Listener::pause() {
   watcher_.stop();
 }
 
-void Listener::onReadable(int, short, void* self) { static_cast<Listener*>(self)->acceptBatch(); }
+void Listener::onReadable(int, short, void* self) {
+  static_cast<Listener*>(self)->acceptBatch();
+}
 
 void Listener::onBackoffOver(void* self) {
   auto* l = static_cast<Listener*>(self);
@@ -46,11 +51,13 @@ void Listener::acceptBatch() {
   for (int i = 0; i < kAcceptBudget && watcher_.active(); ++i) {
     sockaddr_storage peer;
     socklen_t length = sizeof peer;
-    int fd = ::accept4(fd_, reinterpret_cast<sockaddr*>(&peer), &length, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    int fd =
+        ::accept4(fd_, reinterpret_cast<sockaddr*>(&peer), &length, SOCK_NONBLOCK | SOCK_CLOEXEC);
     if (fd < 0) {
       if (errno == EINTR || errno == ECONNABORTED) continue;
       if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
-        Log::writef("accept() failed: %s; pausing accept for 100 ms (raise `ulimit -n`?)", std::strerror(errno));
+        Log::writef("accept() failed: %s; pausing accept for 100 ms (raise `ulimit -n`?)",
+                    std::strerror(errno));
         watcher_.stop();
         backoff_.start(0.1, false);
       }

@@ -81,8 +81,10 @@ void OutputQueue::dropFront(size_t written) {
       return;
     }
     written -= c.length;
-    if (c.release) c.release(c.owner);
-    else std::free(c.owner);
+    if (c.release)
+      c.release(c.owner);
+    else
+      std::free(c.owner);
     ++head_;
   }
   if (head_ == chunks_.size()) {
@@ -94,8 +96,10 @@ void OutputQueue::dropFront(size_t written) {
 
 void OutputQueue::clear() {
   for (size_t i = head_; i < chunks_.size(); ++i) {
-    if (chunks_[i].release) chunks_[i].release(chunks_[i].owner);
-    else std::free(chunks_[i].owner);
+    if (chunks_[i].release)
+      chunks_[i].release(chunks_[i].owner);
+    else
+      std::free(chunks_[i].owner);
   }
   std::vector<Chunk>().swap(chunks_);
   head_ = 0;

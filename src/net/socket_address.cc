@@ -31,8 +31,9 @@ int parsePort(std::string_view text, std::string_view whole) {
 SocketName SocketName::parse(std::string_view name) {
   size_t sep = name.find("://");
   if (sep == std::string_view::npos || sep == 0)
-    throw AddressError("invalid socket name '" + std::string(name) +
-                       "': expected scheme://address, e.g. tcp://0.0.0.0:8080 or unix:///run/app.sock");
+    throw AddressError(
+        "invalid socket name '" + std::string(name) +
+        "': expected scheme://address, e.g. tcp://0.0.0.0:8080 or unix:///run/app.sock");
   std::string_view scheme = name.substr(0, sep);
   for (size_t i = 0; i < scheme.size(); ++i) {
     if (!isSchemeChar(scheme[i], i == 0))
@@ -41,7 +42,8 @@ SocketName SocketName::parse(std::string_view name) {
   }
   SocketName out;
   // Lower-cased as documented, so "Text://" and "text://" name the same protocol.
-  for (char c : scheme) out.scheme.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  for (char c : scheme)
+    out.scheme.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
   out.address.assign(name.substr(sep + 3));
   if (out.address.empty())
     throw AddressError("invalid socket name '" + std::string(name) + "': the address is empty");
@@ -83,7 +85,8 @@ SocketAddress SocketAddress::parse(std::string_view transport, std::string_view 
                          "': write IPv6 addresses in brackets, e.g. [::1]:8080");
   }
   int port = parsePort(portText, address);
-  if (host.empty()) throw AddressError("invalid address '" + std::string(address) + "': the host is empty");
+  if (host.empty())
+    throw AddressError("invalid address '" + std::string(address) + "': the host is empty");
 
   auto* in4 = reinterpret_cast<sockaddr_in*>(&out.storage_);
   auto* in6 = reinterpret_cast<sockaddr_in6*>(&out.storage_);
@@ -109,8 +112,10 @@ SocketAddress SocketAddress::parse(std::string_view transport, std::string_view 
   std::memcpy(&out.storage_, found->ai_addr, found->ai_addrlen);
   out.length_ = static_cast<socklen_t>(found->ai_addrlen);
   freeaddrinfo(found);
-  if (out.storage_.ss_family == AF_INET) in4->sin_port = htons(static_cast<uint16_t>(port));
-  else in6->sin6_port = htons(static_cast<uint16_t>(port));
+  if (out.storage_.ss_family == AF_INET)
+    in4->sin_port = htons(static_cast<uint16_t>(port));
+  else
+    in6->sin6_port = htons(static_cast<uint16_t>(port));
   return out;
 }
 
@@ -125,13 +130,16 @@ SocketAddress SocketAddress::fromSockaddr(const sockaddr* sa, socklen_t length) 
 std::string SocketAddress::ip() const {
   char text[INET6_ADDRSTRLEN] = "";
   if (family() == AF_INET) {
-    inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(&storage_)->sin_addr, text, sizeof text);
+    inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(&storage_)->sin_addr, text,
+              sizeof text);
   } else if (family() == AF_INET6) {
-    inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6*>(&storage_)->sin6_addr, text, sizeof text);
+    inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6*>(&storage_)->sin6_addr, text,
+              sizeof text);
   } else if (family() == AF_UNIX) {
     const auto* un = reinterpret_cast<const sockaddr_un*>(&storage_);
     if (length_ > offsetof(sockaddr_un, sun_path))
-      return std::string(un->sun_path, strnlen(un->sun_path, length_ - offsetof(sockaddr_un, sun_path)));
+      return std::string(un->sun_path,
+                         strnlen(un->sun_path, length_ - offsetof(sockaddr_un, sun_path)));
     return {};
   }
   return text;
@@ -139,7 +147,8 @@ std::string SocketAddress::ip() const {
 
 int SocketAddress::port() const {
   if (family() == AF_INET) return ntohs(reinterpret_cast<const sockaddr_in*>(&storage_)->sin_port);
-  if (family() == AF_INET6) return ntohs(reinterpret_cast<const sockaddr_in6*>(&storage_)->sin6_port);
+  if (family() == AF_INET6)
+    return ntohs(reinterpret_cast<const sockaddr_in6*>(&storage_)->sin6_port);
   return 0;
 }
 

@@ -33,13 +33,15 @@ std::string renderBanner(const std::string& versionLine, const std::vector<Banne
   for (size_t& w : widths) total += (w += 4);
   total = std::max(total, versionLine.size());
 
-  std::string out = titleBar("SURGE", total) + "\n" + versionLine + "\n" + titleBar("WORKERS", total) + "\n";
+  std::string out =
+      titleBar("SURGE", total) + "\n" + versionLine + "\n" + titleBar("WORKERS", total) + "\n";
   std::string line;
   for (size_t i = 0; i < headers.size(); ++i) line += pad(headers[i], widths[i]);
   out += line + "\n";
   for (const BannerRow& r : rows) {
-    line = pad(r.proto, widths[0]) + pad(r.user, widths[1]) + pad(r.worker, widths[2]) + pad(r.listen, widths[3]) +
-           pad(std::to_string(r.count), widths[4]) + pad(" [OK]", widths[5]);
+    line = pad(r.proto, widths[0]) + pad(r.user, widths[1]) + pad(r.worker, widths[2]) +
+           pad(r.listen, widths[3]) + pad(std::to_string(r.count), widths[4]) +
+           pad(" [OK]", widths[5]);
     out += line + "\n";
   }
   out += std::string(total, '-') + "\n" + tail + "\n";

@@ -6,29 +6,45 @@ CommandLine CommandLine::parse(const std::vector<std::string>& words) {
   CommandLine out;
   for (const std::string& w : words) {
     if (out.command == Command::kNone) {
-      if (w == "start") out.command = Command::kStart;
-      else if (w == "stop") out.command = Command::kStop;
-      else if (w == "restart") out.command = Command::kRestart;
-      else if (w == "reload") out.command = Command::kReload;
-      else if (w == "status") out.command = Command::kStatus;
-      else if (w == "connections") out.command = Command::kConnections;
+      if (w == "start")
+        out.command = Command::kStart;
+      else if (w == "stop")
+        out.command = Command::kStop;
+      else if (w == "restart")
+        out.command = Command::kRestart;
+      else if (w == "reload")
+        out.command = Command::kReload;
+      else if (w == "status")
+        out.command = Command::kStatus;
+      else if (w == "connections")
+        out.command = Command::kConnections;
     }
-    if (w == "-d") out.daemon = true;
-    else if (w == "-g") out.graceful = true;
-    else if (w == "-q") out.quiet = true;
+    if (w == "-d")
+      out.daemon = true;
+    else if (w == "-g")
+      out.graceful = true;
+    else if (w == "-q")
+      out.quiet = true;
   }
   return out;
 }
 
 const char* CommandLine::name(Command command) {
   switch (command) {
-    case Command::kStart: return "start";
-    case Command::kStop: return "stop";
-    case Command::kRestart: return "restart";
-    case Command::kReload: return "reload";
-    case Command::kStatus: return "status";
-    case Command::kConnections: return "connections";
-    case Command::kNone: break;
+    case Command::kStart:
+      return "start";
+    case Command::kStop:
+      return "stop";
+    case Command::kRestart:
+      return "restart";
+    case Command::kReload:
+      return "reload";
+    case Command::kStatus:
+      return "status";
+    case Command::kConnections:
+      return "connections";
+    case Command::kNone:
+      break;
   }
   return "";
 }

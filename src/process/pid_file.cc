@@ -35,7 +35,8 @@ pid_t PidFile::readLive(const std::string& path) {
 void PidFile::write(const std::string& path, pid_t pid) {
   std::string tmp = path + ".tmp" + std::to_string(getpid());
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) throw std::runtime_error("cannot save the pid to " + path + ": " + std::strerror(errno));
+  if (fd < 0)
+    throw std::runtime_error("cannot save the pid to " + path + ": " + std::strerror(errno));
   std::string text = std::to_string(pid);
   bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
   ::close(fd);
@@ -45,7 +46,9 @@ void PidFile::write(const std::string& path, pid_t pid) {
   }
 }
 
-void PidFile::remove(const std::string& path) { ::unlink(path.c_str()); }
+void PidFile::remove(const std::string& path) {
+  ::unlink(path.c_str());
+}
 
 int PidFile::lockStart(const std::string& path) {
   std::string lock = path + ".lock";
@@ -58,8 +61,8 @@ int PidFile::lockStart(const std::string& path) {
     // deleted file, which a later start (creating a new file) would not see. Only a lock
     // on the file that is still at the path counts.
     struct stat held, current;
-    if (::fstat(fd, &held) == 0 && ::stat(lock.c_str(), &current) == 0 && held.st_dev == current.st_dev &&
-        held.st_ino == current.st_ino)
+    if (::fstat(fd, &held) == 0 && ::stat(lock.c_str(), &current) == 0 &&
+        held.st_dev == current.st_dev && held.st_ino == current.st_ino)
       return fd;
     ::close(fd);
   }

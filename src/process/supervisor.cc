@@ -19,7 +19,8 @@ namespace surge {
 
 namespace {
 int g_signalPipe[2] = {-1, -1};
-constexpr int kHandledSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGQUIT, SIGUSR1, SIGUSR2, SIGCHLD};
+constexpr int kHandledSignals[] = {SIGINT,  SIGTERM, SIGHUP,  SIGTSTP,
+                                   SIGQUIT, SIGUSR1, SIGUSR2, SIGCHLD};
 // A child that dies this soon after its start counts as a crash loop.
 constexpr double kFastDeathSeconds = 1.0;
 
@@ -31,7 +32,8 @@ void makePipe(int fds[2]) {
 
 Supervisor::Supervisor(std::vector<Group> groups, double stopTimeout, Hooks hooks)
     : groups_(std::move(groups)), stopTimeout_(stopTimeout), hooks_(std::move(hooks)) {
-  for (const Group& g : groups_) slots_.emplace_back(static_cast<size_t>(g.count < 1 ? 1 : g.count));
+  for (const Group& g : groups_)
+    slots_.emplace_back(static_cast<size_t>(g.count < 1 ? 1 : g.count));
 }
 
 Supervisor::~Supervisor() {
@@ -109,7 +111,8 @@ std::optional<Supervisor::ChildRole> Supervisor::run() {
 
     pollfd fds[2] = {{g_signalPipe[0], POLLIN, 0}, {readyPipe_[0], POLLIN, 0}};
     int n = ::poll(fds, 2, timeoutMs);
-    if (n < 0 && errno != EINTR) throw std::runtime_error(std::string("poll failed: ") + std::strerror(errno));
+    if (n < 0 && errno != EINTR)
+      throw std::runtime_error(std::string("poll failed: ") + std::strerror(errno));
     if (n > 0 && (fds[0].revents & POLLIN)) {
       unsigned char signals[64];
       ssize_t got;
@@ -137,7 +140,8 @@ std::optional<Supervisor::ChildRole> Supervisor::spawnDue() {
       if (s.pid != 0 || s.restartAt > t) continue;
       pid_t pid = fork();
       if (pid < 0) {
-        Log::writef("fork failed for worker[%s]: %s; retrying in 1 s", groups_[g].name.c_str(), std::strerror(errno));
+        Log::writef("fork failed for worker[%s]: %s; retrying in 1 s", groups_[g].name.c_str(),
+                    std::strerror(errno));
         s.restartAt = t + 1;
         continue;
       }
@@ -169,7 +173,8 @@ void Supervisor::handleSignal(int signo) {
       beginStop(signo, false);
       break;
     default:
-      Log::writef("received %s: reload is not supported by this master yet; ignored", signalName(signo).c_str());
+      Log::writef("received %s: reload is not supported by this master yet; ignored",
+                  signalName(signo).c_str());
       break;
   }
 }
@@ -199,14 +204,16 @@ void Supervisor::reap() {
           Log::writef("worker[%s:%d] %s", groups_[g].name.c_str(), static_cast<int>(pid),
                       describeExitStatus(status).c_str());
         }
-        if (hooks_.onChildExit) hooks_.onChildExit(static_cast<int>(g), static_cast<int>(i), pid, status);
+        if (hooks_.onChildExit)
+          hooks_.onChildExit(static_cast<int>(g), static_cast<int>(i), pid, status);
         if (!stopping_) {
           s.fastDeaths = (!clean && lived < kFastDeathSeconds) ? s.fastDeaths + 1 : 0;
           double delay = restartDelay(s.fastDeaths);
           s.restartAt = now() + delay;
           if (delay > 0)
-            Log::writef("worker[%s] died %d times in a row within %g s of starting; next start in %g s",
-                        groups_[g].name.c_str(), s.fastDeaths, kFastDeathSeconds, delay);
+            Log::writef(
+                "worker[%s] died %d times in a row within %g s of starting; next start in %g s",
+                groups_[g].name.c_str(), s.fastDeaths, kFastDeathSeconds, delay);
         }
       }
     }

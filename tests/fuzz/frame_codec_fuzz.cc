@@ -42,7 +42,8 @@ void checkResult(const FrameResult& r, std::string_view buffer, size_t max) {
       char header[FrameCodec::kHeaderSize];
       check(FrameCodec::header(r.length - FrameCodec::kHeaderSize, header));
       check(std::string_view(header, sizeof header) == buffer.substr(0, FrameCodec::kHeaderSize));
-      check(FrameCodec::payload(buffer.substr(0, r.length)).size() == r.length - FrameCodec::kHeaderSize);
+      check(FrameCodec::payload(buffer.substr(0, r.length)).size() ==
+            r.length - FrameCodec::kHeaderSize);
       break;
     }
     case FrameStatus::kNeedMore:

@@ -68,7 +68,8 @@ TEST(CommandLineTest, TheFirstCommandWins) {
 
 TEST(CommandLineTest, UnknownWordsAreIgnored) {
   // As with `php start.php`: the script name and anything unrecognised are skipped.
-  CommandLine c = CommandLine::parse({"start.php", "--verbose", "START", "-x", "start", "foo", "-d"});
+  CommandLine c =
+      CommandLine::parse({"start.php", "--verbose", "START", "-x", "start", "foo", "-d"});
   EXPECT_EQ(c.command, Command::kStart);
   EXPECT_TRUE(c.daemon);
   EXPECT_FALSE(c.graceful);
@@ -96,8 +97,8 @@ TEST(CommandLineTest, Names) {
   EXPECT_STREQ(CommandLine::name(Command::kConnections), "connections");
   EXPECT_STREQ(CommandLine::name(Command::kNone), "");
   // Every name parses back to its command.
-  for (Command c : {Command::kStart, Command::kStop, Command::kRestart, Command::kReload, Command::kStatus,
-                    Command::kConnections})
+  for (Command c : {Command::kStart, Command::kStop, Command::kRestart, Command::kReload,
+                    Command::kStatus, Command::kConnections})
     EXPECT_EQ(CommandLine::parse({CommandLine::name(c)}).command, c);
 }
 
@@ -106,7 +107,8 @@ TEST(CommandLineTest, UsageText) {
   ASSERT_FALSE(usage.empty());
   EXPECT_EQ(usage.substr(0, usage.find('\n')), "Usage: php yourfile <command> [mode]");
   EXPECT_EQ(usage.back(), '\n');
-  for (const char* word : {"start", "stop", "restart", "reload", "status", "connections", "-d", "-g"})
+  for (const char* word :
+       {"start", "stop", "restart", "reload", "status", "connections", "-d", "-g"})
     EXPECT_NE(usage.find(word), std::string::npos) << word;
 }
 

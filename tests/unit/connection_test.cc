@@ -140,7 +140,8 @@ class ConnectionTest : public ::testing::Test {
   }
   // Runs the loop briefly so that pending deferred work (which holds references) ends.
   void drainLoop() {
-    Timer t(loop_, [](void* arg) { static_cast<EventLoop*>(arg)->stop(); }, &loop_);
+    Timer t(
+        loop_, [](void* arg) { static_cast<EventLoop*>(arg)->stop(); }, &loop_);
     t.start(0.001, false);
     loop_.run();
   }
@@ -239,13 +240,16 @@ TEST_F(ConnectionTest, LargeInputWithPartialConsumption) {
     size_t* written;
     IoWatcher* watcher;
   } ws{&sent, &written, &writer};
-  writer.init(loop_, fds_[1], EV_WRITE, [](int fd, short, void* arg) {
-    auto* s = static_cast<WriterState*>(arg);
-    size_t chunk = std::min<size_t>(s->sent->size() - *s->written, 7777);
-    ssize_t n = ::write(fd, s->sent->data() + *s->written, chunk);
-    if (n > 0) *s->written += static_cast<size_t>(n);
-    if (*s->written == s->sent->size()) s->watcher->stop();
-  }, &ws);
+  writer.init(
+      loop_, fds_[1], EV_WRITE,
+      [](int fd, short, void* arg) {
+        auto* s = static_cast<WriterState*>(arg);
+        size_t chunk = std::min<size_t>(s->sent->size() - *s->written, 7777);
+        ssize_t n = ::write(fd, s->sent->data() + *s->written, chunk);
+        if (n > 0) *s->written += static_cast<size_t>(n);
+        if (*s->written == s->sent->size()) s->watcher->stop();
+      },
+      &ws);
   writer.start();
   h.data = [&](Connection&, std::string_view bytes) -> size_t {
     size_t used = bytes.size() / 1000 * 1000;
@@ -314,14 +318,17 @@ TEST_F(ConnectionTest, PauseAndResumeReading) {
     size_t* after;
     bool* resumed;
   } rs{c, &h, &deliveriesWhenResumed, &deliveriesRightAfterResume, &resumed};
-  Timer resumer(loop_, [](void* arg) {
-    auto* s = static_cast<ResumeState*>(arg);
-    *s->before = s->h->deliveries.size();
-    *s->resumed = true;
-    s->c->resumeReading();
-    // Buffered bytes are delivered from the loop, never from inside resumeReading().
-    *s->after = s->h->deliveries.size();
-  }, &rs);
+  Timer resumer(
+      loop_,
+      [](void* arg) {
+        auto* s = static_cast<ResumeState*>(arg);
+        *s->before = s->h->deliveries.size();
+        *s->resumed = true;
+        s->c->resumeReading();
+        // Buffered bytes are delivered from the loop, never from inside resumeReading().
+        *s->after = s->h->deliveries.size();
+      },
+      &rs);
   resumer.start(0.02, false);
   peerWrite("abc");
   loop_.run();
@@ -491,7 +498,8 @@ TEST_F(ConnectionTest, QueuedBelowTheMarkAndOwnedPiecesAreReferenced) {
   Connection* c = open(h);
   SafetyNet net(loop_);
   RefCounted shared{pattern(200000, 5)};
-  SendPiece piece{shared.bytes.data(), shared.bytes.size(), &shared, &RefCounted::retain, &RefCounted::release};
+  SendPiece piece{shared.bytes.data(), shared.bytes.size(), &shared, &RefCounted::retain,
+                  &RefCounted::release};
   EXPECT_EQ(c->send(&piece, 1), Result::kQueued);
   EXPECT_EQ(shared.retains, 1);  // the unwritten rest waits by reference
   EXPECT_EQ(c->send("tail"), Result::kQueued);
@@ -514,7 +522,8 @@ TEST_F(ConnectionTest, DestroyReleasesQueuedReferences) {
   Recorder h;
   Connection* c = open(h);
   RefCounted shared{pattern(100000, 6)};
-  SendPiece piece{shared.bytes.data(), shared.bytes.size(), &shared, &RefCounted::retain, &RefCounted::release};
+  SendPiece piece{shared.bytes.data(), shared.bytes.size(), &shared, &RefCounted::retain,
+                  &RefCounted::release};
   EXPECT_EQ(c->send(&piece, 1), Result::kQueued);
   EXPECT_EQ(shared.refs, 2);
   c->destroy();
@@ -552,7 +561,7 @@ TEST_F(ConnectionTest, CorkedSendsLeaveInOneWriteOnUncork) {
   EXPECT_EQ(c->send("first;"), Result::kWritten);  // nothing was waiting for the socket
   SendPiece pieces[2] = {{"second;", 7}, {"third", 5}};
   EXPECT_EQ(c->send(pieces, 2), Result::kWritten);  // still nothing waiting: leaves on uncork
-  EXPECT_EQ(peerReadNow(), "");  // nothing left yet
+  EXPECT_EQ(peerReadNow(), "");                     // nothing left yet
   EXPECT_EQ(c->pendingOutput(), 18u);
   c->uncork();
   EXPECT_EQ(c->pendingOutput(), 0u);
@@ -852,7 +861,8 @@ TEST_F(ConnectionTest, PeerEofClosesExactlyOnce) {
   c->resumeReading();
   EXPECT_EQ(c->localAddress().length(), 0u);  // no fd any more
   // The loop has nothing left to deliver for it.
-  Timer quiet(loop_, [](void* arg) { static_cast<EventLoop*>(arg)->stop(); }, &loop_);
+  Timer quiet(
+      loop_, [](void* arg) { static_cast<EventLoop*>(arg)->stop(); }, &loop_);
   quiet.start(0.01, false);
   loop_.run();
   EXPECT_EQ(h.closes, 1);

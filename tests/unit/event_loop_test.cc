@@ -37,11 +37,14 @@ TEST(EventLoopTest, RunUntilStopFromACallback) {
     EventLoop* loop;
     bool sawRunning = false;
   } state{&loop};
-  Timer t(loop, [](void* arg) {
-    auto* s = static_cast<State*>(arg);
-    s->sawRunning = s->loop->running();
-    s->loop->stop();
-  }, &state);
+  Timer t(
+      loop,
+      [](void* arg) {
+        auto* s = static_cast<State*>(arg);
+        s->sawRunning = s->loop->running();
+        s->loop->stop();
+      },
+      &state);
   t.start(0.001, false);
   loop.run();
   EXPECT_FALSE(net.fired());
@@ -53,7 +56,8 @@ TEST(EventLoopTest, RunCanBeCalledAgainAfterStop) {
   EventLoop loop;
   SafetyNet net(loop, 10);
   int runs = 0;
-  Timer t(loop, [](void* arg) { static_cast<EventLoop*>(arg)->stop(); }, &loop);
+  Timer t(
+      loop, [](void* arg) { static_cast<EventLoop*>(arg)->stop(); }, &loop);
   for (int i = 0; i < 3; ++i) {
     t.start(0, false);
     loop.run();
@@ -70,11 +74,14 @@ TEST(EventLoopTest, StopBeforeRunMakesRunReturnAtOnce) {
     EventLoop* loop;
     int fired = 0;
   } state{&loop};
-  Timer t(loop, [](void* arg) {
-    auto* s = static_cast<State*>(arg);
-    ++s->fired;
-    s->loop->stop();
-  }, &state);
+  Timer t(
+      loop,
+      [](void* arg) {
+        auto* s = static_cast<State*>(arg);
+        ++s->fired;
+        s->loop->stop();
+      },
+      &state);
   t.start(0, false);
   loop.stop();
   loop.run();  // returns without dispatching
@@ -95,12 +102,16 @@ TEST(EventLoopTest, EmptyLoopKeepsWaitingUntilStopped) {
     int fired = 0;
     Timer* stopper = nullptr;
   } state{&loop};
-  Timer stopper(loop, [](void* arg) { static_cast<State*>(arg)->loop->stop(); }, &state);
-  Timer once(loop, [](void* arg) {
-    auto* s = static_cast<State*>(arg);
-    ++s->fired;
-    s->stopper->start(0.01, false);
-  }, &state);
+  Timer stopper(
+      loop, [](void* arg) { static_cast<State*>(arg)->loop->stop(); }, &state);
+  Timer once(
+      loop,
+      [](void* arg) {
+        auto* s = static_cast<State*>(arg);
+        ++s->fired;
+        s->stopper->start(0.01, false);
+      },
+      &state);
   state.stopper = &stopper;
   once.start(0, false);
   loop.run();
@@ -117,11 +128,13 @@ TEST(EventLoopTest, DeferBeforeRunRunsInsideRun) {
   EventLoop loop;
   SafetyNet net(loop);
   DeferState state{&loop};
-  loop.defer([](void* arg) {
-    auto* s = static_cast<DeferState*>(arg);
-    s->order.push_back("deferred");
-    s->loop->stop();
-  }, &state);
+  loop.defer(
+      [](void* arg) {
+        auto* s = static_cast<DeferState*>(arg);
+        s->order.push_back("deferred");
+        s->loop->stop();
+      },
+      &state);
   EXPECT_TRUE(state.order.empty());
   loop.run();
   EXPECT_EQ(state.order, std::vector<std::string>{"deferred"});
@@ -132,16 +145,21 @@ TEST(EventLoopTest, DeferFromACallbackIsNotInline) {
   EventLoop loop;
   SafetyNet net(loop);
   DeferState state{&loop};
-  Timer t(loop, [](void* arg) {
-    auto* s = static_cast<DeferState*>(arg);
-    s->order.push_back("timer begin");
-    s->loop->defer([](void* a) {
-      auto* st = static_cast<DeferState*>(a);
-      st->order.push_back("deferred");
-      st->loop->stop();
-    }, s);
-    s->order.push_back("timer end");
-  }, &state);
+  Timer t(
+      loop,
+      [](void* arg) {
+        auto* s = static_cast<DeferState*>(arg);
+        s->order.push_back("timer begin");
+        s->loop->defer(
+            [](void* a) {
+              auto* st = static_cast<DeferState*>(a);
+              st->order.push_back("deferred");
+              st->loop->stop();
+            },
+            s);
+        s->order.push_back("timer end");
+      },
+      &state);
   t.start(0, false);
   loop.run();
   EXPECT_EQ(state.order, (std::vector<std::string>{"timer begin", "timer end", "deferred"}));
@@ -155,11 +173,13 @@ TEST(EventLoopTest, DeferredCallbacksRunInOrderAndMayDeferMore) {
   auto first = [](void* arg) {
     auto* s = static_cast<DeferState*>(arg);
     s->order.push_back("first");
-    s->loop->defer([](void* a) {
-      auto* st = static_cast<DeferState*>(a);
-      st->order.push_back("chained");
-      st->loop->stop();
-    }, s);
+    s->loop->defer(
+        [](void* a) {
+          auto* st = static_cast<DeferState*>(a);
+          st->order.push_back("chained");
+          st->loop->stop();
+        },
+        s);
   };
   auto second = [](void* arg) { static_cast<DeferState*>(arg)->order.push_back("second"); };
   loop.defer(first, &state);
@@ -176,7 +196,8 @@ TEST(EventLoopTest, ManyDefers) {
     EventLoop* loop;
     int count = 0;
   } state{&loop};
-  for (int i = 0; i < 1000; ++i) loop.defer([](void* arg) { ++static_cast<State*>(arg)->count; }, &state);
+  for (int i = 0; i < 1000; ++i)
+    loop.defer([](void* arg) { ++static_cast<State*>(arg)->count; }, &state);
   loop.defer([](void* arg) { static_cast<State*>(arg)->loop->stop(); }, &state);
   loop.run();
   EXPECT_EQ(state.count, 1000);
@@ -197,11 +218,14 @@ TEST(TimerTest, OneShotFiresOnce) {
   EventLoop loop;
   SafetyNet net(loop);
   TimerState once{&loop};
-  Timer t(loop, [](void* arg) {
-    auto* s = static_cast<TimerState*>(arg);
-    ++s->fired;
-    s->activeInside = s->timer->active();
-  }, &once);
+  Timer t(
+      loop,
+      [](void* arg) {
+        auto* s = static_cast<TimerState*>(arg);
+        ++s->fired;
+        s->activeInside = s->timer->active();
+      },
+      &once);
   once.timer = &t;
   t.start(0.0005, false);
   EXPECT_TRUE(t.active());
@@ -209,10 +233,13 @@ TEST(TimerTest, OneShotFiresOnce) {
 
   // A repeating ticker gives the loop plenty of further iterations, then stops it.
   TimerState ticks{&loop};
-  Timer ticker(loop, [](void* arg) {
-    auto* s = static_cast<TimerState*>(arg);
-    if (++s->fired == 20) s->loop->stop();
-  }, &ticks);
+  Timer ticker(
+      loop,
+      [](void* arg) {
+        auto* s = static_cast<TimerState*>(arg);
+        if (++s->fired == 20) s->loop->stop();
+      },
+      &ticks);
   ticker.start(0.001, true);
   loop.run();
   EXPECT_FALSE(net.fired());
@@ -227,14 +254,17 @@ TEST(TimerTest, RepeatingSubMillisecondTimerFiresUntilStopped) {
   SafetyNet net(loop);
   TimerState state{&loop};
   state.stopAt = 50;
-  Timer t(loop, [](void* arg) {
-    auto* s = static_cast<TimerState*>(arg);
-    s->activeInside = s->timer->active();
-    if (++s->fired == s->stopAt) {
-      s->timer->stop();
-      s->loop->stop();
-    }
-  }, &state);
+  Timer t(
+      loop,
+      [](void* arg) {
+        auto* s = static_cast<TimerState*>(arg);
+        s->activeInside = s->timer->active();
+        if (++s->fired == s->stopAt) {
+          s->timer->stop();
+          s->loop->stop();
+        }
+      },
+      &state);
   state.timer = &t;
   t.start(0.0002, true);
   EXPECT_TRUE(t.repeating());
@@ -251,13 +281,16 @@ TEST(TimerTest, ZeroRepeatingIntervalStillFiresRepeatedly) {
   SafetyNet net(loop);
   TimerState state{&loop};
   state.stopAt = 100;
-  Timer t(loop, [](void* arg) {
-    auto* s = static_cast<TimerState*>(arg);
-    if (++s->fired == s->stopAt) {
-      s->timer->stop();
-      s->loop->stop();
-    }
-  }, &state);
+  Timer t(
+      loop,
+      [](void* arg) {
+        auto* s = static_cast<TimerState*>(arg);
+        if (++s->fired == s->stopAt) {
+          s->timer->stop();
+          s->loop->stop();
+        }
+      },
+      &state);
   state.timer = &t;
   t.start(0, true);
   loop.run();
@@ -270,11 +303,14 @@ TEST(TimerTest, NegativeAndNanDelaysFireImmediately) {
     EventLoop loop;
     SafetyNet net(loop);
     TimerState state{&loop};
-    Timer t(loop, [](void* arg) {
-      auto* s = static_cast<TimerState*>(arg);
-      ++s->fired;
-      s->loop->stop();
-    }, &state);
+    Timer t(
+        loop,
+        [](void* arg) {
+          auto* s = static_cast<TimerState*>(arg);
+          ++s->fired;
+          s->loop->stop();
+        },
+        &state);
     t.start(delay, false);
     loop.run();
     EXPECT_EQ(state.fired, 1);
@@ -293,15 +329,19 @@ TEST(TimerTest, StopFromInsideItsOwnCallback) {
   EventLoop loop;
   SafetyNet net(loop);
   StopInsideState state{&loop};
-  Timer finish(loop, [](void* arg) { static_cast<StopInsideState*>(arg)->loop->stop(); }, &state);
-  Timer t(loop, [](void* arg) {
-    auto* s = static_cast<StopInsideState*>(arg);
-    if (++s->fired == 3) {
-      s->timer->stop();
-      // Give the loop many more chances to (wrongly) fire the stopped timer.
-      s->finish->start(0.02, false);
-    }
-  }, &state);
+  Timer finish(
+      loop, [](void* arg) { static_cast<StopInsideState*>(arg)->loop->stop(); }, &state);
+  Timer t(
+      loop,
+      [](void* arg) {
+        auto* s = static_cast<StopInsideState*>(arg);
+        if (++s->fired == 3) {
+          s->timer->stop();
+          // Give the loop many more chances to (wrongly) fire the stopped timer.
+          s->finish->start(0.02, false);
+        }
+      },
+      &state);
   state.timer = &t;
   state.finish = &finish;
   t.start(0.0001, true);
@@ -315,14 +355,17 @@ TEST(TimerTest, RestartFromInsideItsOwnCallback) {
   EventLoop loop;
   SafetyNet net(loop);
   StopInsideState state{&loop};
-  Timer t(loop, [](void* arg) {
-    auto* s = static_cast<StopInsideState*>(arg);
-    if (++s->fired == 5) {
-      s->loop->stop();
-      return;
-    }
-    s->timer->start(0.0001, false);  // one-shot re-armed from its own callback
-  }, &state);
+  Timer t(
+      loop,
+      [](void* arg) {
+        auto* s = static_cast<StopInsideState*>(arg);
+        if (++s->fired == 5) {
+          s->loop->stop();
+          return;
+        }
+        s->timer->start(0.0001, false);  // one-shot re-armed from its own callback
+      },
+      &state);
   state.timer = &t;
   t.start(0.0001, false);
   loop.run();
@@ -335,13 +378,17 @@ TEST(TimerTest, RepeatingTimerSwitchedToOneShotInsideItsCallback) {
   EventLoop loop;
   SafetyNet net(loop);
   StopInsideState state{&loop};
-  Timer finish(loop, [](void* arg) { static_cast<StopInsideState*>(arg)->loop->stop(); }, &state);
-  Timer t(loop, [](void* arg) {
-    auto* s = static_cast<StopInsideState*>(arg);
-    ++s->fired;
-    if (s->fired == 2) s->timer->start(0.0001, false);
-    if (s->fired == 3) s->finish->start(0.02, false);
-  }, &state);
+  Timer finish(
+      loop, [](void* arg) { static_cast<StopInsideState*>(arg)->loop->stop(); }, &state);
+  Timer t(
+      loop,
+      [](void* arg) {
+        auto* s = static_cast<StopInsideState*>(arg);
+        ++s->fired;
+        if (s->fired == 2) s->timer->start(0.0001, false);
+        if (s->fired == 3) s->finish->start(0.02, false);
+      },
+      &state);
   state.timer = &t;
   state.finish = &finish;
   t.start(0.0001, true);
@@ -356,15 +403,18 @@ TEST(TimerTest, StopBeforeItFiresAndDestroyWhileArmed) {
   EventLoop loop;
   SafetyNet net(loop);
   TimerState state{&loop};
-  Timer t(loop, [](void* arg) { ++static_cast<TimerState*>(arg)->fired; }, &state);
+  Timer t(
+      loop, [](void* arg) { ++static_cast<TimerState*>(arg)->fired; }, &state);
   t.start(0.001, false);
   t.stop();
   EXPECT_FALSE(t.active());
   {
-    Timer armed(loop, [](void* arg) { ++static_cast<TimerState*>(arg)->fired; }, &state);
+    Timer armed(
+        loop, [](void* arg) { ++static_cast<TimerState*>(arg)->fired; }, &state);
     armed.start(0.001, true);
   }  // destroyed while armed: must not fire afterwards
-  Timer finish(loop, [](void* arg) { static_cast<TimerState*>(arg)->loop->stop(); }, &state);
+  Timer finish(
+      loop, [](void* arg) { static_cast<TimerState*>(arg)->loop->stop(); }, &state);
   finish.start(0.02, false);
   loop.run();
   EXPECT_EQ(state.fired, 0);
@@ -375,15 +425,19 @@ TEST(TimerTest, StartReplacesThePreviousSchedule) {
   EventLoop loop;
   SafetyNet net(loop);
   TimerState state{&loop};
-  Timer t(loop, [](void* arg) {
-    auto* s = static_cast<TimerState*>(arg);
-    ++s->fired;
-  }, &state);
+  Timer t(
+      loop,
+      [](void* arg) {
+        auto* s = static_cast<TimerState*>(arg);
+        ++s->fired;
+      },
+      &state);
   t.start(0.0001, true);
   t.start(3600, false);  // now a far-away one-shot
   EXPECT_FALSE(t.repeating());
   EXPECT_TRUE(t.active());
-  Timer finish(loop, [](void* arg) { static_cast<TimerState*>(arg)->loop->stop(); }, &state);
+  Timer finish(
+      loop, [](void* arg) { static_cast<TimerState*>(arg)->loop->stop(); }, &state);
   finish.start(0.02, false);
   loop.run();
   EXPECT_EQ(state.fired, 0);
@@ -404,12 +458,15 @@ TEST(SignalWatcherTest, DeliversARaisedSignalThroughTheLoop) {
   EventLoop loop;
   SafetyNet net(loop);
   SignalState state{&loop};
-  SignalWatcher w(loop, SIGUSR2, [](int signo, void* arg) {
-    auto* s = static_cast<SignalState*>(arg);
-    s->signo = signo;
-    ++s->count;
-    s->loop->stop();
-  }, &state);
+  SignalWatcher w(
+      loop, SIGUSR2,
+      [](int signo, void* arg) {
+        auto* s = static_cast<SignalState*>(arg);
+        s->signo = signo;
+        ++s->count;
+        s->loop->stop();
+      },
+      &state);
   loop.defer([](void*) { raise(SIGUSR2); }, nullptr);
   loop.run();
   EXPECT_FALSE(net.fired());
@@ -421,12 +478,15 @@ TEST(SignalWatcherTest, SignalRaisedBeforeRunIsDeliveredInsideRun) {
   EventLoop loop;
   SafetyNet net(loop);
   SignalState state{&loop};
-  SignalWatcher w(loop, SIGUSR2, [](int signo, void* arg) {
-    auto* s = static_cast<SignalState*>(arg);
-    s->signo = signo;
-    ++s->count;
-    s->loop->stop();
-  }, &state);
+  SignalWatcher w(
+      loop, SIGUSR2,
+      [](int signo, void* arg) {
+        auto* s = static_cast<SignalState*>(arg);
+        s->signo = signo;
+        ++s->count;
+        s->loop->stop();
+      },
+      &state);
   raise(SIGUSR2);
   EXPECT_EQ(state.count, 0);  // never from the signal handler itself
   loop.run();
@@ -438,11 +498,16 @@ TEST(SignalWatcherTest, PersistsAcrossSeveralSignals) {
   EventLoop loop;
   SafetyNet net(loop);
   SignalState state{&loop};
-  SignalWatcher w(loop, SIGUSR2, [](int, void* arg) {
-    auto* s = static_cast<SignalState*>(arg);
-    if (++s->count == 3) s->loop->stop();
-    else s->loop->defer([](void*) { raise(SIGUSR2); }, nullptr);
-  }, &state);
+  SignalWatcher w(
+      loop, SIGUSR2,
+      [](int, void* arg) {
+        auto* s = static_cast<SignalState*>(arg);
+        if (++s->count == 3)
+          s->loop->stop();
+        else
+          s->loop->defer([](void*) { raise(SIGUSR2); }, nullptr);
+      },
+      &state);
   loop.defer([](void*) { raise(SIGUSR2); }, nullptr);
   loop.run();
   EXPECT_EQ(state.count, 3);
@@ -472,29 +537,35 @@ TEST(IoWatcherTest, ReadsFromAPipe) {
   EXPECT_FALSE(w.active());
   w.start();  // not initialised yet: ignored
   EXPECT_FALSE(w.active());
-  w.init(loop, fds[0], EV_READ, [](int fd, short what, void* arg) {
-    auto* s = static_cast<PipeState*>(arg);
-    ++s->wakeups;
-    s->what |= what;
-    char buf[64];
-    ssize_t n;
-    while ((n = ::read(fd, buf, sizeof buf)) > 0) s->got.append(buf, static_cast<size_t>(n));
-    if (s->got.size() >= s->want) {
-      s->watcher->stop();
-      s->loop->stop();
-    }
-  }, &state);
+  w.init(
+      loop, fds[0], EV_READ,
+      [](int fd, short what, void* arg) {
+        auto* s = static_cast<PipeState*>(arg);
+        ++s->wakeups;
+        s->what |= what;
+        char buf[64];
+        ssize_t n;
+        while ((n = ::read(fd, buf, sizeof buf)) > 0) s->got.append(buf, static_cast<size_t>(n));
+        if (s->got.size() >= s->want) {
+          s->watcher->stop();
+          s->loop->stop();
+        }
+      },
+      &state);
   state.watcher = &w;
   w.start();
   EXPECT_TRUE(w.active());
   w.start();  // idempotent
   ASSERT_EQ(::write(fds[1], "hello", 5), 5);
   // More bytes after the first wake-up: the watcher is persistent.
-  Timer more(loop, [](void* arg) {
-    int fd = *static_cast<int*>(arg);
-    ssize_t ignored = ::write(fd, " world", 6);
-    (void)ignored;
-  }, &fds[1]);
+  Timer more(
+      loop,
+      [](void* arg) {
+        int fd = *static_cast<int*>(arg);
+        ssize_t ignored = ::write(fd, " world", 6);
+        (void)ignored;
+      },
+      &fds[1]);
   more.start(0.005, false);
   loop.run();
   EXPECT_FALSE(net.fired());
@@ -513,14 +584,17 @@ TEST(IoWatcherTest, WritableAndStopped) {
   SafetyNet net(loop);
   PipeState state{&loop};
   IoWatcher w;
-  w.init(loop, fds[1], EV_WRITE, [](int, short what, void* arg) {
-    auto* s = static_cast<PipeState*>(arg);
-    ++s->wakeups;
-    s->what |= what;
-    s->watcher->stop();
-    // A stopped watcher stays quiet although the pipe remains writable.
-    s->loop->defer([](void* a) { static_cast<PipeState*>(a)->loop->stop(); }, s);
-  }, &state);
+  w.init(
+      loop, fds[1], EV_WRITE,
+      [](int, short what, void* arg) {
+        auto* s = static_cast<PipeState*>(arg);
+        ++s->wakeups;
+        s->what |= what;
+        s->watcher->stop();
+        // A stopped watcher stays quiet although the pipe remains writable.
+        s->loop->defer([](void* a) { static_cast<PipeState*>(a)->loop->stop(); }, s);
+      },
+      &state);
   state.watcher = &w;
   w.start();
   loop.run();

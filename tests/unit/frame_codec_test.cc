@@ -39,8 +39,8 @@ TEST(FrameCodecTest, FewerThanFourBytesNeedMore) {
 }
 
 TEST(FrameCodecTest, HeaderRoundTrip) {
-  for (size_t payload : {size_t{0}, size_t{1}, size_t{255}, size_t{256}, size_t{65535}, size_t{65536},
-                         size_t{0x01020304}, size_t{UINT32_MAX - 4}}) {
+  for (size_t payload : {size_t{0}, size_t{1}, size_t{255}, size_t{256}, size_t{65535},
+                         size_t{65536}, size_t{0x01020304}, size_t{UINT32_MAX - 4}}) {
     char h[FrameCodec::kHeaderSize];
     ASSERT_TRUE(FrameCodec::header(payload, h)) << payload;
     const auto* p = reinterpret_cast<const unsigned char*>(h);
@@ -96,12 +96,15 @@ TEST(FrameCodecTest, EmptyPayloadIsAFourByteFrame) {
 TEST(FrameCodecTest, PartialPayloadNeedsMore) {
   std::string f = encode("0123456789");
   for (size_t n = 0; n < f.size(); ++n)
-    EXPECT_EQ(FrameCodec::frame(std::string_view(f).substr(0, n), kMax).status, FrameStatus::kNeedMore) << n;
+    EXPECT_EQ(FrameCodec::frame(std::string_view(f).substr(0, n), kMax).status,
+              FrameStatus::kNeedMore)
+        << n;
   EXPECT_EQ(FrameCodec::frame(f, kMax).status, FrameStatus::kComplete);
 }
 
 TEST(FrameCodecTest, SeveralFramesInOneBuffer) {
-  std::string stream = encode("one") + encode("") + encode(std::string("\r\n\0\n", 4)) + encode("four");
+  std::string stream =
+      encode("one") + encode("") + encode(std::string("\r\n\0\n", 4)) + encode("four");
   stream += encode("partial").substr(0, 6);
   std::vector<std::string> payloads;
   std::string_view rest = stream;

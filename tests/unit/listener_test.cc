@@ -67,9 +67,13 @@ int connectTo(const SocketAddress& to) {
 }
 
 // The bound address of a listening socket on an ephemeral port, as "ip:port".
-SocketAddress boundAddress(int listenFd) { return localAddressOf(listenFd); }
+SocketAddress boundAddress(int listenFd) {
+  return localAddressOf(listenFd);
+}
 
-void stopLoop(void* loop) { static_cast<EventLoop*>(loop)->stop(); }
+void stopLoop(void* loop) {
+  static_cast<EventLoop*>(loop)->stop();
+}
 
 TEST(ListenSocketTest, CreatesANonBlockingCloseOnExecListeningSocket) {
   int fd = createListenSocket(SocketAddress::parse("tcp", "127.0.0.1:0"), {});

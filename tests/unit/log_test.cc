@@ -67,8 +67,10 @@ class LogTest : public ::testing::Test {
     Log::configure("", false);
   }
   void TearDown() override {
-    if (hadTz_) setenv("TZ", oldTz_.c_str(), 1);
-    else unsetenv("TZ");
+    if (hadTz_)
+      setenv("TZ", oldTz_.c_str(), 1);
+    else
+      unsetenv("TZ");
     tzset();
     Log::setMaxFileSize(10 * 1024 * 1024);
     Log::configure("", true);
@@ -98,7 +100,8 @@ TEST_F(LogTest, FormatLineUsesLocalTime) {
 
 TEST_F(LogTest, FormatLineTrimsWhitespaceAroundTheMessage) {
   useUtc();
-  EXPECT_EQ(Log::formatLine("  \t\r\nmessage body\r\n\n \t", 9, 0), "1970-01-01 00:00:00 pid:9 message body\n");
+  EXPECT_EQ(Log::formatLine("  \t\r\nmessage body\r\n\n \t", 9, 0),
+            "1970-01-01 00:00:00 pid:9 message body\n");
   // Inner whitespace and newlines stay.
   EXPECT_EQ(Log::formatLine("a  b\nc", 9, 0), "1970-01-01 00:00:00 pid:9 a  b\nc\n");
   EXPECT_EQ(Log::formatLine(" \n ", 9, 0), "1970-01-01 00:00:00 pid:9 \n");
@@ -116,7 +119,8 @@ TEST_F(LogTest, WriteAppendsFormattedLinesToTheFile) {
 
   std::vector<std::string> lines = splitLines(readFile(path));
   ASSERT_EQ(lines.size(), 3u);
-  std::regex layout("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} pid:" + std::to_string(getpid()) + " (.*)$");
+  std::regex layout("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} pid:" + std::to_string(getpid()) +
+                    " (.*)$");
   std::smatch m;
   ASSERT_TRUE(std::regex_match(lines[0], m, layout)) << lines[0];
   EXPECT_EQ(m[1], "first line");
@@ -204,7 +208,8 @@ TEST_F(LogTest, FileIsCutToItsNewerHalfWhenOverTheCap) {
   ASSERT_FALSE(lines.empty());
   EXPECT_TRUE(Contains(lines.back(), "line number 199 with some padding"));
   // Cut at a line boundary: every remaining line is whole.
-  std::regex layout("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} pid:\\d+ line number \\d{3} with some padding$");
+  std::regex layout(
+      "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} pid:\\d+ line number \\d{3} with some padding$");
   for (const std::string& line : lines) EXPECT_TRUE(std::regex_match(line, layout)) << line;
   EXPECT_EQ(content.back(), '\n');
 }

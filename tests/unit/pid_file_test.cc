@@ -116,7 +116,8 @@ TEST(PidFileTest, ReadLiveOfTheParentDependsOnWhatItRuns) {
   std::string path = dir.file("app.pid");
   pid_t parent = getppid();
   std::string cmdline = readFile("/proc/" + std::to_string(parent) + "/cmdline");
-  bool looksLikeSurge = cmdline.find("php") != std::string::npos || cmdline.find("surge") != std::string::npos ||
+  bool looksLikeSurge = cmdline.find("php") != std::string::npos ||
+                        cmdline.find("surge") != std::string::npos ||
                         cmdline.find("Surge") != std::string::npos;
   PidFile::write(path, parent);
   EXPECT_EQ(PidFile::readLive(path), looksLikeSurge ? parent : 0) << "parent cmdline: " << cmdline;
@@ -278,7 +279,8 @@ TEST(PidFileTest, AWaitingStartExcludesLaterStartsAfterTheUnlock) {
   ASSERT_EQ(c, 'L');
 
   EXPECT_FALSE(otherStartCouldLock(lockPath))
-      << "a third start got the lock while the waiter holds it (waiter had opened the file: " << opened << ")";
+      << "a third start got the lock while the waiter holds it (waiter had opened the file: "
+      << opened << ")";
 
   c = 'R';
   ASSERT_EQ(::write(release[1], &c, 1), 1);

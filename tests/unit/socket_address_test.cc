@@ -86,8 +86,8 @@ TEST(SocketNameTest, MissingSchemeIsAnError) {
 }
 
 TEST(SocketNameTest, BadSchemeCharactersAreAnError) {
-  for (const char* name : {"1tcp://127.0.0.1:80", "t-cp://127.0.0.1:80", "tc p://x:1", "tcp+tls://x:1",
-                           "_x://x:1", "t.cp://x:1", "é://x:1"}) {
+  for (const char* name : {"1tcp://127.0.0.1:80", "t-cp://127.0.0.1:80", "tc p://x:1",
+                           "tcp+tls://x:1", "_x://x:1", "t.cp://x:1", "é://x:1"}) {
     std::string e = addressError([&] { SocketName::parse(name); });
     EXPECT_TRUE(Contains(e, "invalid protocol scheme")) << name;
     EXPECT_TRUE(Contains(e, "a scheme is a letter followed by letters or digits")) << name;
@@ -163,8 +163,10 @@ TEST(SocketAddressTest, LocalhostResolves) {
   ASSERT_TRUE(a.family() == AF_INET || a.family() == AF_INET6) << a.family();
   EXPECT_EQ(a.port(), 80);
   EXPECT_TRUE(a.ip() == "127.0.0.1" || a.ip() == "::1") << a.ip();
-  if (a.family() == AF_INET) EXPECT_EQ(a.toString(), "127.0.0.1:80");
-  else EXPECT_EQ(a.toString(), "[::1]:80");
+  if (a.family() == AF_INET)
+    EXPECT_EQ(a.toString(), "127.0.0.1:80");
+  else
+    EXPECT_EQ(a.toString(), "[::1]:80");
 }
 
 TEST(SocketAddressTest, UnresolvableHostIsAnError) {
@@ -228,8 +230,8 @@ TEST(SocketAddressTest, MissingPortIsAnError) {
 }
 
 TEST(SocketAddressTest, PortAbove65535IsAnError) {
-  for (const char* address : {"127.0.0.1:65536", "127.0.0.1:99999", "127.0.0.1:100000", "[::1]:70000",
-                              "127.0.0.1:4294967376"}) {
+  for (const char* address : {"127.0.0.1:65536", "127.0.0.1:99999", "127.0.0.1:100000",
+                              "[::1]:70000", "127.0.0.1:4294967376"}) {
     std::string e = addressError([&] { SocketAddress::parse("tcp", address); });
     EXPECT_TRUE(Contains(e, std::string("invalid port in '") + address + "'")) << address;
     EXPECT_TRUE(Contains(e, "expected 0-65535")) << address;

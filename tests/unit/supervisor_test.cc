@@ -47,7 +47,8 @@ TEST(SupervisorTest, RestartDelay) {
   EXPECT_DOUBLE_EQ(Supervisor::restartDelay(1000), 10);
   EXPECT_DOUBLE_EQ(Supervisor::restartDelay(INT32_MAX), 10);
   // Never decreasing.
-  for (int i = 1; i < 100; ++i) EXPECT_LE(Supervisor::restartDelay(i - 1), Supervisor::restartDelay(i));
+  for (int i = 1; i < 100; ++i)
+    EXPECT_LE(Supervisor::restartDelay(i - 1), Supervisor::restartDelay(i));
 }
 
 TEST(SupervisorTest, NotifyReadyWritesThePidAndClosesTheFd) {
@@ -78,9 +79,9 @@ struct Report {
 };
 
 enum class ChildBehaviour {
-  kServe,                // report, then sleep until a signal ends it
-  kCrashFirstTime,       // the first start exits 7 at once; later starts serve
-  kIgnoreSigterm,        // serve, ignoring SIGTERM (so the stop timeout must SIGKILL it)
+  kServe,           // report, then sleep until a signal ends it
+  kCrashFirstTime,  // the first start exits 7 at once; later starts serve
+  kIgnoreSigterm,   // serve, ignoring SIGTERM (so the stop timeout must SIGKILL it)
 };
 
 struct Scenario {
@@ -98,7 +99,8 @@ struct Outcome {
   std::string log;
 };
 
-[[noreturn]] void runChild(const Scenario& s, const Supervisor::ChildRole& role, int reportFd, const TempDir& dir) {
+[[noreturn]] void runChild(const Scenario& s, const Supervisor::ChildRole& role, int reportFd,
+                           const TempDir& dir) {
   prctl(PR_SET_DUMPABLE, 0);  // SIGQUIT would otherwise dump core
   if (s.behaviour == ChildBehaviour::kCrashFirstTime) {
     std::string marker = dir.file("crashed-" + std::to_string(role.slot));
@@ -122,8 +124,8 @@ struct Outcome {
   std::vector<std::string> records;
   Supervisor::Hooks hooks;
   hooks.onChildExit = [&](int group, int slot, pid_t pid, int status) {
-    records.push_back("exit " + std::to_string(group) + " " + std::to_string(slot) + " " + std::to_string(pid) +
-                      " " + describeExitStatus(status));
+    records.push_back("exit " + std::to_string(group) + " " + std::to_string(slot) + " " +
+                      std::to_string(pid) + " " + describeExitStatus(status));
   };
   hooks.onStopRequested = [&](int signo, bool graceful) {
     records.push_back("stop " + signalName(signo) + (graceful ? " graceful" : " now"));
@@ -191,8 +193,10 @@ Outcome runScenario(const Scenario& s, const TempDir& dir) {
     if (n <= 0) continue;
     Report r;
     ssize_t got = ::read(reports[0], &r, sizeof r);
-    if (got == static_cast<ssize_t>(sizeof r)) out.reports.push_back(r);
-    else if (got == 0) break;  // every writer is gone
+    if (got == static_cast<ssize_t>(sizeof r))
+      out.reports.push_back(r);
+    else if (got == 0)
+      break;  // every writer is gone
   }
   EXPECT_EQ(out.reports.size(), s.reportsBeforeStop) << "children did not report in time";
 
@@ -219,7 +223,8 @@ TEST(SupervisorTest, StartsAGroupOfChildrenAndStopsThemOnSigterm) {
   Outcome o = runScenario(s, dir);
 
   ASSERT_TRUE(WIFEXITED(o.masterStatus) && WEXITSTATUS(o.masterStatus) == 0)
-      << describeExitStatus(o.masterStatus) << "\n" << recordsText(o);
+      << describeExitStatus(o.masterStatus) << "\n"
+      << recordsText(o);
   ASSERT_EQ(o.reports.size(), 2u);
   std::set<int> slots;
   std::set<pid_t> pids;
@@ -237,8 +242,8 @@ TEST(SupervisorTest, StartsAGroupOfChildrenAndStopsThemOnSigterm) {
   std::sort(exits.begin(), exits.end());
   std::vector<std::string> expected;
   for (const Report& r : o.reports)
-    expected.push_back("exit 0 " + std::to_string(r.slot) + " " + std::to_string(r.pid) + " killed by SIGTERM (" +
-                       strsignal(SIGTERM) + ")");
+    expected.push_back("exit 0 " + std::to_string(r.slot) + " " + std::to_string(r.pid) +
+                       " killed by SIGTERM (" + strsignal(SIGTERM) + ")");
   std::sort(expected.begin(), expected.end());
   EXPECT_EQ(exits, expected);
   // A requested stop is not an incident: nothing about the children in the log.
@@ -254,7 +259,8 @@ TEST(SupervisorTest, RestartsAChildThatDied) {
   Outcome o = runScenario(s, dir);
 
   ASSERT_TRUE(WIFEXITED(o.masterStatus) && WEXITSTATUS(o.masterStatus) == 0)
-      << describeExitStatus(o.masterStatus) << "\n" << recordsText(o);
+      << describeExitStatus(o.masterStatus) << "\n"
+      << recordsText(o);
   ASSERT_EQ(o.reports.size(), 1u);
   pid_t second = o.reports[0].pid;
   ASSERT_EQ(o.records.size(), 3u) << recordsText(o);
@@ -270,9 +276,11 @@ TEST(SupervisorTest, RestartsAChildThatDied) {
   EXPECT_NE(crashed, second);
   EXPECT_TRUE(Contains(o.records[0], " exit code 7 (exit() or Worker::stopAll() with this code)"));
   EXPECT_EQ(o.records[1], "stop SIGTERM now");
-  EXPECT_EQ(o.records[2], "exit 0 0 " + std::to_string(second) + " killed by SIGTERM (" + strsignal(SIGTERM) + ")");
+  EXPECT_EQ(o.records[2], "exit 0 0 " + std::to_string(second) + " killed by SIGTERM (" +
+                              strsignal(SIGTERM) + ")");
   // An unexpected exit is logged with its cause.
-  EXPECT_TRUE(Contains(o.log, "worker[svc:" + std::to_string(crashed) + "] exit code 7 (exit() or Worker::stopAll() with this code)"));
+  EXPECT_TRUE(Contains(o.log, "worker[svc:" + std::to_string(crashed) +
+                                  "] exit code 7 (exit() or Worker::stopAll() with this code)"));
   // One fast death restarts at once, without a back-off message.
   EXPECT_FALSE(Contains(o.log, "died 1 times"));
 }
@@ -287,7 +295,8 @@ TEST(SupervisorTest, ChildIgnoringSigtermIsKilledAfterTheStopTimeout) {
   Outcome o = runScenario(s, dir);
 
   ASSERT_TRUE(WIFEXITED(o.masterStatus) && WEXITSTATUS(o.masterStatus) == 0)
-      << describeExitStatus(o.masterStatus) << "\n" << recordsText(o);
+      << describeExitStatus(o.masterStatus) << "\n"
+      << recordsText(o);
   ASSERT_EQ(o.reports.size(), 1u);
   ASSERT_EQ(o.records.size(), 2u) << recordsText(o);
   EXPECT_EQ(o.records[0], "stop SIGTERM now");
@@ -306,7 +315,8 @@ TEST(SupervisorTest, SigquitStopsGracefully) {
   Outcome o = runScenario(s, dir);
 
   ASSERT_TRUE(WIFEXITED(o.masterStatus) && WEXITSTATUS(o.masterStatus) == 0)
-      << describeExitStatus(o.masterStatus) << "\n" << recordsText(o);
+      << describeExitStatus(o.masterStatus) << "\n"
+      << recordsText(o);
   ASSERT_EQ(o.reports.size(), 3u);
   std::set<std::pair<int, int>> roles;
   for (const Report& r : o.reports) roles.insert({r.group, r.slot});

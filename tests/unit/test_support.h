@@ -35,8 +35,10 @@ class TempDir {
   TempDir() {
     char pattern[] = "/tmp/surge-ut-XXXXXX";
     char* made = ::mkdtemp(pattern);
-    if (made == nullptr) ADD_FAILURE() << "mkdtemp failed: " << std::strerror(errno);
-    else path_ = made;
+    if (made == nullptr)
+      ADD_FAILURE() << "mkdtemp failed: " << std::strerror(errno);
+    else
+      path_ = made;
   }
   ~TempDir() {
     if (!path_.empty()) {

@@ -12,9 +12,12 @@ constexpr size_t kMax = 1024 * 1024;
 
 std::string describe(const FrameResult& r) {
   switch (r.status) {
-    case FrameStatus::kNeedMore: return "need-more";
-    case FrameStatus::kComplete: return "complete(" + std::to_string(r.length) + ")";
-    case FrameStatus::kError: return std::string("error(") + (r.error ? r.error : "null") + ")";
+    case FrameStatus::kNeedMore:
+      return "need-more";
+    case FrameStatus::kComplete:
+      return "complete(" + std::to_string(r.length) + ")";
+    case FrameStatus::kError:
+      return std::string("error(") + (r.error ? r.error : "null") + ")";
   }
   return "?";
 }
@@ -204,7 +207,8 @@ TEST(TextCodecTest, ScannedHintMatchesFullScanWhenBytesArriveOneAtATime) {
   std::vector<std::string> messages =
       feedByteByByte("first line\r\nsecond\n\nthird has \r inside\r\nunterminated", kMax, &error);
   EXPECT_FALSE(error);
-  EXPECT_EQ(messages, (std::vector<std::string>{"first line\r\n", "second\n", "\n", "third has \r inside\r\n"}));
+  EXPECT_EQ(messages, (std::vector<std::string>{"first line\r\n", "second\n", "\n",
+                                                "third has \r inside\r\n"}));
 }
 
 TEST(TextCodecTest, ScannedHintMatchesFullScanUpToTheLimit) {
@@ -218,7 +222,9 @@ TEST(TextCodecTest, ScannedHintMatchesFullScanUpToTheLimit) {
 
 TEST(TextCodecTest, ScannedHintWithPiecesOfVaryingSize) {
   std::string stream;
-  for (int i = 0; i < 200; ++i) stream += std::string(static_cast<size_t>(i % 37), static_cast<char>('a' + i % 26)) + (i % 3 ? "\n" : "\r\n");
+  for (int i = 0; i < 200; ++i)
+    stream += std::string(static_cast<size_t>(i % 37), static_cast<char>('a' + i % 26)) +
+              (i % 3 ? "\n" : "\r\n");
   std::vector<std::string> expected;
   {
     std::string_view rest = stream;
@@ -249,7 +255,9 @@ TEST(TextCodecTest, ScannedHintWithPiecesOfVaryingSize) {
   }
 }
 
-TEST(TextCodecTest, TrailerIsNewline) { EXPECT_EQ(TextCodec::kTrailer, "\n"); }
+TEST(TextCodecTest, TrailerIsNewline) {
+  EXPECT_EQ(TextCodec::kTrailer, "\n");
+}
 
 }  // namespace
 }  // namespace surge::protocol

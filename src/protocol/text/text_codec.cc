@@ -8,10 +8,12 @@ FrameResult TextCodec::frame(std::string_view buffer, size_t maxPackageSize, siz
   size_t from = scanned ? *scanned : 0;
   if (from > buffer.size()) from = 0;
   // An empty view may have a null data(); memchr must not see it even with length 0.
-  const void* nl =
-      from < buffer.size() ? std::memchr(buffer.data() + from, '\n', buffer.size() - from) : nullptr;
+  const void* nl = from < buffer.size()
+                       ? std::memchr(buffer.data() + from, '\n', buffer.size() - from)
+                       : nullptr;
   if (nl == nullptr) {
-    if (buffer.size() >= maxPackageSize) return FrameResult::malformed("line longer than maxPackageSize");
+    if (buffer.size() >= maxPackageSize)
+      return FrameResult::malformed("line longer than maxPackageSize");
     if (scanned) *scanned = buffer.size();
     return FrameResult::needMore();
   }

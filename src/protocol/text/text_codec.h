@@ -15,7 +15,8 @@ struct TextCodec {
   // `scanned` lets a caller that already searched the first bytes of `buffer` for a
   // newline skip them, so a long line arriving in pieces is scanned once, not once per
   // piece. On kNeedMore it is set to the number of bytes searched.
-  static FrameResult frame(std::string_view buffer, size_t maxPackageSize, size_t* scanned = nullptr);
+  static FrameResult frame(std::string_view buffer, size_t maxPackageSize,
+                           size_t* scanned = nullptr);
   static std::string_view payload(std::string_view message);
 };
 
