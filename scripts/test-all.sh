@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Builds Surge and runs every test: generated-file checks, the extension (debug build with
+# -Werror), the C++ unit tests (plain and under ASan+UBSan), the codec fuzzers for a
+# bounded time, the .phpt suite through real sockets, a leak check of servers under
+# valgrind, and a `pecl package` + `pecl install` round trip. Exits non-zero on the first
+# failure. Run from anywhere: `bash scripts/test-all.sh`.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+jobs=$(nproc)
+step() { printf '\n==== %s\n' "$*"; }
+
+step "dependencies"
+bash scripts/install-deps.sh
+
+step "generated files are current"
+bash scripts/gen-arginfo.sh --check
+php scripts/gen-package-xml.php --check
+for f in $(git ls-files 'src/*.cc' 'ext/*.cc'); do
+  grep -q "$f" config.m4 || { echo "$f is not listed in config.m4" >&2; exit 1; }
+done
+version=$(sed -n 's/#define PHP_SURGE_VERSION "\(.*\)"/\1/p' ext/php_surge.h)
+grep -q "<release>$version</release>" package.xml || { echo "package.xml version differs from $version" >&2; exit 1; }
+
+step "extension (debug build, -Werror)"
+[ -f configure ] || phpize >/dev/null
+[ -f Makefile ] || ./configure --enable-surge --enable-surge-debug >/dev/null
+make -j"$jobs" >/dev/null
+php -n -d extension="$root/modules/surge.so" -r 'echo "surge ", Surge\Worker::VERSION, " loaded\n";'
+
+step "unit tests"
+cmake -S . -B build/unit -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build/unit -j"$jobs" >/dev/null
+(cd build/unit && ctest --output-on-failure)
+
+step "unit tests under ASan+UBSan"
+cmake -S . -B build/asan -DSURGE_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
+cmake --build build/asan -j"$jobs" >/dev/null
+(cd build/asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure)
+
+if [ -d tests/fuzz ]; then
+  step "codec fuzzers (${FUZZ_SECONDS:-30} s each)"
+  CXX=clang++ cmake -S . -B build/fuzz -DSURGE_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build build/fuzz -j"$jobs" >/dev/null
+  for target in build/fuzz/*_fuzz; do
+    name=$(basename "$target")
+    corpus=tests/fuzz/corpus/$name
+    work=$(mktemp -d)
+    [ -d "$corpus" ] && cp -r "$corpus"/. "$work"/
+    "$target" -max_total_time="${FUZZ_SECONDS:-30}" -print_final_stats=0 "$work" 2>&1 | tail -1
+    rm -rf "$work"
+  done
+fi
+
+step "phpt suite (real servers on 127.0.0.1)"
+TEST_PHP_EXECUTABLE=$(command -v php) NO_INTERACTION=1 REPORT_EXIT_STATUS=1 \
+  php "$(php-config --extension-dir)/../build/run-tests.php" -q --show-diff -d extension="$root/modules/surge.so" tests/
+
+step "leak check: servers under valgrind"
+bash scripts/leak-check.sh
+
+step "pecl package and install"
+pkgdir=$(mktemp -d)
+cp package.xml "$pkgdir/"
+git ls-files -z | xargs -0 -I{} cp --parents {} "$pkgdir/" 2>/dev/null
+(cd "$pkgdir" && pecl package package.xml >/dev/null)
+tarball=$(ls "$pkgdir"/surge-"$version".tgz)
+pecl uninstall surge >/dev/null 2>&1 || true
+printf 'no\n' | pecl install "$tarball" >"$pkgdir/install.log" 2>&1 || { tail -30 "$pkgdir/install.log"; exit 1; }
+installed=$(php -n -d extension=surge -r 'echo Surge\Worker::VERSION;')
+[ "$installed" = "$version" ] || { echo "pecl-installed surge reports $installed, expected $version" >&2; exit 1; }
+echo "pecl install of $(basename "$tarball") OK (Surge $installed)"
+pecl uninstall surge >/dev/null
+rm -rf "$pkgdir"
+
+step "all tests passed"
