@@ -7,7 +7,7 @@
 #   scripts/gen-arginfo.sh --check   fail if a committed header is stale
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-gen_stub="$(php-config --extension-dir)/../build/gen_stub.php"
+gen_stub="$(php-config --extension-dir)/build/gen_stub.php"
 [ -f "$gen_stub" ] || gen_stub=$(ls /usr/lib/php/*/build/gen_stub.php 2>/dev/null | head -1)
 [ -f "$gen_stub" ] || { echo "gen_stub.php not found: apt-get install php8.2-dev" >&2; exit 1; }
 [ -d /usr/share/php/PhpParser ] || { echo "PHP-Parser not found: apt-get install php-parser" >&2; exit 1; }

@@ -52,9 +52,9 @@ if [ -d tests/fuzz ]; then
   done
 fi
 
-step "phpt suite (real servers on 127.0.0.1)"
+step "phpt suite (real servers on 127.0.0.1; run-tests.php is copied here by phpize)"
 TEST_PHP_EXECUTABLE=$(command -v php) NO_INTERACTION=1 REPORT_EXIT_STATUS=1 \
-  php "$(php-config --extension-dir)/../build/run-tests.php" -q --show-diff -d extension="$root/modules/surge.so" tests/
+  php run-tests.php -q --show-diff -d extension="$root/modules/surge.so" tests/
 
 step "leak check: servers under valgrind"
 bash scripts/leak-check.sh
