@@ -9,6 +9,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 jobs=$(nproc)
 step() { printf '\n==== %s\n' "$*"; }
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
 
 step "dependencies"
 bash scripts/install-deps.sh
@@ -31,12 +33,12 @@ php -n -d extension="$root/modules/surge.so" -r 'echo "surge ", Surge\Worker::VE
 step "unit tests"
 cmake -S . -B build/unit -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build/unit -j"$jobs" >/dev/null
-(cd build/unit && ctest --output-on-failure)
+(cd build/unit && ctest --output-on-failure) | tee "$logs/unit.log"
 
 step "unit tests under ASan+UBSan"
 cmake -S . -B build/asan -DSURGE_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
 cmake --build build/asan -j"$jobs" >/dev/null
-(cd build/asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure)
+(cd build/asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure) | tee "$logs/asan.log"
 
 if [ -d tests/fuzz ]; then
   step "codec fuzzers (${FUZZ_SECONDS:-30} s each)"
@@ -54,7 +56,7 @@ fi
 
 step "phpt suite (real servers on 127.0.0.1; run-tests.php is copied here by phpize)"
 TEST_PHP_EXECUTABLE=$(command -v php) NO_INTERACTION=1 REPORT_EXIT_STATUS=1 \
-  php run-tests.php -q --show-diff -d extension="$root/modules/surge.so" tests/
+  php run-tests.php -q --show-diff -d extension="$root/modules/surge.so" tests/ | tee "$logs/phpt.log"
 
 step "leak check: servers under valgrind"
 bash scripts/leak-check.sh
@@ -74,3 +76,8 @@ pecl uninstall surge >/dev/null
 rm -rf "$pkgdir"
 
 step "all tests passed"
+unit=$(sed -n 's/.* tests passed, 0 tests failed out of \([0-9]*\)/\1/p' "$logs/unit.log")
+asan=$(sed -n 's/.* tests passed, 0 tests failed out of \([0-9]*\)/\1/p' "$logs/asan.log")
+phpt=$(sed -n 's/^Tests passed *: *\([0-9]*\).*/\1/p' "$logs/phpt.log")
+echo "unit $unit, unit under ASan+UBSan $asan, phpt $phpt, leak check 1, pecl round trip 1"
+echo "$((unit + asan + phpt + 2)) passed, 0 failed"
