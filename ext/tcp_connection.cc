@@ -676,41 +676,35 @@ ZEND_METHOD(Surge_Connection_TcpConnection, isIpV6) {
   RETURN_BOOL(c->conn && c->conn->family() == AF_INET6);
 }
 
-ZEND_METHOD(Surge_Connection_TcpConnection, close) {
+namespace {
+// close($data) and end($data): parses the arguments, sends $data if given, and returns the
+// connection if it is still open afterwards.
+ConnectionObject* sendBeforeClosing(INTERNAL_FUNCTION_PARAMETERS) {
   zval* data = nullptr;
   bool raw = false;
   ZEND_PARSE_PARAMETERS_START(0, 2)
   Z_PARAM_OPTIONAL
   Z_PARAM_ZVAL(data)
   Z_PARAM_BOOL(raw)
-  ZEND_PARSE_PARAMETERS_END();
+  ZEND_PARSE_PARAMETERS_END_EX(return nullptr);
   ConnectionObject* c = thisConnection(ZEND_THIS);
-  if (c->conn == nullptr || !c->conn->isOpen()) return;
+  if (c->conn == nullptr || !c->conn->isOpen()) return nullptr;
   if (data && Z_TYPE_P(data) != IS_NULL) {
     zval ignored;
     sendValue(c, data, raw, &ignored);
-    if (EG(exception)) return;
+    if (EG(exception)) return nullptr;
   }
-  if (c->conn) c->conn->close();
+  return c->conn ? c : nullptr;
+}
+}  // namespace
+
+ZEND_METHOD(Surge_Connection_TcpConnection, close) {
+  if (ConnectionObject* c = sendBeforeClosing(INTERNAL_FUNCTION_PARAM_PASSTHRU)) c->conn->close();
 }
 
 ZEND_METHOD(Surge_Connection_TcpConnection, end) {
-  zval* data = nullptr;
-  bool raw = false;
-  ZEND_PARSE_PARAMETERS_START(0, 2)
-  Z_PARAM_OPTIONAL
-  Z_PARAM_ZVAL(data)
-  Z_PARAM_BOOL(raw)
-  ZEND_PARSE_PARAMETERS_END();
-  ConnectionObject* c = thisConnection(ZEND_THIS);
-  if (c->conn == nullptr || !c->conn->isOpen()) return;
-  if (data && Z_TYPE_P(data) != IS_NULL) {
-    zval ignored;
-    sendValue(c, data, raw, &ignored);
-    if (EG(exception)) return;
-  }
-  zval* linger = slot(&c->std, connection_props.lingerTimeout);
-  if (c->conn) c->conn->end(zval_get_double(linger));
+  if (ConnectionObject* c = sendBeforeClosing(INTERNAL_FUNCTION_PARAM_PASSTHRU))
+    c->conn->end(zval_get_double(slot(&c->std, connection_props.lingerTimeout)));
 }
 
 ZEND_METHOD(Surge_Connection_TcpConnection, destroy) {

@@ -143,7 +143,9 @@ ZEND_METHOD(Surge_Timer, add) {
   RETURN_LONG(id);
 }
 
-ZEND_METHOD(Surge_Timer, repeat) {
+namespace {
+// Timer::repeat() and Timer::delay(): the same arguments, one persistent, one not.
+void addFromArguments(INTERNAL_FUNCTION_PARAMETERS, const char* api, bool persistent) {
   double interval;
   zend_fcall_info fci;
   zend_fcall_info_cache fcc;
@@ -154,25 +156,18 @@ ZEND_METHOD(Surge_Timer, repeat) {
   Z_PARAM_OPTIONAL
   Z_PARAM_ARRAY(args)
   ZEND_PARSE_PARAMETERS_END();
-  zend_long id = addTimer("Surge\\Timer::repeat()", interval, &fci.function_name, fcc, args, true);
+  zend_long id = addTimer(api, interval, &fci.function_name, fcc, args, persistent);
   if (EG(exception)) RETURN_THROWS();
   RETURN_LONG(id);
 }
+}  // namespace
+
+ZEND_METHOD(Surge_Timer, repeat) {
+  addFromArguments(INTERNAL_FUNCTION_PARAM_PASSTHRU, "Surge\\Timer::repeat()", true);
+}
 
 ZEND_METHOD(Surge_Timer, delay) {
-  double interval;
-  zend_fcall_info fci;
-  zend_fcall_info_cache fcc;
-  zval* args = nullptr;
-  ZEND_PARSE_PARAMETERS_START(2, 3)
-  Z_PARAM_DOUBLE(interval)
-  Z_PARAM_FUNC(fci, fcc)
-  Z_PARAM_OPTIONAL
-  Z_PARAM_ARRAY(args)
-  ZEND_PARSE_PARAMETERS_END();
-  zend_long id = addTimer("Surge\\Timer::delay()", interval, &fci.function_name, fcc, args, false);
-  if (EG(exception)) RETURN_THROWS();
-  RETURN_LONG(id);
+  addFromArguments(INTERNAL_FUNCTION_PARAM_PASSTHRU, "Surge\\Timer::delay()", false);
 }
 
 ZEND_METHOD(Surge_Timer, del) {
