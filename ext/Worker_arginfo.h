@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 8b46aaf1ebc9038669250e35b29b1a9388f28982 */
+ * Stub hash: ff24b3d5d1705d7047b1cd2a33401621339e4550 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Surge_Worker___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, socketName, IS_STRING, 1, "null")
@@ -208,6 +208,18 @@ static zend_class_entry *register_class_Surge_Worker(void)
 	zend_string *property_stopping_name = zend_string_init("stopping", sizeof("stopping") - 1, 1);
 	zend_declare_typed_property(class_entry, property_stopping_name, &property_stopping_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_BOOL));
 	zend_string_release(property_stopping_name);
+
+	zval property_maxRequests_default_value;
+	ZVAL_LONG(&property_maxRequests_default_value, 0);
+	zend_string *property_maxRequests_name = zend_string_init("maxRequests", sizeof("maxRequests") - 1, 1);
+	zend_declare_typed_property(class_entry, property_maxRequests_name, &property_maxRequests_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_maxRequests_name);
+
+	zval property_maxMemory_default_value;
+	ZVAL_LONG(&property_maxMemory_default_value, 0);
+	zend_string *property_maxMemory_name = zend_string_init("maxMemory", sizeof("maxMemory") - 1, 1);
+	zend_declare_typed_property(class_entry, property_maxMemory_name, &property_maxMemory_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_maxMemory_name);
 
 	zval property_onWorkerStart_default_value;
 	ZVAL_NULL(&property_onWorkerStart_default_value);

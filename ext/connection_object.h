@@ -32,7 +32,8 @@ extern ConnectionProps connection_props;
 // Wraps an accepted socket of `worker` in a TcpConnection and calls onConnect.
 void acceptConnection(zend_object* worker, int fd, const sockaddr* peer, socklen_t length);
 
-// Closes every connection of `worker` (flushing what is queued first).
+// Ends every connection of `worker`: flushes what is queued, half-closes, closes after
+// lingerTimeout or when the peer closes.
 void closeWorkerConnections(zend_object* worker);
 
 }  // namespace surge::ext

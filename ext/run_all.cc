@@ -1,5 +1,6 @@
 #include "run_all.h"
 
+#include <grp.h>
 #include <pwd.h>
 #include <signal.h>
 #include <sys/utsname.h>
@@ -266,6 +267,47 @@ void onReloadSignal(int signo, void*) {
   if (anyReloadable) runtime::requestStop(0, signo == SIGUSR2);
 }
 
+// Workerman's user/group switch, done in each worker process (the master keeps root so
+// it can bind privileged ports and signal its children).
+void switchUser(zend_object* obj) {
+  zval* userProp = slot(obj, worker_props.user);
+  zval* groupProp = slot(obj, worker_props.group);
+  std::string user = Z_TYPE_P(userProp) == IS_STRING ? Z_STRVAL_P(userProp) : "";
+  std::string group = Z_TYPE_P(groupProp) == IS_STRING ? Z_STRVAL_P(groupProp) : "";
+  if (user.empty() && group.empty()) return;
+  if (geteuid() != 0) {
+    runtime::log("Warning: You must have the root privileges to change uid and gid.");
+    return;
+  }
+  struct passwd* pw = user.empty() ? getpwuid(geteuid()) : getpwnam(user.c_str());
+  if (pw == nullptr) {
+    runtime::log("Warning: User " + user + " not exists");
+    return;
+  }
+  gid_t gid = pw->pw_gid;
+  if (!group.empty()) {
+    struct group* gr = getgrnam(group.c_str());
+    if (gr == nullptr) {
+      runtime::log("Warning: Group " + group + " not exists");
+      return;
+    }
+    gid = gr->gr_gid;
+  }
+  // The worker keeps writing the log, and owns its Unix socket file like Workerman's.
+  std::string logFile = staticString("logFile");
+  if (!logFile.empty() && logFile != "/dev/null") {
+    int ignored = chown(logFile.c_str(), pw->pw_uid, gid);
+    (void)ignored;
+  }
+  WorkerObject* w = workerFrom(obj);
+  if (w->native->transport == "unix") {
+    int ignored = chown(w->native->address.ip().c_str(), pw->pw_uid, gid);
+    (void)ignored;
+  }
+  if (setgid(gid) != 0 || initgroups(pw->pw_name, gid) != 0 || setuid(pw->pw_uid) != 0)
+    runtime::log("Warning: change gid or uid fail.");
+}
+
 void runChild(const Supervisor::ChildRole& role, pid_t masterPid) {
 #ifdef __linux__
   // Children never outlive their master, even one killed with SIGKILL.
@@ -291,16 +333,22 @@ void runChild(const Supervisor::ChildRole& role, pid_t masterPid) {
 
   setSlotLong(obj, worker_props.id, role.slot);
   setProcessTitle("Surge: worker process  " + workerNameOf(obj) + " " + workerSocketNameOf(obj));
+  switchUser(obj);
+  runtime::setControlFd(role.controlFd);
 
-  zval self, ret;
-  ZVAL_OBJ(&self, obj);
+  zval ret;
   zend_call_method_with_0_params(obj, obj->ce, nullptr, "run", &ret);
   zval_ptr_dtor(&ret);
   if (EG(exception)) {
     if (reportPendingException(CallSite{"run()", obj, 0}) == CallOutcome::kExiting) return;
     runtime::requestStop(250, false);
   }
-  Supervisor::notifyReady(role.readyFd);
+  // Only a worker that started cleanly counts as ready: a reload waits for that before
+  // retiring the process it replaces.
+  if (!runtime::stopping()) {
+    armRecycleLimits(workerFrom(obj));
+    Supervisor::notifyReady(role.controlFd);
+  }
   loop.run();
   exitWith(runtime::exitCode());
 }
@@ -333,7 +381,18 @@ void runAll() {
       runtime::log(info.tag + " stop");
       exitWith(stopRunningMaster(info, cmd.graceful) ? 0 : 1);
       return;
-    case CommandLine::Command::kReload:
+    case CommandLine::Command::kReload: {
+      runtime::log(info.tag + " reload");
+      pid_t pid = PidFile::readLive(info.pidFile);
+      if (pid == 0) {
+        output(info.tag + " not run\n");
+        exitWith(1);
+        return;
+      }
+      ::kill(pid, cmd.graceful ? SIGUSR2 : SIGUSR1);
+      exitWith(0);
+      return;
+    }
     case CommandLine::Command::kStatus:
     case CommandLine::Command::kConnections:
       output(info.tag + " " + CommandLine::name(cmd.command) +
@@ -398,7 +457,8 @@ void runAll() {
 
   std::vector<Supervisor::Group> groups;
   for (zend_object* obj : runtime::workers())
-    groups.push_back({workerNameOf(obj), static_cast<int>(slotLong(obj, worker_props.count, 1))});
+    groups.push_back({workerNameOf(obj), static_cast<int>(slotLong(obj, worker_props.count, 1)),
+                      zend_is_true(slot(obj, worker_props.reloadable)) != 0});
   Supervisor::Hooks hooks;
   hooks.onChildExit = [](int group, int, pid_t pid, int status) {
     zval args[3];
@@ -406,6 +466,12 @@ void runAll() {
     ZVAL_LONG(&args[1], status);
     ZVAL_LONG(&args[2], pid);
     callStaticHook("onWorkerExit", 3, args);
+  };
+  hooks.onReloadRequested = [&info, daemon](bool graceful) {
+    runtime::log(info.tag + (graceful ? " gracefully reloading" : " reloading"));
+    // Log rotation: a reload reopens the daemon's output file.
+    if (daemon) redirectStdio(staticString("stdoutFile"));
+    callStaticHook("onMasterReload", 0, nullptr);
   };
   hooks.onStopRequested = [&info](int signo, bool graceful) {
     runtime::setStatus(runtime::kShutdown);

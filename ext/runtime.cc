@@ -5,6 +5,7 @@
 #include "base/log.h"
 #include "event/event_loop.h"
 #include "event/timer.h"
+#include "process/supervisor.h"
 
 extern "C" {
 #include "SAPI.h"
@@ -14,6 +15,7 @@ namespace surge::ext::runtime {
 
 namespace {
 int g_status = kInitial;
+int g_controlFd = -1;         // the worker's pipe to the master
 EventLoop* g_loop = nullptr;  // lives until the process exits: connections free late
 std::vector<zend_object*> g_workers;
 bool g_exiting = false;
@@ -47,6 +49,16 @@ void onStopDeadline(void*);
 
 int status() {
   return g_status;
+}
+
+void setControlFd(int fd) {
+  g_controlFd = fd;
+}
+int controlFd() {
+  return g_controlFd;
+}
+void requestReplacement() {
+  Supervisor::requestReplacement(g_controlFd);
 }
 void setStatus(int status) {
   g_status = status;

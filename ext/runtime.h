@@ -49,6 +49,12 @@ void requestStop(int code, bool graceful);
 bool stopping();
 bool gracefulStop();
 int exitCode();
+// The pipe to the master (set in a worker process).
+void setControlFd(int fd);
+int controlFd();
+// Asks the master to start a fresh process for this one and then retire this one.
+void requestReplacement();
+
 // Called when a connection closes, so that a stop can finish when none are left.
 void connectionClosed();
 size_t openConnections();

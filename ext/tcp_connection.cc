@@ -156,6 +156,7 @@ void callOnError(ConnectionObject* c, zend_long code, const char* message) {
 // Calls onMessage with one decoded message; an exception closes this connection only.
 void dispatchMessage(ConnectionObject* c, WorkerObject* w, zval* message) {
   runtime::statAdd(runtime::Stat::kTotalRequest, 1);
+  countServed(w);
   zval* cb = slot(&c->std, connection_props.onMessage);
   if (Z_TYPE_P(cb) <= IS_NULL) return;
   zval args[2];
@@ -544,14 +545,17 @@ void acceptConnection(zend_object* worker, int fd, const sockaddr* peer, socklen
 void closeWorkerConnections(zend_object* worker) {
   zval* list = slot(worker, worker_props.connections);
   if (Z_TYPE_P(list) != IS_ARRAY) return;
-  // close() may remove entries while we walk: walk a copy.
+  // Closing may remove entries while we walk: walk a copy.
   zval copy;
   ZVAL_ARR(&copy, zend_array_dup(Z_ARRVAL_P(list)));
   zval* entry;
   ZEND_HASH_FOREACH_VAL(Z_ARRVAL(copy), entry) {
     if (Z_TYPE_P(entry) == IS_OBJECT && instanceof_function(Z_OBJCE_P(entry), tcp_connection_ce)) {
       ConnectionObject* c = connectionFrom(Z_OBJ_P(entry));
-      if (c->conn) c->conn->close();
+      // Flush, then half-close and keep reading (and dropping) until the peer closes or
+      // lingerTimeout passes: a request racing with the stop finds a closed connection
+      // (and can retry elsewhere) instead of a reset one.
+      if (c->conn) c->conn->end(zval_get_double(slot(&c->std, connection_props.lingerTimeout)));
     }
   }
   ZEND_HASH_FOREACH_END();

@@ -18,6 +18,7 @@ extern "C" {
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
 #include "ext/spl/spl_exceptions.h"
+#include "ext/random/php_random.h"
 }
 
 #include "Worker_arginfo.h"
@@ -254,6 +255,37 @@ void stopWorker(WorkerObject* w, bool graceful) {
   if (!graceful) closeWorkerConnections(&w->std);
 }
 
+void armRecycleLimits(WorkerObject* w) {
+  zend_long requests = slotLong(&w->std, worker_props.maxRequests, 0);
+  zend_long memory = slotLong(&w->std, worker_props.maxMemory, 0);
+  if (requests > 0) {
+    // 90-100 % of the limit, so that processes started together do not recycle together.
+    uint64_t limit = static_cast<uint64_t>(requests);
+    w->native->recycleAfterRequests =
+        limit - static_cast<uint64_t>(php_mt_rand_range(0, static_cast<zend_long>(limit / 10)));
+  }
+  if (memory > 0) w->native->recycleAboveMemory = static_cast<uint64_t>(memory);
+}
+
+void checkRecycleLimits(WorkerObject* w) {
+  WorkerNative* n = w->native;
+  ++n->served;
+  std::string why;
+  if (n->recycleAfterRequests && n->served >= n->recycleAfterRequests) {
+    why = "served " + std::to_string(n->served) + " requests (maxRequests " +
+          std::to_string(slotLong(&w->std, worker_props.maxRequests, 0)) + ")";
+  } else if (n->recycleAboveMemory && zend_memory_usage(false) > n->recycleAboveMemory) {
+    why = "uses " + std::to_string(zend_memory_usage(false)) + " bytes of PHP memory (maxMemory " +
+          std::to_string(n->recycleAboveMemory) + ")";
+  } else {
+    return;
+  }
+  n->recycleAfterRequests = n->recycleAboveMemory = 0;  // ask once
+  runtime::log("worker[" + workerNameOf(&w->std) + ":" + std::to_string(getpid()) + "] " + why +
+               ": replacing it with a fresh process");
+  runtime::requestReplacement();
+}
+
 uint32_t propertyOffset(zend_class_entry* ce, const char* name) {
   auto* info = static_cast<zend_property_info*>(
       zend_hash_str_find_ptr(&ce->properties_info, name, strlen(name)));
@@ -292,6 +324,8 @@ void registerWorkerClass() {
   p.protocol = propertyOffset(worker_ce, "protocol");
   p.connections = propertyOffset(worker_ce, "connections");
   p.stopping = propertyOffset(worker_ce, "stopping");
+  p.maxRequests = propertyOffset(worker_ce, "maxRequests");
+  p.maxMemory = propertyOffset(worker_ce, "maxMemory");
   for (const CallbackName& cb : kCallbacks) p.*(cb.slot) = propertyOffset(worker_ce, cb.name);
 }
 

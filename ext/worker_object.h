@@ -30,6 +30,10 @@ struct WorkerNative {
   std::unique_ptr<Listener> listener;
   bool acceptPausedByUser = false;
   bool stopped = false;
+  // Recycling limits of this process (read when it starts) and what it has served.
+  uint64_t recycleAfterRequests = 0;
+  uint64_t recycleAboveMemory = 0;
+  uint64_t served = 0;
   zval context;
 
   CallableCache onWorkerStart, onWorkerStop, onWorkerReload, onConnect, onMessage, onClose, onError,
@@ -49,7 +53,7 @@ inline WorkerObject* workerFrom(zend_object* obj) {
 // Declared property slots of Surge\Worker.
 struct WorkerProps {
   uint32_t id, name, count, user, group, reloadable, reusePort, transport, protocol, connections,
-      stopping;
+      maxRequests, maxMemory, stopping;
   uint32_t onWorkerStart, onWorkerStop, onWorkerReload, onConnect, onMessage, onClose, onError,
       onBufferFull, onBufferDrain;
 };
@@ -66,6 +70,16 @@ void closeWorkerListener(WorkerObject* w);
 void stopWorker(WorkerObject* w, bool graceful);
 
 std::string workerNameOf(zend_object* worker);
+// In a worker process, after run(): reads maxRequests (with jitter) and maxMemory.
+void armRecycleLimits(WorkerObject* w);
+// After each message: asks the master for a fresh process once a limit is passed.
+inline void countServed(WorkerObject* w) {
+  WorkerNative* n = w->native;
+  if (n->recycleAfterRequests | n->recycleAboveMemory) {
+    void checkRecycleLimits(WorkerObject * w);
+    checkRecycleLimits(w);
+  }
+}
 std::string workerSocketNameOf(zend_object* worker);
 
 }  // namespace surge::ext

@@ -44,6 +44,14 @@ class Worker
     /** Connections accepted by this worker in this process, id => TcpConnection. */
     public array $connections = [];
     public bool $stopping = false;
+    /**
+     * After about this many messages (90-100 %, so that processes do not all recycle at
+     * once) a worker process is replaced by a fresh one: the replacement starts first.
+     * 0: no limit.
+     */
+    public int $maxRequests = 0;
+    /** A worker process using more PHP memory than this (bytes) is replaced. 0: no limit. */
+    public int $maxMemory = 0;
 
     /** @var callable|null */
     public $onWorkerStart = null;

@@ -37,7 +37,7 @@ Supervisor::Supervisor(std::vector<Group> groups, double stopTimeout, Hooks hook
 }
 
 Supervisor::~Supervisor() {
-  for (int fd : readyPipe_)
+  for (int fd : controlPipe_)
     if (fd >= 0) ::close(fd);
 }
 
@@ -79,21 +79,27 @@ void Supervisor::restoreSignalsInChild() {
   ::close(g_signalPipe[0]);
   ::close(g_signalPipe[1]);
   g_signalPipe[0] = g_signalPipe[1] = -1;
-  ::close(readyPipe_[0]);
-  readyPipe_[0] = -1;
+  ::close(controlPipe_[0]);
+  controlPipe_[0] = -1;
 }
 
-void Supervisor::notifyReady(int readyFd) {
-  if (readyFd < 0) return;
+void Supervisor::notifyReady(int controlFd) {
+  if (controlFd < 0) return;
   int32_t pid = getpid();
-  ssize_t ignored = ::write(readyFd, &pid, sizeof pid);
+  ssize_t ignored = ::write(controlFd, &pid, sizeof pid);
   (void)ignored;
-  ::close(readyFd);
+}
+
+void Supervisor::requestReplacement(int controlFd) {
+  if (controlFd < 0) return;
+  int32_t request = -getpid();
+  ssize_t ignored = ::write(controlFd, &request, sizeof request);
+  (void)ignored;
 }
 
 std::optional<Supervisor::ChildRole> Supervisor::run() {
   installSignals();
-  makePipe(readyPipe_);
+  makePipe(controlPipe_);
   for (;;) {
     if (!stopping_) {
       if (auto role = spawnDue()) return role;
@@ -107,9 +113,11 @@ std::optional<Supervisor::ChildRole> Supervisor::run() {
       for (Slot& s : group)
         if (!stopping_ && s.pid == 0 && s.restartAt < wake) wake = s.restartAt;
     if (stopping_ && killAt_ > 0 && killAt_ < wake) wake = killAt_;
+    for (const Retiree& r : retirees_)
+      if (r.killAt > 0 && r.killAt < wake) wake = r.killAt;
     int timeoutMs = wake <= t ? 0 : static_cast<int>(std::ceil((wake - t) * 1000));
 
-    pollfd fds[2] = {{g_signalPipe[0], POLLIN, 0}, {readyPipe_[0], POLLIN, 0}};
+    pollfd fds[2] = {{g_signalPipe[0], POLLIN, 0}, {controlPipe_[0], POLLIN, 0}};
     int n = ::poll(fds, 2, timeoutMs);
     if (n < 0 && errno != EINTR)
       throw std::runtime_error(std::string("poll failed: ") + std::strerror(errno));
@@ -119,15 +127,31 @@ std::optional<Supervisor::ChildRole> Supervisor::run() {
       while ((got = ::read(g_signalPipe[0], signals, sizeof signals)) > 0)
         for (ssize_t i = 0; i < got; ++i) handleSignal(signals[i]);
     }
-    if (n > 0 && (fds[1].revents & POLLIN)) readReady();
+    if (n > 0 && (fds[1].revents & POLLIN)) readControl();
     reap();
-    if (stopping_ && killAt_ > 0 && now() >= killAt_) {
-      forEachChild([&](int g, int, Slot& s) {
-        Log::writef("worker[%s:%d] did not stop within %g s of stopTimeout, sending SIGKILL",
-                    groups_[g].name.c_str(), static_cast<int>(s.pid), stopTimeout_);
-        ::kill(s.pid, SIGKILL);
-      });
-      killAt_ = 0;
+    advanceReplacements();
+    enforceDeadlines();
+  }
+}
+
+void Supervisor::enforceDeadlines() {
+  double t = now();
+  if (stopping_ && killAt_ > 0 && t >= killAt_) {
+    auto kill = [&](int g, pid_t pid) {
+      Log::writef("worker[%s:%d] did not stop within %g s of stopTimeout, sending SIGKILL",
+                  groups_[g].name.c_str(), static_cast<int>(pid), stopTimeout_);
+      ::kill(pid, SIGKILL);
+    };
+    forEachChild([&](int g, int, Slot& s) { kill(g, s.pid); });
+    for (const Retiree& r : retirees_) kill(r.group, r.pid);
+    killAt_ = 0;
+  }
+  for (Retiree& r : retirees_) {
+    if (r.killAt > 0 && t >= r.killAt) {
+      Log::writef("worker[%s:%d] did not stop within %g s of stopTimeout, sending SIGKILL",
+                  groups_[r.group].name.c_str(), static_cast<int>(r.pid), stopTimeout_);
+      ::kill(r.pid, SIGKILL);
+      r.killAt = 0;
     }
   }
 }
@@ -146,14 +170,17 @@ std::optional<Supervisor::ChildRole> Supervisor::spawnDue() {
         continue;
       }
       if (pid == 0) {
-        int readyFd = readyPipe_[1];
-        readyPipe_[1] = -1;
+        int controlFd = controlPipe_[1];
+        controlPipe_[1] = -1;
         restoreSignalsInChild();
-        return ChildRole{static_cast<int>(g), static_cast<int>(i), readyFd};
+        retirees_.clear();
+        return ChildRole{static_cast<int>(g), static_cast<int>(i), controlFd};
       }
       s.pid = pid;
       s.ready = false;
       s.startedAt = t;
+      if (hooks_.onChildStarted)
+        hooks_.onChildStarted(static_cast<int>(g), static_cast<int>(i), pid);
     }
   }
   return std::nullopt;
@@ -172,9 +199,11 @@ void Supervisor::handleSignal(int signo) {
     case SIGTSTP:
       beginStop(signo, false);
       break;
+    case SIGUSR1:
+    case SIGUSR2:
+      beginReload(signo == SIGUSR2);
+      break;
     default:
-      Log::writef("received %s: reload is not supported by this master yet; ignored",
-                  signalName(signo).c_str());
       break;
   }
 }
@@ -183,7 +212,9 @@ void Supervisor::beginStop(int signo, bool graceful) {
   if (stopping_) return;
   stopping_ = true;
   if (hooks_.onStopRequested) hooks_.onStopRequested(signo, graceful);
+  reloadQueue_.clear();
   forEachChild([&](int, int, Slot& s) { ::kill(s.pid, graceful ? SIGQUIT : SIGTERM); });
+  for (Retiree& r : retirees_) ::kill(r.pid, graceful ? SIGQUIT : SIGTERM);
   killAt_ = graceful ? 0 : now() + (stopTimeout_ > 0 ? stopTimeout_ : 0);
 }
 
@@ -192,6 +223,20 @@ void Supervisor::reap() {
     int status = 0;
     pid_t pid = ::waitpid(-1, &status, WNOHANG);
     if (pid <= 0) return;
+    bool retired = false;
+    for (size_t k = 0; k < retirees_.size(); ++k) {
+      if (retirees_[k].pid != pid) continue;
+      Retiree r = retirees_[k];
+      retirees_.erase(retirees_.begin() + static_cast<long>(k));
+      bool clean = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+      if (!clean && !stopping_)
+        Log::writef("worker[%s:%d] %s", groups_[r.group].name.c_str(), static_cast<int>(pid),
+                    describeExitStatus(status).c_str());
+      if (hooks_.onChildExit) hooks_.onChildExit(r.group, -1, pid, status);
+      retired = true;
+      break;
+    }
+    if (retired) continue;
     for (size_t g = 0; g < slots_.size(); ++g) {
       for (size_t i = 0; i < slots_[g].size(); ++i) {
         Slot& s = slots_[g][i];
@@ -220,19 +265,85 @@ void Supervisor::reap() {
   }
 }
 
-void Supervisor::readReady() {
-  int32_t pids[64];
+void Supervisor::readControl() {
+  int32_t messages[64];
   ssize_t got;
-  while ((got = ::read(readyPipe_[0], pids, sizeof pids)) > 0) {
-    for (ssize_t k = 0; k < got / static_cast<ssize_t>(sizeof(int32_t)); ++k)
-      forEachChild([&](int, int, Slot& s) {
-        if (s.pid == pids[k]) s.ready = true;
+  while ((got = ::read(controlPipe_[0], messages, sizeof messages)) > 0) {
+    for (ssize_t k = 0; k < got / static_cast<ssize_t>(sizeof(int32_t)); ++k) {
+      int32_t m = messages[k];
+      forEachChild([&](int g, int i, Slot& s) {
+        if (m > 0 && s.pid == m) s.ready = true;
+        // A recycle request: replace this child the way a reload would.
+        if (m < 0 && s.pid == -m && !stopping_) replace(g, i, SIGTERM);
       });
+    }
   }
 }
 
+void Supervisor::beginReload(bool graceful) {
+  if (stopping_) return;
+  if (reloading_) {
+    Log::writef("reload requested while a reload is running; ignored");
+    return;
+  }
+  reloading_ = true;
+  reloadGraceful_ = graceful;
+  if (hooks_.onReloadRequested) hooks_.onReloadRequested(graceful);
+  int signo = graceful ? SIGUSR2 : SIGUSR1;
+  for (size_t g = 0; g < slots_.size(); ++g) {
+    for (size_t i = 0; i < slots_[g].size(); ++i) {
+      if (slots_[g][i].pid == 0) continue;
+      // A child that is not reloadable only runs onWorkerReload.
+      if (!groups_[g].reloadable)
+        ::kill(slots_[g][i].pid, signo);
+      else
+        reloadQueue_.emplace_back(static_cast<int>(g), static_cast<int>(i));
+    }
+  }
+  advanceReplacements();
+}
+
+// Moves the child of (group, slot) to the retirees and lets spawnDue() fork its successor.
+void Supervisor::replace(int group, int slot, int signo) {
+  Slot& s = slots_[group][slot];
+  for (const Retiree& r : retirees_)
+    if (r.group == group && r.slot == slot && !r.signalled) return;  // one replacement at a time
+  retirees_.push_back(Retiree{s.pid, group, slot, signo});
+  s.pid = 0;
+  s.ready = false;
+  s.fastDeaths = 0;
+  s.restartAt = now();
+}
+
+void Supervisor::advanceReplacements() {
+  if (stopping_) return;
+  // Retire each old child as soon as its successor is ready.
+  for (Retiree& r : retirees_) {
+    if (r.signalled) continue;
+    const Slot& successor = slots_[r.group][r.slot];
+    if (successor.pid == 0 || !successor.ready) continue;
+    ::kill(r.pid, r.signo);
+    r.signalled = true;
+    bool graceful = r.signo == SIGUSR2;
+    r.killAt = graceful ? 0 : now() + (stopTimeout_ > 0 ? stopTimeout_ : 0);
+  }
+  if (!reloading_) return;
+  // One slot at a time: the next starts only when no replacement is waiting.
+  for (const Retiree& r : retirees_)
+    if (!r.signalled) return;
+  while (!reloadQueue_.empty()) {
+    auto [g, i] = reloadQueue_.front();
+    reloadQueue_.erase(reloadQueue_.begin());
+    if (slots_[g][i].pid == 0) continue;  // died meanwhile: its restart runs the new code
+    replace(g, i, reloadGraceful_ ? SIGUSR2 : SIGUSR1);
+    return;
+  }
+  reloading_ = false;
+  Log::writef("reload done: every reloadable worker process was replaced");
+}
+
 size_t Supervisor::alive() const {
-  size_t n = 0;
+  size_t n = retirees_.size();
   for (const auto& group : slots_)
     for (const Slot& s : group)
       if (s.pid != 0) ++n;

@@ -10,9 +10,15 @@
 namespace surge {
 
 // The master process: forks `count` children per worker group, replaces children that
-// die (with a growing delay for children that keep dying right after start), and stops
-// them all on SIGINT/SIGTERM/SIGHUP/SIGTSTP (SIGKILL after the stop timeout) or
-// gracefully on SIGQUIT (no deadline).
+// die (with a growing delay for children that keep dying right after start), reloads
+// them one at a time, and stops them all on SIGINT/SIGTERM/SIGHUP/SIGTSTP (SIGKILL after
+// the stop timeout) or gracefully on SIGQUIT (no deadline).
+//
+// Reload (SIGUSR1, graceful with SIGUSR2) and recycling (a child that asks to be
+// replaced, e.g. past maxRequests) both start the replacement first and retire the old
+// child only once the new one said it is ready, so a group never has fewer ready
+// children than before, even with count = 1. The old child gets SIGUSR1/SIGUSR2
+// (reload) or SIGTERM (recycle) and, unless graceful, SIGKILL after the stop timeout.
 //
 // Signals reach the master through a self-pipe and are handled in its poll loop, never
 // in a signal handler. run() returns in each child with the slot it fills, so the
@@ -23,17 +29,22 @@ class Supervisor {
   struct Group {
     std::string name;
     int count = 1;
+    bool reloadable = true;
   };
   struct ChildRole {
     int group;
     int slot;
-    int readyFd;  // write the child's pid here once it serves (notifyReady)
+    int controlFd;  // notifyReady() / requestReplacement() write here
   };
   struct Hooks {
+    // Master, after a child was forked.
+    std::function<void(int group, int slot, pid_t pid)> onChildStarted;
     // Master, after a child exited (any reason).
     std::function<void(int group, int slot, pid_t pid, int status)> onChildExit;
     // Master, when a stop begins; `signo` is the signal that asked for it.
     std::function<void(int signo, bool graceful)> onStopRequested;
+    // Master, when a reload begins.
+    std::function<void(bool graceful)> onReloadRequested;
   };
 
   Supervisor(std::vector<Group> groups, double stopTimeout, Hooks hooks);
@@ -44,7 +55,9 @@ class Supervisor {
   std::optional<ChildRole> run();
 
   // In a child: tells the master it is ready to serve.
-  static void notifyReady(int readyFd);
+  static void notifyReady(int controlFd);
+  // In a child: asks the master to start a replacement and then retire this process.
+  static void requestReplacement(int controlFd);
 
   // The delay before restarting a child that died `fastDeaths` times in a row within a
   // second of starting: none the first time, then 0.1 s doubling up to 10 s.
@@ -58,6 +71,15 @@ class Supervisor {
     double restartAt = 0;
     int fastDeaths = 0;
   };
+  // A child being replaced: it keeps serving until its successor is ready.
+  struct Retiree {
+    pid_t pid;
+    int group;
+    int slot;
+    int signo;          // sent once the successor is ready
+    double killAt = 0;  // SIGKILL deadline once signalled (0: none)
+    bool signalled = false;
+  };
 
   static double now();
   static void onSignal(int signo);
@@ -66,18 +88,26 @@ class Supervisor {
   std::optional<ChildRole> spawnDue();
   void handleSignal(int signo);
   void reap();
-  void readReady();
+  void readControl();
   void beginStop(int signo, bool graceful);
+  void beginReload(bool graceful);
+  void replace(int group, int slot, int signo);
+  void advanceReplacements();
+  void enforceDeadlines();
   size_t alive() const;
   void forEachChild(const std::function<void(int, int, Slot&)>& fn);
 
   std::vector<Group> groups_;
   std::vector<std::vector<Slot>> slots_;
+  std::vector<Retiree> retirees_;
+  std::vector<std::pair<int, int>> reloadQueue_;  // (group, slot) still to replace
   double stopTimeout_;
   Hooks hooks_;
   bool stopping_ = false;
+  bool reloading_ = false;
+  bool reloadGraceful_ = false;
   double killAt_ = 0;
-  int readyPipe_[2] = {-1, -1};
+  int controlPipe_[2] = {-1, -1};
 };
 
 }  // namespace surge

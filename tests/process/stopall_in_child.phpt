@@ -50,8 +50,8 @@ bool(true)
 int(3)
 start FIRST
 stop FIRST
-close 1
 stopAll returned, status 4
+close 1
 exit 0 FIRST
 start SECOND
 giving up

@@ -1,5 +1,5 @@
 --TEST--
-Process: no command prints the usage text and exits 64; reload/status/connections are refused with 64
+Process: no command prints the usage text and exits 64; reload with nothing running says "not run" (exit 1); status is refused with 64
 --FILE--
 <?php
 require __DIR__ . '/../helper.inc';
@@ -68,8 +68,9 @@ status		Get worker status.
 connections	Get worker connections.
 bool(false)
 bool(false)
-== reload: exit 64
-Surge[server.php] reload: this command is not available in Surge 0.1.0; use start, stop or restart
+== reload: exit 1
+Surge[server.php] reload
+Surge[server.php] not run
 bool(false)
 bool(false)
 == status: exit 64

@@ -49,6 +49,7 @@ fwrite($c, "d|");
 var_dump(read_bytes($c, 7));
 fwrite($c, "empty|raw|");
 var_dump(read_bytes($c, 5));
+$server->waitForLog('send raw');  // logged just after the bytes were sent
 $log = array_slice($server->logMessages(), 1);
 echo implode("\n", $log), "\n";
 var_dump($server->stop());

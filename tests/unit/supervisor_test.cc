@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <functional>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -51,17 +52,21 @@ TEST(SupervisorTest, RestartDelay) {
     EXPECT_LE(Supervisor::restartDelay(i - 1), Supervisor::restartDelay(i));
 }
 
-TEST(SupervisorTest, NotifyReadyWritesThePidAndClosesTheFd) {
+TEST(SupervisorTest, ControlMessagesAreThePidForReadyAndMinusThePidForReplacement) {
   int fds[2];
   ASSERT_EQ(::pipe(fds), 0);
   Supervisor::notifyReady(fds[1]);
-  int32_t pid = 0;
-  ASSERT_EQ(::read(fds[0], &pid, sizeof pid), static_cast<ssize_t>(sizeof pid));
-  EXPECT_EQ(pid, getpid());
+  Supervisor::requestReplacement(fds[1]);
+  int32_t messages[2] = {0, 0};
+  ASSERT_EQ(::read(fds[0], messages, sizeof messages), static_cast<ssize_t>(sizeof messages));
+  EXPECT_EQ(messages[0], getpid());
+  EXPECT_EQ(messages[1], -getpid());
+  ::close(fds[1]);
   char extra;
-  EXPECT_EQ(::read(fds[0], &extra, 1), 0);  // the write end is closed
+  EXPECT_EQ(::read(fds[0], &extra, 1), 0);  // the fd stays the caller's to close
   ::close(fds[0]);
   Supervisor::notifyReady(-1);  // no-op
+  Supervisor::requestReplacement(-1);
 }
 
 // ------------------------------------------------------------ end to end
@@ -89,6 +94,8 @@ struct Scenario {
   double stopTimeout = 5;
   ChildBehaviour behaviour = ChildBehaviour::kServe;
   size_t reportsBeforeStop = 0;
+  int reloadSignal = 0;           // sent once reportsBeforeStop children reported
+  size_t reportsAfterReload = 0;  // successors to wait for before stopping
   int stopSignal = SIGTERM;
 };
 
@@ -111,7 +118,16 @@ struct Outcome {
     }
   }
   if (s.behaviour == ChildBehaviour::kIgnoreSigterm) signal(SIGTERM, SIG_IGN);
-  Supervisor::notifyReady(role.readyFd);
+  // A reloaded child exits cleanly, as a Surge worker does after onWorkerReload; one of
+  // a non-reloadable group keeps serving.
+  if (s.groups[static_cast<size_t>(role.group)].reloadable) {
+    signal(SIGUSR1, [](int) { _exit(0); });
+    signal(SIGUSR2, [](int) { _exit(0); });
+  } else {
+    signal(SIGUSR1, SIG_IGN);
+    signal(SIGUSR2, SIG_IGN);
+  }
+  Supervisor::notifyReady(role.controlFd);
   Report r{static_cast<int32_t>(getpid()), role.group, role.slot};
   if (::write(reportFd, &r, sizeof r) != static_cast<ssize_t>(sizeof r)) _exit(4);
   for (int i = 0; i < 300; ++i) ::usleep(100 * 1000);  // 30 s at most
@@ -129,6 +145,9 @@ struct Outcome {
   };
   hooks.onStopRequested = [&](int signo, bool graceful) {
     records.push_back("stop " + signalName(signo) + (graceful ? " graceful" : " now"));
+  };
+  hooks.onReloadRequested = [&](bool graceful) {
+    records.push_back(std::string("reload") + (graceful ? " graceful" : " now"));
   };
   std::optional<Supervisor::ChildRole> role;
   {
@@ -186,19 +205,31 @@ Outcome runScenario(const Scenario& s, const TempDir& dir) {
   ::close(reports[1]);
 
   // Wait (bounded) for the children's reports.
-  double deadline = monotonicNow() + 20;
-  while (out.reports.size() < s.reportsBeforeStop && monotonicNow() < deadline) {
-    pollfd p{reports[0], POLLIN, 0};
-    int n = ::poll(&p, 1, 100);
-    if (n <= 0) continue;
-    Report r;
-    ssize_t got = ::read(reports[0], &r, sizeof r);
-    if (got == static_cast<ssize_t>(sizeof r))
-      out.reports.push_back(r);
-    else if (got == 0)
-      break;  // every writer is gone
-  }
+  auto collect = [&](size_t want) {
+    double deadline = monotonicNow() + 20;
+    while (out.reports.size() < want && monotonicNow() < deadline) {
+      pollfd p{reports[0], POLLIN, 0};
+      int n = ::poll(&p, 1, 100);
+      if (n <= 0) continue;
+      Report r;
+      ssize_t got = ::read(reports[0], &r, sizeof r);
+      if (got == static_cast<ssize_t>(sizeof r))
+        out.reports.push_back(r);
+      else if (got == 0)
+        break;  // every writer is gone
+    }
+  };
+  collect(s.reportsBeforeStop);
   EXPECT_EQ(out.reports.size(), s.reportsBeforeStop) << "children did not report in time";
+  if (s.reloadSignal) {
+    ::kill(master, s.reloadSignal);
+    collect(s.reportsBeforeStop + s.reportsAfterReload);
+    EXPECT_EQ(out.reports.size(), s.reportsBeforeStop + s.reportsAfterReload)
+        << "successors did not report in time";
+    // Let the master see the last retiree exit before it is told to stop.
+    for (int i = 0; i < 200 && !Contains(readFile(dir.file("master.log")), "reload done"); ++i)
+      ::usleep(10 * 1000);
+  }
 
   ::kill(master, s.stopSignal);
   out.masterStatus = surge::testing::waitChild(master, 30);
@@ -248,6 +279,46 @@ TEST(SupervisorTest, StartsAGroupOfChildrenAndStopsThemOnSigterm) {
   EXPECT_EQ(exits, expected);
   // A requested stop is not an incident: nothing about the children in the log.
   EXPECT_FALSE(Contains(o.log, "worker[")) << o.log;
+}
+
+TEST(SupervisorTest, ReloadReplacesEachChildOnlyAfterItsSuccessorIsReady) {
+  TempDir dir;
+  Scenario s;
+  s.groups = {{"web", 2}, {"keep", 1, false}};
+  s.reportsBeforeStop = 3;
+  s.reloadSignal = SIGUSR1;
+  s.reportsAfterReload = 2;  // one successor per reloadable child
+  Outcome o = runScenario(s, dir);
+
+  ASSERT_TRUE(WIFEXITED(o.masterStatus) && WEXITSTATUS(o.masterStatus) == 0)
+      << describeExitStatus(o.masterStatus) << "\n"
+      << recordsText(o);
+  ASSERT_EQ(o.reports.size(), 5u) << recordsText(o);
+  std::map<int, pid_t> before;  // slot of "web" -> pid
+  pid_t keep = 0;
+  for (size_t i = 0; i < 3; ++i) {
+    if (o.reports[i].group == 0)
+      before[o.reports[i].slot] = o.reports[i].pid;
+    else
+      keep = o.reports[i].pid;
+  }
+  ASSERT_EQ(before.size(), 2u);
+  for (size_t i = 3; i < 5; ++i) {
+    EXPECT_EQ(o.reports[i].group, 0) << "the non-reloadable group was not restarted";
+    EXPECT_NE(o.reports[i].pid, before[o.reports[i].slot]);
+  }
+  ASSERT_GE(o.records.size(), 3u) << recordsText(o);
+  EXPECT_EQ(o.records[0], "reload now");
+  // The reloadable children were retired (slot -1) after their successors reported
+  // ready; the non-reloadable one only got the signal and served until the stop.
+  std::vector<std::string> retired;
+  for (const std::string& r : o.records)
+    if (r.rfind("exit 0 -1 ", 0) == 0) retired.push_back(r);
+  ASSERT_EQ(retired.size(), 2u) << recordsText(o);
+  for (const std::string& r : retired) EXPECT_TRUE(Contains(r, "exit code 0")) << r;
+  EXPECT_TRUE(Contains(recordsText(o), "exit 1 0 " + std::to_string(keep) + " killed by SIGTERM"))
+      << recordsText(o);
+  EXPECT_TRUE(Contains(o.log, "reload done")) << o.log;
 }
 
 TEST(SupervisorTest, RestartsAChildThatDied) {
