@@ -50,6 +50,8 @@ if test "$PHP_SURGE" != "no"; then
     src/process/daemon.cc
     src/process/exit_status.cc
     src/process/pid_file.cc
+    src/process/status_board.cc
+    src/process/status_report.cc
     src/process/supervisor.cc
     src/protocol/frame/frame_codec.cc
     src/protocol/text/text_codec.cc
@@ -59,6 +61,7 @@ if test "$PHP_SURGE" != "no"; then
     ext/connection_interface.cc
     ext/frame_protocol.cc
     ext/run_all.cc
+    ext/status.cc
     ext/runtime.cc
     ext/surge.cc
     ext/tcp_connection.cc

@@ -30,6 +30,7 @@
 #include "process/pid_file.h"
 #include "process/supervisor.h"
 #include "runtime.h"
+#include "status.h"
 #include "worker_object.h"
 
 extern "C" {
@@ -308,7 +309,7 @@ void switchUser(zend_object* obj) {
     runtime::log("Warning: change gid or uid fail.");
 }
 
-void runChild(const Supervisor::ChildRole& role, pid_t masterPid) {
+void runChild(const Supervisor::ChildRole& role, pid_t masterPid, StatusBoard* board) {
 #ifdef __linux__
   // Children never outlive their master, even one killed with SIGKILL.
   prctl(PR_SET_PDEATHSIG, SIGTERM);
@@ -330,6 +331,7 @@ void runChild(const Supervisor::ChildRole& role, pid_t masterPid) {
     g_signals.push_back(std::make_unique<SignalWatcher>(loop, s, &onStopSignal, nullptr));
   for (int s : {SIGUSR1, SIGUSR2})
     g_signals.push_back(std::make_unique<SignalWatcher>(loop, s, &onReloadSignal, nullptr));
+  status::startPublishing(board, role.group);
 
   setSlotLong(obj, worker_props.id, role.slot);
   setProcessTitle("Surge: worker process  " + workerNameOf(obj) + " " + workerSocketNameOf(obj));
@@ -394,11 +396,13 @@ void runAll() {
       return;
     }
     case CommandLine::Command::kStatus:
+      if (!cmd.json) runtime::log(info.tag + " status");
+      exitWith(status::statusCommand(info.tag, staticString("statusFile"), info.pidFile,
+                                     versionLine(), cmd.daemon, cmd.json));
+      return;
     case CommandLine::Command::kConnections:
-      output(info.tag + " " + CommandLine::name(cmd.command) +
-             ": this command is not available in Surge " PHP_SURGE_VERSION
-             "; use start, stop or restart\n");
-      exitWith(64);
+      runtime::log(info.tag + " connections");
+      exitWith(status::connectionsCommand(info.tag, staticString("statusFile"), info.pidFile));
       return;
     case CommandLine::Command::kRestart:
       runtime::log(info.tag + " restart");
@@ -460,7 +464,14 @@ void runAll() {
     groups.push_back({workerNameOf(obj), static_cast<int>(slotLong(obj, worker_props.count, 1)),
                       zend_is_true(slot(obj, worker_props.reloadable)) != 0});
   Supervisor::Hooks hooks;
-  hooks.onChildExit = [](int group, int, pid_t pid, int status) {
+  // SIGIO asks workers for their connections: the master must not die of it.
+  signal(SIGIO, SIG_IGN);
+  std::unique_ptr<StatusBoard> board = status::createBoard(staticString("statusFile"), daemon);
+  hooks.onChildStarted = [&board](int group, int, pid_t pid) {
+    status::childStarted(board.get(), group, pid);
+  };
+  hooks.onChildExit = [&board](int group, int, pid_t pid, int status) {
+    status::childExited(board.get(), group, pid, status);
     zval args[3];
     ZVAL_OBJ(&args[0], runtime::workers()[static_cast<size_t>(group)]);
     ZVAL_LONG(&args[1], status);
@@ -493,9 +504,10 @@ void runAll() {
     }
   }
   if (role) {
-    runChild(*role, masterPid);
+    runChild(*role, masterPid, board.get());
     return;
   }
+  if (board) board->remove();
   closeMasterSockets();
   removeUnixSocketFiles();
   PidFile::remove(info.pidFile);

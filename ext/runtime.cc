@@ -6,6 +6,7 @@
 #include "event/event_loop.h"
 #include "event/timer.h"
 #include "process/supervisor.h"
+#include "status.h"
 
 extern "C" {
 #include "SAPI.h"
@@ -211,6 +212,12 @@ void initStatistics() {
 }
 
 void statAdd(Stat which, zend_long delta) {
+  if (StatusBoard::Counters* board = status::counters()) {
+    if (which == Stat::kTotalRequest)
+      board->totalRequests.fetch_add(delta, std::memory_order_relaxed);
+    else if (which == Stat::kSendFail)
+      board->sendFail.fetch_add(delta, std::memory_order_relaxed);
+  }
   if (g_stats == nullptr) return;
   zval* stats = g_stats;
   ZVAL_DEREF(stats);

@@ -25,6 +25,8 @@ CommandLine CommandLine::parse(const std::vector<std::string>& words) {
       out.graceful = true;
     else if (w == "-q")
       out.quiet = true;
+    else if (w == "--json")
+      out.json = true;
   }
   return out;
 }
@@ -62,7 +64,7 @@ std::string CommandLine::usage() {
          "reload\t\tReload codes.\n"
          "\t\tUse mode -g to reload gracefully.\n"
          "status\t\tGet worker status.\n"
-         "\t\tUse mode -d to show live status.\n"
+         "\t\tUse mode -d to show live status, --json for JSON.\n"
          "connections\tGet worker connections.\n";
 }
 

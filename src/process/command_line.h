@@ -13,6 +13,7 @@ struct CommandLine {
   bool daemon = false;    // -d
   bool graceful = false;  // -g
   bool quiet = false;     // -q
+  bool json = false;      // --json (status)
 
   static CommandLine parse(const std::vector<std::string>& words);
   static const char* name(Command command);

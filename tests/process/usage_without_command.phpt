@@ -1,5 +1,5 @@
 --TEST--
-Process: no command prints the usage text and exits 64; reload with nothing running says "not run" (exit 1); status is refused with 64
+Process: no command prints the usage text and exits 64; reload and status with nothing running say "not run" (exit 1)
 --FILE--
 <?php
 require __DIR__ . '/../helper.inc';
@@ -30,7 +30,7 @@ restart		Restart workers.
 reload		Reload codes.
 		Use mode -g to reload gracefully.
 status		Get worker status.
-		Use mode -d to show live status.
+		Use mode -d to show live status, --json for JSON.
 connections	Get worker connections.
 bool(false)
 bool(false)
@@ -47,7 +47,7 @@ restart		Restart workers.
 reload		Reload codes.
 		Use mode -g to reload gracefully.
 status		Get worker status.
-		Use mode -d to show live status.
+		Use mode -d to show live status, --json for JSON.
 connections	Get worker connections.
 bool(false)
 bool(false)
@@ -64,7 +64,7 @@ restart		Restart workers.
 reload		Reload codes.
 		Use mode -g to reload gracefully.
 status		Get worker status.
-		Use mode -d to show live status.
+		Use mode -d to show live status, --json for JSON.
 connections	Get worker connections.
 bool(false)
 bool(false)
@@ -73,7 +73,8 @@ Surge[server.php] reload
 Surge[server.php] not run
 bool(false)
 bool(false)
-== status: exit 64
-Surge[server.php] status: this command is not available in Surge 0.1.0; use start, stop or restart
+== status: exit 1
+Surge[server.php] status
+Surge[server.php] not run
 bool(false)
 bool(false)

@@ -102,13 +102,22 @@ TEST(CommandLineTest, Names) {
     EXPECT_EQ(CommandLine::parse({CommandLine::name(c)}).command, c);
 }
 
+TEST(CommandLineTest, JsonFlagForStatus) {
+  CommandLine c = CommandLine::parse({"status", "--json"});
+  EXPECT_EQ(c.command, CommandLine::Command::kStatus);
+  EXPECT_TRUE(c.json);
+  EXPECT_FALSE(c.daemon);
+  EXPECT_FALSE(CommandLine::parse({"status"}).json);
+  EXPECT_FALSE(CommandLine::parse({"status", "json"}).json);
+}
+
 TEST(CommandLineTest, UsageText) {
   std::string usage = CommandLine::usage();
   ASSERT_FALSE(usage.empty());
   EXPECT_EQ(usage.substr(0, usage.find('\n')), "Usage: php yourfile <command> [mode]");
   EXPECT_EQ(usage.back(), '\n');
   for (const char* word :
-       {"start", "stop", "restart", "reload", "status", "connections", "-d", "-g"})
+       {"start", "stop", "restart", "reload", "status", "connections", "-d", "-g", "--json"})
     EXPECT_NE(usage.find(word), std::string::npos) << word;
 }
 
