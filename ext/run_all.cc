@@ -464,8 +464,10 @@ void runAll() {
     groups.push_back({workerNameOf(obj), static_cast<int>(slotLong(obj, worker_props.count, 1)),
                       zend_is_true(slot(obj, worker_props.reloadable)) != 0});
   Supervisor::Hooks hooks;
-  // SIGIO asks workers for their connections: the master must not die of it.
+  // SIGIO and SIGIOT are Workerman's connections/status requests: the board answers
+  // those without the master, which must not die of them.
   signal(SIGIO, SIG_IGN);
+  signal(SIGIOT, SIG_IGN);
   std::unique_ptr<StatusBoard> board = status::createBoard(staticString("statusFile"), daemon);
   hooks.onChildStarted = [&board](int group, int, pid_t pid) {
     status::childStarted(board.get(), group, pid);

@@ -31,6 +31,7 @@ StatusBoard::Counters* g_counters = nullptr;
 int g_group = -1;
 Timer* g_heartbeat = nullptr;
 SignalWatcher* g_dumpSignal = nullptr;
+SignalWatcher* g_statusSignal = nullptr;
 int64_t g_qpsSince = 0;
 int64_t g_qpsBase = 0;
 
@@ -128,6 +129,14 @@ void dumpConnections(int, void*) {
   std::rename(tmp.c_str(), path.c_str());
 }
 
+// Resident set size of another process, from /proc (0 when unknown).
+int64_t residentBytes(pid_t pid) {
+  std::ifstream statm("/proc/" + std::to_string(pid) + "/statm");
+  long pages = 0, resident = 0;
+  if (!(statm >> pages >> resident)) return 0;
+  return static_cast<int64_t>(resident) * sysconf(_SC_PAGESIZE);
+}
+
 bool masterRunning(const std::string& pidFile) {
   return PidFile::readLive(pidFile) != 0;
 }
@@ -177,6 +186,9 @@ void startPublishing(StatusBoard* board, int group) {
   g_heartbeat->start(0.5, true);
   publish(nullptr);
   g_dumpSignal = new SignalWatcher(*loop, SIGIO, &dumpConnections, nullptr);
+  // Workerman's status request (SIGIOT) needs no answer here: publish at once.
+  g_statusSignal = new SignalWatcher(
+      *loop, SIGIOT, [](int, void*) { publish(nullptr); }, nullptr);
 }
 
 StatusBoard::Counters* counters() {
@@ -203,6 +215,7 @@ int statusCommand(const std::string& tag, const std::string& statusFile, const s
     ctx.loadAverage = systemLoadAverage();
     ctx.utcOffsetSeconds = localUtcOffset(ctx.nowMs / 1000);
     StatusBoard::Snapshot snapshot = board->snapshot();
+    for (auto& process : snapshot.processes) process.rss = residentBytes(process.pid);
     if (json) {
       output(renderStatusJson(snapshot, ctx) + "\n");
       return 0;

@@ -552,9 +552,10 @@ void closeWorkerConnections(zend_object* worker) {
   ZEND_HASH_FOREACH_VAL(Z_ARRVAL(copy), entry) {
     if (Z_TYPE_P(entry) == IS_OBJECT && instanceof_function(Z_OBJCE_P(entry), tcp_connection_ce)) {
       ConnectionObject* c = connectionFrom(Z_OBJ_P(entry));
-      // Flush, then half-close and keep reading (and dropping) until the peer closes or
-      // lingerTimeout passes: a request racing with the stop finds a closed connection
-      // (and can retry elsewhere) instead of a reset one.
+      // Answer what already arrived, flush, then half-close and keep reading (and
+      // dropping) until the peer closes or lingerTimeout passes: a request racing with
+      // the stop finds a closed connection (and can retry elsewhere), not a reset one.
+      if (c->conn) c->conn->drainInput();
       if (c->conn) c->conn->end(zval_get_double(slot(&c->std, connection_props.lingerTimeout)));
     }
   }

@@ -286,6 +286,12 @@ void Connection::destroy() {
   handler_->onClose(*this);
 }
 
+void Connection::drainInput() {
+  if (state_ != State::kOpen || !reading_) return;
+  Guard guard(this);
+  handleReadable();
+}
+
 void Connection::pauseReading() {
   reading_ = false;
   updateInterest();

@@ -85,6 +85,10 @@ class Connection : private Poller::Target {
   // Closes now, dropping queued bytes.
   void destroy();
 
+  // Reads and delivers what already arrived (used before a stop half-closes the
+  // connection, so that requests that were sent are answered, not dropped).
+  void drainInput();
+
   void pauseReading();
   // Resumes reading; bytes already buffered are delivered from the loop, not from the
   // caller's stack.

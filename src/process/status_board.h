@@ -73,6 +73,8 @@ class StatusBoard {
     int64_t peakMemory = 0;
     int64_t heartbeatMs = 0;
     int64_t qps = 0;
+    // Resident set size in bytes; not on the board: the reader fills it from /proc.
+    int64_t rss = 0;
   };
   struct Snapshot {
     pid_t masterPid = 0;

@@ -373,10 +373,10 @@ std::string renderStatusJson(const StatusBoard::Snapshot& snapshot, const Status
     if (i > 0) out += ",";
     out += "{\"pid\":" + num(p.pid) + ",\"worker\":" + jsonString(p.worker) +
            ",\"listen\":" + jsonString(p.listen) + ",\"memory\":" + num(p.memory) +
-           ",\"peak_memory\":" + num(p.peakMemory) + ",\"connections\":" + num(p.connections) +
-           ",\"send_fail\":" + num(p.sendFail) + ",\"timers\":" + num(p.timers) +
-           ",\"total_request\":" + num(p.totalRequests) + ",\"qps\":" + num(p.qps) +
-           ",\"started\":" + num(p.startTime) + ",\"status\":\"" +
+           ",\"peak_memory\":" + num(p.peakMemory) + ",\"rss\":" + num(p.rss) +
+           ",\"connections\":" + num(p.connections) + ",\"send_fail\":" + num(p.sendFail) +
+           ",\"timers\":" + num(p.timers) + ",\"total_request\":" + num(p.totalRequests) +
+           ",\"qps\":" + num(p.qps) + ",\"started\":" + num(p.startTime) + ",\"status\":\"" +
            (isBusy(p, ctx) ? "busy" : "idle") + "\"}";
   }
   out += "]}\n";

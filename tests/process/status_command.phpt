@@ -30,6 +30,7 @@ do {
 echo "json exit $code, workers ", implode(',', array_column($data['workers'], 'name')), ", processes ", count($data['processes']), "\n";
 echo "requests $requests, timers $timers, all idle: ", var_export(array_unique(array_column($data['processes'], 'status')) === ['idle'], true), "\n";
 echo "master pid matches: ", var_export($data['master_pid'] === $server->pid, true), "\n";
+echo "rss and memory known: ", var_export(min(array_column($data['processes'], 'rss')) > 1000000 && min(array_column($data['processes'], 'memory')) > 0, true), "\n";
 
 // A killed process shows in the exit statistics of its worker.
 posix_kill($ticker, SIGKILL);
@@ -58,6 +59,7 @@ var_dump($server->stop());
 json exit 0, workers echo,ticker, processes 3
 requests 7, timers 2, all idle: true
 master pid matches: true
+rss and memory known: true
 status exit 0
 Surge[server.php] status
 Start worker in DEBUG mode.

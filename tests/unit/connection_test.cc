@@ -534,6 +534,19 @@ TEST_F(ConnectionTest, DestroyReleasesQueuedReferences) {
 
 // ---------------------------------------------------------------- corking
 
+TEST_F(ConnectionTest, DrainInputDeliversWhatArrivedWithoutTheLoop) {
+  Recorder h;
+  Connection* c = open(h);
+  peerWrite("sent before the stop");
+  c->drainInput();  // no loop iteration in between
+  EXPECT_EQ(h.deliveries, std::vector<std::string>{"sent before the stop"});
+  c->pauseReading();
+  peerWrite("more");
+  c->drainInput();  // paused: nothing is read
+  EXPECT_EQ(h.deliveries.size(), 1u);
+  finish(c);
+}
+
 TEST_F(ConnectionTest, CorkedSendBehindWaitingBytesIsQueuedAndDrainFollows) {
   smallSendBuffer();
   Recorder h;
