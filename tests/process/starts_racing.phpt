@@ -11,9 +11,9 @@ PHP;
 $first = TestServer::spawn($code, ['start'], ['wait' => false]);
 $second = $first->launchAnother(['start'], 'second');
 $deadline = microtime(true) + 15;
-while (proc_get_status($second)['running'] && $first->isRunning() && microtime(true) < $deadline) usleep(20000);
+// proc_get_status() reports the exit code only once: keep the status that saw the exit.
+while (($secondStatus = proc_get_status($second))['running'] && $first->isRunning() && microtime(true) < $deadline) usleep(20000);
 $outputs = [$first->output(), (string)file_get_contents($first->dir . '/second.out')];
-$secondStatus = proc_get_status($second);
 $exits = [$first->isRunning() ? 'running' : 'exited ' . $first->wait(0),
           $secondStatus['running'] ? 'running' : 'exited ' . $secondStatus['exitcode']];
 echo count(array_filter($outputs, fn($o) => str_contains($o, 'Start success'))), " started, ",
