@@ -55,9 +55,6 @@ int status() {
 void setControlFd(int fd) {
   g_controlFd = fd;
 }
-int controlFd() {
-  return g_controlFd;
-}
 void requestReplacement() {
   Supervisor::requestReplacement(g_controlFd);
 }

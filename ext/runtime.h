@@ -51,7 +51,6 @@ bool gracefulStop();
 int exitCode();
 // The pipe to the master (set in a worker process).
 void setControlFd(int fd);
-int controlFd();
 // Asks the master to start a fresh process for this one and then retire this one.
 void requestReplacement();
 

@@ -28,7 +28,6 @@ namespace surge::ext::status {
 namespace {
 StatusBoard* g_board = nullptr;
 StatusBoard::Counters* g_counters = nullptr;
-int g_group = -1;
 Timer* g_heartbeat = nullptr;
 SignalWatcher* g_dumpSignal = nullptr;
 SignalWatcher* g_statusSignal = nullptr;
@@ -179,7 +178,6 @@ void startPublishing(StatusBoard* board, int group) {
   }
   if (g_counters == nullptr) return;
   g_board = board;
-  g_group = group;
   EventLoop* loop = runtime::loop();
   // Twice a second, so that a process stuck in PHP for a second shows [busy].
   g_heartbeat = new Timer(*loop, &publish, nullptr);
