@@ -1,7 +1,7 @@
 /* Surge\Connection\ConnectionInterface: the abstract base of connection classes. */
 #include "common.h"
 
-#include "ConnectionInterface_arginfo.h"
+#include "arginfo/ConnectionInterface_arginfo.h"
 
 namespace surge::ext {
 

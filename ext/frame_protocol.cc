@@ -2,7 +2,7 @@
 #include "common.h"
 #include "protocol/frame/frame_codec.h"
 
-#include "Frame_arginfo.h"
+#include "arginfo/Frame_arginfo.h"
 
 namespace surge::ext {
 

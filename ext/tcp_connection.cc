@@ -22,7 +22,7 @@ extern "C" {
 #include "ext/json/php_json.h"
 }
 
-#include "TcpConnection_arginfo.h"
+#include "arginfo/TcpConnection_arginfo.h"
 
 namespace surge::ext {
 

@@ -4,7 +4,7 @@
 #include "net/connection.h"
 #include "protocol/text/text_codec.h"
 
-#include "Text_arginfo.h"
+#include "arginfo/Text_arginfo.h"
 
 namespace surge::ext {
 

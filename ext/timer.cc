@@ -14,7 +14,7 @@ extern "C" {
 #include "zend_exceptions.h"
 }
 
-#include "Timer_arginfo.h"
+#include "arginfo/Timer_arginfo.h"
 
 namespace surge::ext {
 

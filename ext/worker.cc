@@ -21,7 +21,7 @@ extern "C" {
 #include "ext/random/php_random.h"
 }
 
-#include "Worker_arginfo.h"
+#include "arginfo/Worker_arginfo.h"
 
 namespace surge::ext {
 
