@@ -434,7 +434,7 @@ void runAll() {
     PidFile::unlockStart(info.pidFile, lock);
     return;
   }
-  if (daemon) daemonize();
+  int daemonReady = daemon ? daemonize() : -1;
   try {
     PidFile::write(info.pidFile, getpid());
   } catch (const std::exception& e) {
@@ -455,7 +455,10 @@ void runAll() {
     zend_update_static_property(worker_ce, "daemonize", sizeof("daemonize") - 1, &t);
   }
   if (!cmd.quiet) printBanner(info, daemon, libraryMode);
-  if (daemon) redirectStdio(staticString("stdoutFile"));
+  if (daemon) {
+    redirectStdio(staticString("stdoutFile"));
+    daemonStarted(daemonReady);  // the `start -d` command returns now, with status 0
+  }
   setProcessTitle("Surge: master process  start_file=" + info.file);
   runtime::setStatus(runtime::kRunning);
 

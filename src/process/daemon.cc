@@ -11,15 +11,36 @@
 
 namespace surge {
 
-void daemonize() {
+int daemonize() {
+  int ready[2];
+  if (pipe2(ready, O_CLOEXEC) != 0)
+    throw std::runtime_error(std::string("pipe failed: ") + std::strerror(errno));
   umask(0);
   pid_t pid = fork();
   if (pid < 0) throw std::runtime_error(std::string("fork failed: ") + std::strerror(errno));
-  if (pid > 0) _exit(0);
+  if (pid > 0) {
+    ::close(ready[1]);
+    char byte = 0;
+    ssize_t n;
+    do {
+      n = ::read(ready[0], &byte, 1);
+    } while (n < 0 && errno == EINTR);
+    _exit(n == 1 ? 0 : 1);
+  }
+  ::close(ready[0]);
   if (setsid() < 0) throw std::runtime_error(std::string("setsid failed: ") + std::strerror(errno));
   pid = fork();
   if (pid < 0) throw std::runtime_error(std::string("fork failed: ") + std::strerror(errno));
   if (pid > 0) _exit(0);
+  return ready[1];
+}
+
+void daemonStarted(int fd) {
+  if (fd < 0) return;
+  char byte = 1;
+  ssize_t ignored = ::write(fd, &byte, 1);
+  (void)ignored;
+  ::close(fd);
 }
 
 void redirectStdio(const std::string& file) {
