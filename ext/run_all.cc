@@ -434,8 +434,9 @@ void runAll() {
     PidFile::unlockStart(info.pidFile, lock);
     return;
   }
-  int daemonReady = daemon ? daemonize() : -1;
+  int daemonReady = -1;
   try {
+    if (daemon) daemonReady = daemonize();
     PidFile::write(info.pidFile, getpid());
   } catch (const std::exception& e) {
     closeMasterSockets();
