@@ -20,6 +20,7 @@
 #include "base/log.h"
 #include "callable.h"
 #include "event/event_loop.h"
+#include "event/poller.h"
 #include "event/signal_watcher.h"
 #include "net/listen_socket.h"
 #include "php_surge.h"
@@ -325,7 +326,17 @@ void runChild(const Supervisor::ChildRole& role, pid_t masterPid, StatusBoard* b
   }
   runtime::keepOnlyWorker(obj);
   runtime::setStatus(runtime::kRunning);
-  EventLoop& loop = runtime::createLoop();
+  EventLoop* created = nullptr;
+  try {
+    created = &runtime::createLoop();
+    created->poller();  // now, so that a failure shows at start, not at the first connection
+  } catch (const std::exception& e) {
+    runtime::log("worker[" + workerNameOf(obj) + ":" + std::to_string(getpid()) +
+                 "] cannot start its event loop: " + e.what());
+    exitWith(250);
+    return;
+  }
+  EventLoop& loop = *created;
   signal(SIGPIPE, SIG_IGN);
   for (int s : {SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGQUIT})
     g_signals.push_back(std::make_unique<SignalWatcher>(loop, s, &onStopSignal, nullptr));
