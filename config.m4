@@ -54,6 +54,7 @@ if test "$PHP_SURGE" != "no"; then
     src/process/status_report.cc
     src/process/supervisor.cc
     src/protocol/frame/frame_codec.cc
+    src/protocol/http/request_parser.cc
     src/protocol/text/text_codec.cc
     src/protocol/websocket/frame_parser.cc
     src/protocol/websocket/frame_writer.cc
@@ -78,7 +79,7 @@ if test "$PHP_SURGE" != "no"; then
   PHP_NEW_EXTENSION(surge, $SURGE_CORE_SOURCES $SURGE_EXT_SOURCES, $ext_shared,, $SURGE_CXXFLAGS, cxx)
   PHP_ADD_INCLUDE([$ext_srcdir/src])
   PHP_ADD_INCLUDE([$ext_srcdir/ext])
-  PHP_ADD_BUILD_DIR([$ext_builddir/src/base $ext_builddir/src/event $ext_builddir/src/net $ext_builddir/src/process $ext_builddir/src/protocol/text $ext_builddir/src/protocol/frame $ext_builddir/src/protocol/websocket $ext_builddir/ext])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/base $ext_builddir/src/event $ext_builddir/src/net $ext_builddir/src/process $ext_builddir/src/protocol/text $ext_builddir/src/protocol/frame $ext_builddir/src/protocol/http $ext_builddir/src/protocol/websocket $ext_builddir/ext])
   PHP_ADD_EXTENSION_DEP(surge, spl)
   PHP_ADD_EXTENSION_DEP(surge, json)
   PHP_SUBST(SURGE_SHARED_LIBADD)

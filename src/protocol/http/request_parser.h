@@ -1,0 +1,73 @@
+// src/protocol/http owns HTTP/1.1 on the wire. The request parser frames one request at
+// the front of a connection's unread bytes (RFC 9112) and exposes its head as views into
+// those bytes; it is pure and strict, because whatever it accepts a proxy in front of us
+// must frame the same way (request smuggling).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace surge::protocol {
+
+struct HttpLimits {
+  size_t maxHeaderBytes = 16384;  // request line + header lines (+ chunked trailers)
+  size_t maxBodyBytes = 8 * 1024 * 1024;
+};
+
+enum class HttpParseStatus { kNeedMore, kComplete, kError };
+enum class HttpBodyFraming { kNone, kLength, kChunked };
+
+struct HttpHeader {
+  std::string_view name;
+  std::string_view value;  // without leading and trailing whitespace
+};
+
+// Everything the parser learned about the request at the front of the buffer. Views
+// point into the buffer given to parse(); a connection keeps one of these and reuses it
+// so that `headers` allocates only while it grows to its high-water mark.
+struct HttpRequestHead {
+  HttpParseStatus status = HttpParseStatus::kNeedMore;
+  size_t length = 0;             // kComplete: head + body (+ chunked trailers) bytes
+  int errorStatus = 0;           // kError: the status to answer with (400/413/431/501/505)
+  const char* reason = nullptr;  // kError: static description
+
+  // Valid once the head is complete (also with kNeedMore while the body is arriving).
+  std::string_view method;
+  std::string_view target;
+  int versionMinor = 1;  // HTTP/1.<versionMinor>, 0 or 1
+  bool keepAlive = false;
+  bool expectContinue = false;
+  HttpBodyFraming framing = HttpBodyFraming::kNone;
+  size_t contentLength = 0;  // kLength: announced length; kChunked: sum of chunk sizes
+  size_t bodyOffset = 0;     // where the body (or the first chunk-size line) starts
+  std::vector<HttpHeader> headers;
+
+  size_t headerCount() const { return headers.size(); }
+  // The value of the first header named `name` (ASCII case-insensitive), or a null view.
+  std::string_view header(std::string_view name) const;
+  // kComplete only: the body bytes as sent, for kChunked still chunk-encoded (see
+  // dechunkHttpBody).
+  std::string_view rawBody(std::string_view buffer) const {
+    return buffer.substr(bodyOffset, length - bodyOffset);
+  }
+};
+
+struct HttpRequestParser {
+  // Frames the request at the front of `buffer`. The answer depends only on the bytes
+  // given: calling again with the same bytes plus more gives the same answer, so a
+  // connection may call again whenever bytes arrive. After kComplete the next pipelined
+  // request starts at head->length.
+  static HttpParseStatus parse(std::string_view buffer, const HttpLimits& limits,
+                               HttpRequestHead* head);
+};
+
+// ASCII case-insensitive equality, as header names and codings compare.
+bool httpEqualsIgnoreCase(std::string_view a, std::string_view b);
+
+// Appends the payload of a chunked body already accepted by the parser (rawBody() of a
+// complete kChunked request) to `out`. Returns false if `chunked` is not well formed.
+bool dechunkHttpBody(std::string_view chunked, std::string* out);
+
+}  // namespace surge::protocol
