@@ -142,18 +142,27 @@ void Connection::handleWritable() {
     updateInterest();
     return;
   }
+  if (!flushQueued() || !output_.empty()) return;
+  updateInterest();
+  handler_->onDrain(*this);
+  finishIfFlushed();
+}
+
+bool Connection::flushQueued() {
   ssize_t n = output_.flushTo(fd_);
   if (n < 0) {
     destroy();
-    return;
+    return false;
   }
   bytesWritten_ += static_cast<uint64_t>(n);
+  return true;
+}
+
+void Connection::finishIfFlushed() {
   if (!output_.empty()) return;
-  updateInterest();
-  handler_->onDrain(*this);
-  if (state_ == State::kClosing && output_.empty())
+  if (state_ == State::kClosing)
     destroy();
-  else if (state_ == State::kEnding && output_.empty())
+  else if (state_ == State::kEnding)
     finishEnding();
 }
 
@@ -214,23 +223,14 @@ void Connection::uncork() {
   if (state_ == State::kClosed) return;
   // With the write watcher armed, bytes were already waiting: it flushes them in order.
   if (!output_.empty() && !(interest_ & Poller::kWrite)) {
-    ssize_t n = output_.flushTo(fd_);
-    if (n < 0) {
-      destroy();
-      return;
-    }
-    bytesWritten_ += static_cast<uint64_t>(n);
+    if (!flushQueued()) return;
     if (!output_.empty()) {
       updateInterest();
       if (output_.bytes() >= maxSendBuffer_) handler_->onBufferFull(*this);
       return;
     }
   }
-  if (!output_.empty()) return;
-  if (state_ == State::kClosing)
-    destroy();
-  else if (state_ == State::kEnding)
-    finishEnding();
+  finishIfFlushed();
 }
 
 void Connection::close() {

@@ -123,6 +123,10 @@ class Connection : private Poller::Target {
   void deliver(std::string_view data, bool fromSpill);
   void updateInterest();
   void finishEnding();
+  // Writes what is queued; false (after destroy()) if the socket failed.
+  bool flushQueued();
+  // Once nothing is queued: completes a close() or end() that waited for it.
+  void finishIfFlushed();
 
   EventLoop& loop_;
   Handler* handler_;

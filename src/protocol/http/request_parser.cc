@@ -7,6 +7,19 @@
 namespace surge::protocol {
 namespace {
 
+// The value of one hexadecimal digit of a chunk size.
+bool hexDigit(char c, unsigned* digit) {
+  if (c >= '0' && c <= '9')
+    *digit = static_cast<unsigned>(c - '0');
+  else if (c >= 'a' && c <= 'f')
+    *digit = static_cast<unsigned>(c - 'a' + 10);
+  else if (c >= 'A' && c <= 'F')
+    *digit = static_cast<unsigned>(c - 'A' + 10);
+  else
+    return false;
+  return true;
+}
+
 constexpr std::array<bool, 256> makeTokenTable() {
   std::array<bool, 256> table{};
   for (int c = '0'; c <= '9'; ++c) table[c] = true;
@@ -266,15 +279,7 @@ HttpParseStatus parseChunked(std::string_view buffer, size_t pos, const HttpLimi
     for (; i < line.size(); ++i) {
       char c = line[i];
       unsigned digit;
-      if (c >= '0' && c <= '9') {
-        digit = static_cast<unsigned>(c - '0');
-      } else if (c >= 'a' && c <= 'f') {
-        digit = static_cast<unsigned>(c - 'a' + 10);
-      } else if (c >= 'A' && c <= 'F') {
-        digit = static_cast<unsigned>(c - 'A' + 10);
-      } else {
-        break;
-      }
+      if (!hexDigit(c, &digit)) break;
       // Checked per digit, so `size` never overflows however many digits are sent.
       if (size > (SIZE_MAX >> 4)) return fail(head, 400, "chunk size overflow");
       size = size * 16 + digit;
@@ -439,15 +444,7 @@ bool dechunkHttpBody(std::string_view chunked, std::string* out) {
     for (size_t i = pos; i < lineEnd; ++i, ++digits) {
       char c = chunked[i];
       unsigned digit;
-      if (c >= '0' && c <= '9') {
-        digit = static_cast<unsigned>(c - '0');
-      } else if (c >= 'a' && c <= 'f') {
-        digit = static_cast<unsigned>(c - 'a' + 10);
-      } else if (c >= 'A' && c <= 'F') {
-        digit = static_cast<unsigned>(c - 'A' + 10);
-      } else {
-        break;
-      }
+      if (!hexDigit(c, &digit)) break;
       if (size > (SIZE_MAX >> 4)) return false;
       size = size * 16 + digit;
     }
