@@ -13,6 +13,9 @@
 //             trip, then prints "idle_connections=N errors=E" and "READY" on
 //             stdout and holds all connections open until stdin reaches EOF or
 //             --duration seconds elapse.
+//   http-idle as idle, but the one round trip is an HTTP/1.1 keep-alive
+//             "GET / HTTP/1.1" answered with a 200 (the response is framed by
+//             its Content-Length); --payload-size is not used.
 //
 // Output (echo/pipeline), one line on stdout:
 //   round_trips=123456 seconds=10.00 rps=12345.6 p50_us=80 p99_us=200 errors=0 ...
@@ -27,6 +30,7 @@
 // Partial failures are reported in errors= (and on stderr), exit status 0.
 
 #include <arpa/inet.h>
+#include <cctype>
 #include <cerrno>
 #include <csignal>
 #include <cstdint>
@@ -47,7 +51,7 @@
 
 namespace {
 
-enum class Mode { Echo, Pipeline, Idle };
+enum class Mode { Echo, Pipeline, Idle, HttpIdle };
 
 struct Options {
   std::string host = "127.0.0.1";
@@ -84,7 +88,8 @@ uint64_t sec_to_ns(double s) {
   fprintf(stderr,
           "usage: loadgen --port N [--host 127.0.0.1] [--connections 100]\n"
           "               [--duration SECONDS (10)] [--warmup SECONDS (0)]\n"
-          "               [--payload-size BYTES (16)] [--mode echo|pipeline|idle]\n"
+          "               [--payload-size BYTES (16)]\n"
+          "               [--mode echo|pipeline|idle|http-idle]\n"
           "               [--depth 16] [--connect-timeout SECONDS (30)]\n"
           "               [--connect-concurrency 256]\n");
   exit(msg ? 2 : 0);
@@ -137,6 +142,8 @@ Options parse_args(int argc, char** argv) {
         o.mode = Mode::Pipeline;
       else if (v == "idle")
         o.mode = Mode::Idle;
+      else if (v == "http-idle")
+        o.mode = Mode::HttpIdle;
       else
         usage(("bad mode: " + v).c_str());
     } else
@@ -188,6 +195,7 @@ struct Conn {
   size_t line_pos = 0;    // bytes of that line received so far
   bool line_bad = false;  // current line already known not to match
   uint64_t t_start = 0;   // batch start (ns)
+  std::string in;         // http-idle: the response received so far
 };
 
 constexpr uint32_t kStdinTag = 0xffffffffu;
@@ -211,7 +219,7 @@ class LoadGen {
 
   int run() {
     if (!setup_connections()) return 1;
-    if (o_.mode == Mode::Idle) return hold_idle();
+    if (idle_mode()) return hold_idle();
     return measure();
   }
 
@@ -232,6 +240,8 @@ class LoadGen {
   int settled_ = 0;  // connections that finished setup (ok or failed)
   int live_ = 0;     // connections not Dead
   int idle_ready_ = 0;
+
+  bool idle_mode() const { return o_.mode == Mode::Idle || o_.mode == Mode::HttpIdle; }
 
   void ctl(int op, size_t i, uint32_t events) {
     epoll_event ev{};
@@ -256,7 +266,7 @@ class LoadGen {
     if (c.st == State::Dead) return;
     if (is_error) {
       ++errors_;
-      if (c.st == State::Connecting || (o_.mode == Mode::Idle && c.has_slot)) ++connect_errors_;
+      if (c.st == State::Connecting || (idle_mode() && c.has_slot)) ++connect_errors_;
       if (errors_ <= 5) fprintf(stderr, "loadgen: connection %zu: %s\n", i, why);
     }
     if (c.fd >= 0) {
@@ -312,7 +322,7 @@ class LoadGen {
   void on_connected(size_t i) {
     Conn& c = conns_[i];
     c.st = State::Ready;
-    if (o_.mode == Mode::Idle)
+    if (idle_mode())
       begin_batch(i);  // the one round trip; slot kept until it is done
     else {
       release_slot(c);
@@ -322,6 +332,14 @@ class LoadGen {
 
   void begin_batch(size_t i) {
     Conn& c = conns_[i];
+    if (o_.mode == Mode::HttpIdle) {
+      c.out = "GET / HTTP/1.1\r\nHost: " + o_.host + ":" + std::to_string(o_.port) + "\r\n\r\n";
+      c.woff = 0;
+      c.st = State::Busy;
+      c.t_start = now_ns();
+      try_write(i);
+      return;
+    }
     const size_t P = o_.payload;
     c.out.resize(size_t(o_.depth) * (P + 1));
     char* p = c.out.data();
@@ -381,6 +399,10 @@ class LoadGen {
       fail(i, true, "connection closed by server");
       return;
     }
+    if (o_.mode == Mode::HttpIdle) {
+      on_http_response_bytes(i, size_t(n));
+      return;
+    }
     const char* p = rbuf_;
     const char* end = rbuf_ + n;
     const size_t P = o_.payload;
@@ -416,9 +438,47 @@ class LoadGen {
     }
   }
 
+  // http-idle: rbuf_[0, n) is more of the one response. Complete once the head
+  // and Content-Length bytes of body are in; a status other than 200, a
+  // response without Content-Length or bytes beyond it count as errors.
+  void on_http_response_bytes(size_t i, size_t n) {
+    Conn& c = conns_[i];
+    if (c.st != State::Busy) {
+      ++errors_;
+      if (errors_ <= 5)
+        fprintf(stderr, "loadgen: connection %zu: unexpected data from server\n", i);
+      return;
+    }
+    c.in.append(rbuf_, n);
+    size_t head_end = c.in.find("\r\n\r\n");
+    if (head_end == std::string::npos) {
+      if (c.in.size() > 65536) fail(i, true, "response head larger than 64 KiB");
+      return;
+    }
+    std::string head = c.in.substr(0, head_end + 2);
+    for (char& ch : head) ch = char(tolower(static_cast<unsigned char>(ch)));
+    size_t cl_pos = head.find("\r\ncontent-length:");
+    if (cl_pos == std::string::npos) {
+      fail(i, true, "response without Content-Length");
+      return;
+    }
+    size_t body_len = size_t(strtoull(head.c_str() + cl_pos + 17, nullptr, 10));
+    size_t total = head_end + 4 + body_len;
+    if (c.in.size() < total) return;
+    bool ok = c.in.rfind("HTTP/1.1 200 ", 0) == 0 && c.in.size() == total;
+    if (!ok) {
+      ++errors_;
+      ++mismatches_;
+      if (mismatches_ <= 5)
+        fprintf(stderr, "loadgen: connection %zu: unexpected response: %.40s\n", i, c.in.c_str());
+    }
+    std::string().swap(c.in);  // do not hold the bytes while idle
+    batch_done(i, now_ns());
+  }
+
   void batch_done(size_t i, uint64_t t) {
     Conn& c = conns_[i];
-    if (o_.mode == Mode::Idle) {
+    if (idle_mode()) {
       c.st = State::Done;
       ++idle_ready_;
       release_slot(c);
@@ -498,8 +558,7 @@ class LoadGen {
     }
     for (size_t i = 0; i < size_t(N); ++i) {
       State s = conns_[i].st;
-      if (s == State::Pending || s == State::Connecting ||
-          (o_.mode == Mode::Idle && s == State::Busy))
+      if (s == State::Pending || s == State::Connecting || (idle_mode() && s == State::Busy))
         fail(i, true, "timed out during connection setup");
     }
     if (live_ == 0) {
