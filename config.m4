@@ -55,6 +55,7 @@ if test "$PHP_SURGE" != "no"; then
     src/process/supervisor.cc
     src/protocol/frame/frame_codec.cc
     src/protocol/http/request_parser.cc
+    src/protocol/http/status_phrases.cc
     src/protocol/text/text_codec.cc
     src/protocol/websocket/frame_parser.cc
     src/protocol/websocket/frame_writer.cc
