@@ -54,6 +54,7 @@ if test "$PHP_SURGE" != "no"; then
     src/process/status_report.cc
     src/process/supervisor.cc
     src/protocol/frame/frame_codec.cc
+    src/protocol/http/http_date.cc
     src/protocol/http/mime_types.cc
     src/protocol/http/request_parser.cc
     src/protocol/http/status_phrases.cc
