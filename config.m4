@@ -70,6 +70,7 @@ if test "$PHP_SURGE" != "no"; then
     ext/callable.cc
     ext/connection_interface.cc
     ext/frame_protocol.cc
+    ext/php_library.cc
     ext/run_all.cc
     ext/status.cc
     ext/runtime.cc

@@ -7,6 +7,7 @@ extern "C" {
 
 #include <event2/event.h>
 
+#include "php_library_loader.h"
 #include "php_surge.h"
 #include "runtime.h"
 
@@ -20,6 +21,7 @@ PHP_MINIT_FUNCTION(surge) {
   registerTimerClass();
   registerTextClass();
   registerFrameClass();
+  installPhpLibrary();
   return SUCCESS;
 }
 
