@@ -56,6 +56,7 @@ if test "$PHP_SURGE" != "no"; then
     src/protocol/frame/frame_codec.cc
     src/protocol/http/http_date.cc
     src/protocol/http/mime_types.cc
+    src/protocol/http/multipart_parser.cc
     src/protocol/http/range_header.cc
     src/protocol/http/request_parser.cc
     src/protocol/http/status_phrases.cc
