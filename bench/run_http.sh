@@ -128,6 +128,10 @@ cpu_ticks() {
     echo "$user $sys"
 }
 
+# Busy ticks of the whole machine (all CPUs) from /proc/stat: everything but
+# idle and iowait.
+machine_busy_ticks() { awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }
+
 # Sum of a /proc/<pid>/status field (kB) over the given pids: status_kb FIELD PID...
 status_kb() {
     local field=$1 pid sum=0 v
@@ -310,10 +314,11 @@ measured_wrk() {
     if [[ $WARMUP != 0 ]]; then
         run_wrk "$out" -d "$WARMUP" "${args[@]}" || { cat "$out" >&2; die "$kind $mode warmup failed"; }
     fi
-    local c0 c1 t0 t1 rss
+    local c0 c1 t0 t1 rss m0 m1
     # shellcheck disable=SC2086  # one pid per word
     read -r -a before <<<"$(cpu_ticks $workers)"
     children_cpu c0
+    m0=$(machine_busy_ticks)
     t0=$(date +%s.%N)
     run_wrk "$out" -d "$DURATION" --latency "${args[@]}" &
     wpid=$!
@@ -322,12 +327,13 @@ measured_wrk() {
     rss=$(status_kb VmRSS $workers)
     wait "$wpid" || { cat "$out" >&2; die "$kind $mode: wrk failed"; }
     t1=$(date +%s.%N)
+    m1=$(machine_busy_ticks)
     children_cpu c1
     # shellcheck disable=SC2086
     read -r -a after <<<"$(cpu_ticks $workers)"
     for p in $workers; do alive "$p" || die "$kind worker $p died during $mode (logs in $SERVER_DIR)"; done
 
-    local reqs rps mbs p50 p99 errors user_us sys_us cpu_pct client_pct secs
+    local reqs rps mbs p50 p99 errors user_us sys_us cpu_pct client_pct other_pct secs
     reqs=$(awk '/ requests in / { print $1; exit }' "$out")
     rps=$(awk '/^Requests\/sec:/ { print $2; exit }' "$out")
     mbs=$(to_mb "$(awk '/^Transfer\/sec:/ { print $2; exit }' "$out")")
@@ -341,11 +347,14 @@ measured_wrk() {
     secs=$(calc "$t1 - $t0")
     cpu_pct=$(calc "(${after[0]} - ${before[0]} + ${after[1]} - ${before[1]}) * 100 / $CLK_TCK / $secs")
     client_pct=$(calc "($c1 - $c0) * 100 / $secs")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$kind" "$mode" "$rep" "$rps" "$mbs" "$user_us" \
-        "$sys_us" "$cpu_pct" "$client_pct" "$p50" "$p99" "$rss" "$errors" >>"$TMP/runs.tsv"
-    log "$(printf '%-5s %-10s rep %s: %s req/s %s MB/s user=%.3f us/req sys=%.3f us/req server_cpu=%.0f%% wrk_cpu=%.0f%% p50=%sus p99=%sus rss=%s kB errors=%s' \
-        "$kind" "$mode" "$rep" "$rps" "$mbs" "$user_us" "$sys_us" "$cpu_pct" "$client_pct" "$p50" "$p99" "$rss" "$errors")"
+    # Whatever else kept the CPUs busy (other processes, interrupts), in % of one CPU.
+    other_pct=$(calc "(($m1 - $m0) / $CLK_TCK - ($c1 - $c0)) * 100 / $secs - $cpu_pct")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$kind" "$mode" "$rep" "$rps" "$mbs" "$user_us" \
+        "$sys_us" "$cpu_pct" "$client_pct" "$p50" "$p99" "$rss" "$errors" "$other_pct" >>"$TMP/runs.tsv"
+    log "$(printf '%-5s %-10s rep %s: %s req/s %s MB/s user=%.3f us/req sys=%.3f us/req server_cpu=%.0f%% wrk_cpu=%.0f%% other_cpu=%.0f%% p50=%sus p99=%sus rss=%s kB errors=%s' \
+        "$kind" "$mode" "$rep" "$rps" "$mbs" "$user_us" "$sys_us" "$cpu_pct" "$client_pct" "$other_pct" "$p50" "$p99" "$rss" "$errors")"
     ((errors == 0)) || log "WARNING: $kind $mode rep $rep had $errors errors (wrk output: $out)"
+    [[ $(calc "($other_pct > 25)") == 0 ]] || log "WARNING: other processes used $(printf '%.0f' "$other_pct")% of a CPU during $kind $mode rep $rep: the machine is not quiet"
 }
 
 # upload_run KIND REP PORT: POST the UPLOAD_MB file with curl; records the time,
@@ -363,7 +372,7 @@ upload_run() {
     local w
     w=$(taskset -c "$CLIENT_CPU" curl -sS -o "$out" -w '%{http_code} %{time_total}' \
         -H 'Content-Type: application/octet-stream' --data-binary "@$TMP/upload.bin" \
-        "http://127.0.0.1:$port/upload") || die "$kind upload: curl failed"
+        "http://127.0.0.1:$port/upload") || { server_logs "$SERVER_DIR"; die "$kind upload: curl failed"; }
     sleep 0.2   # let the server finish reading (nginx discards the body after answering)
     # shellcheck disable=SC2086
     read -r -a after <<<"$(cpu_ticks $workers)"
@@ -431,16 +440,17 @@ idle_memory() {
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # med KIND MODE COLUMN: median of a runs.tsv column (4 req/s, 5 MB/s, 6 user
-# us/req, 7 sys us/req, 8 server CPU %, 9 wrk CPU %, 10 p50, 11 p99, 12 RSS kB)
+# us/req, 7 sys us/req, 8 server CPU %, 9 wrk CPU %, 10 p50, 11 p99, 12 RSS kB,
+# 14 other CPU %)
 med() { awk -F'\t' -v k="$1" -v m="$2" -v c="$3" '$1 == k && $2 == m && $c != "" { print $c }' "$TMP/runs.tsv" | median; }
 maxerr() { awk -F'\t' -v k="$1" -v m="$2" '$1 == k && $2 == m && $13 > x { x = $13 } END { print x + 0 }' "$TMP/runs.tsv"; }
 # umed KIND COLUMN: median of an upload.tsv column (3 s, 4 MB/s, 5 user ms, 6 sys ms, 7 RSS kB, 8 peak kB)
 umed() { awk -F'\t' -v k="$1" -v c="$2" '$1 == k { print $c }' "$TMP/upload.tsv" | median; }
 
 fmt() { [[ -n $2 ]] && printf "$1" "$2" || printf '—'; }
-ratio() { if [[ -n $1 && -n $2 ]] && [[ $(calc "$2 != 0") == 1 ]]; then printf '%.2f' "$(calc "$1 / $2")"; else printf '—'; fi; }
+ratio() { if [[ -n $1 && -n $2 ]] && [[ $(calc "($2 != 0)") == 1 ]]; then printf '%.2f' "$(calc "$1 / $2")"; else printf '—'; fi; }
 # verdict A OP B: "met" if A OP B (numbers), else "not met"
-verdict() { [[ -n $1 && -n $3 ]] || { printf '—'; return; }; [[ $(calc "$1 $2 $3") == 1 ]] && printf 'met' || printf '**not met**'; }
+verdict() { [[ -n $1 && -n $3 ]] || { printf '—'; return; }; [[ $(calc "($1 $2 $3)") == 1 ]] && printf 'met' || printf '**not met**'; }
 
 mode_label() {
     case $1 in
@@ -464,24 +474,24 @@ report() {
     echo "Tree: $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo 'no commit')$(git -C "$REPO" status --porcelain 2>/dev/null | grep -q . && echo ' + uncommitted changes')  "
     echo "Load: servers (1 worker process each: \`bench/surge_http_hello.php\`, \`bench/nginx_hello.conf\`) on CPU $SERVER_CPU, \`wrk -t1\` on CPU $CLIENT_CPU; each run ${DURATION} s after a separate ${WARMUP} s warmup; medians of $REPS repetitions, the two servers interleaved; pipelined = $DEPTH GETs per write (\`bench/pipeline16.lua\`), requests/s count single requests."
     echo
-    echo "| server | load | req/s | MB/s | user µs/req | sys µs/req | server CPU % | wrk CPU % | p50 µs | p99 µs | worker RSS kB | errors (max) |"
-    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| server | load | req/s | MB/s | user µs/req | sys µs/req | server CPU % | wrk CPU % | other CPU % | p50 µs | p99 µs | worker RSS kB | errors (max) |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     for mode in "${MODES[@]}"; do
         for kind in nginx surge; do
             if [[ $kind == surge && -n $SURGE_SKIPPED ]]; then
-                echo "| surge | $(mode_label "$mode") | skipped | | | | | | | | | |"
+                echo "| surge | $(mode_label "$mode") | skipped | | | | | | | | | | |"
                 continue
             fi
-            printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$kind" "$(mode_label "$mode")" \
+            printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$kind" "$(mode_label "$mode")" \
                 "$(fmt %.0f "$(med $kind "$mode" 4)")" "$(fmt %.1f "$(med $kind "$mode" 5)")" \
                 "$(fmt %.3f "$(med $kind "$mode" 6)")" "$(fmt %.3f "$(med $kind "$mode" 7)")" \
-                "$(fmt %.0f "$(med $kind "$mode" 8)")" "$(fmt %.0f "$(med $kind "$mode" 9)")" \
+                "$(fmt %.0f "$(med $kind "$mode" 8)")" "$(fmt %.0f "$(med $kind "$mode" 9)")" "$(fmt %.0f "$(med $kind "$mode" 14)")" \
                 "$(fmt %.0f "$(med $kind "$mode" 10)")" "$(fmt %.0f "$(med $kind "$mode" 11)")" \
                 "$(fmt %.0f "$(med $kind "$mode" 12)")" "$(maxerr $kind "$mode")"
         done
     done
     echo
-    echo "µs/req = CPU seconds of the worker process (its utime/stime in \`/proc/<pid>/stat\`, the master not included) / requests completed by wrk. Server CPU % well below 100 or wrk CPU % near 100 means wrk, not the server, limited req/s; compare µs/req then. Over loopback TCP the sender's CPU also does the receiver's packet processing, so sys µs/req includes part of wrk's network stack work (alike for both servers). Worker RSS is sampled at 80 % of the run. wrk's latency percentiles are per request, measured from when its batch was written (pipelined: a p99 of 0 is wrk's histogram, not a measurement)."
+    echo "µs/req = CPU seconds of the worker process (its utime/stime in \`/proc/<pid>/stat\`, the master not included) / requests completed by wrk. Server CPU % well below 100 or wrk CPU % near 100 means wrk, not the server, limited req/s; compare µs/req then. Other CPU % is the machine's busy time (\`/proc/stat\`, both CPUs) minus server and wrk, in % of one CPU (approximate: interrupt time may be counted twice, and the script's own helpers are in it): above ~25 other processes disturbed the run. Over loopback TCP the sender's CPU also does the receiver's packet processing, so sys µs/req includes part of wrk's network stack work (alike for both servers). Worker RSS is sampled at 80 % of the run. wrk's latency percentiles are per request, measured from when its batch was written (pipelined: a p99 of 0 is wrk's histogram, not a measurement)."
     echo
     echo "Upload: one \`curl --data-binary @${UPLOAD_MB}MB-file http://127.0.0.1:PORT/upload\` per repetition (curl sends \`Expect: 100-continue\`). Surge buffers the body and answers its length; nginx (\`return 200 \$content_length\`) reads and discards it."
     echo
@@ -531,9 +541,9 @@ report() {
     echo
     echo "<details><summary>All runs</summary>"
     echo
-    echo "| server | load | rep | req/s | MB/s | user µs/req | sys µs/req | server CPU % | wrk CPU % | p50 µs | p99 µs | worker RSS kB | errors |"
-    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-    awk -F'\t' '{ printf "| %s | %s | %s | %.0f | %s | %.3f | %.3f | %.0f | %.0f | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13 }' "$TMP/runs.tsv"
+    echo "| server | load | rep | req/s | MB/s | user µs/req | sys µs/req | server CPU % | wrk CPU % | other CPU % | p50 µs | p99 µs | worker RSS kB | errors |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    awk -F'\t' '{ printf "| %s | %s | %s | %.0f | %s | %.3f | %.3f | %.0f | %.0f | %.0f | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $14, $10, $11, $12, $13 }' "$TMP/runs.tsv"
     echo
     echo "| server | upload rep | seconds | MB/s | user ms | sys ms | RSS before kB | peak kB | answer correct |"
     echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"

@@ -23,8 +23,10 @@ $tmp = rtrim(getenv('BENCH_TMP') ?: sys_get_temp_dir(), '/');
 
 Worker::$pidFile = "$tmp/surge_http_hello.pid";
 Worker::$logFile = "$tmp/surge_http_hello.log";
-// The 100 MB upload plus its head must fit in one request.
+// The 100 MB upload plus its head must fit in one request, and PHP's heap must
+// hold the request and the rawBody() string (`php -n` means memory_limit=128M).
 TcpConnection::$defaultMaxPackageSize = 200 * 1024 * 1024;
+ini_set('memory_limit', '1G');
 
 $oneMb = str_repeat('x', 1024 * 1024);
 
