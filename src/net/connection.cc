@@ -1,5 +1,6 @@
 #include "net/connection.h"
 
+#include <sys/sendfile.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -214,6 +215,45 @@ Connection::SendResult Connection::send(const SendPiece* pieces, int count) {
   }
   updateInterest();
   if (output_.bytes() >= maxSendBuffer_) handler_->onBufferFull(*this);
+  return SendResult::kQueued;
+}
+
+Connection::SendResult Connection::sendFile(int fd, off_t offset, size_t length) {
+  if (state_ != State::kOpen) {
+    ::close(fd);
+    return SendResult::kClosed;
+  }
+  if (length == 0) {
+    ::close(fd);
+    return SendResult::kWritten;
+  }
+  if (!output_.empty() || corked_) {
+    output_.pushFile(fd, offset, length);
+    if (corked_) return (interest_ & Poller::kWrite) ? SendResult::kQueued : SendResult::kWritten;
+    return SendResult::kQueued;
+  }
+  // Nothing waits: start at once, as send() does, so a small file leaves with no wake-up.
+  constexpr size_t kMaxSendfile = size_t{1} << 30;
+  size_t sent = 0;
+  while (sent < length) {
+    size_t offered = length - sent < kMaxSendfile ? length - sent : kMaxSendfile;
+    off_t from = offset + static_cast<off_t>(sent);
+    ssize_t n = ::sendfile(fd_, fd, &from, offered);
+    if (n < 0 && errno == EINTR) continue;
+    // A full socket waits for the write watcher; a failure or a short file is left to
+    // the flush from the loop, which meets it again and destroys the connection there
+    // rather than under the caller.
+    if (n <= 0) break;
+    sent += static_cast<size_t>(n);
+    bytesWritten_ += static_cast<uint64_t>(n);
+    if (static_cast<size_t>(n) < offered) break;
+  }
+  if (sent == length) {
+    ::close(fd);
+    return SendResult::kWritten;
+  }
+  output_.pushFile(fd, offset + static_cast<off_t>(sent), length - sent);
+  updateInterest();
   return SendResult::kQueued;
 }
 

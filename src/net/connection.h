@@ -24,6 +24,7 @@ class Timer;
 // handler as one view and only an incomplete message is copied into the connection.
 // Writing: send() writes at once; what the kernel does not take is queued (by reference
 // where the bytes have an owner) and the write watcher is armed only while bytes wait.
+// File ranges (sendFile) take their place in the same queue and leave with sendfile().
 //
 // Lifetime: reference counted. The creator holds the first reference; each event
 // dispatch holds one for its duration, so a handler may close the connection or drop
@@ -70,6 +71,18 @@ class Connection : private Poller::Target {
     return send(&p, 1);
   }
 
+  // Sends `length` bytes of the file `fd` from `offset` on, after every byte sent before
+  // and before every byte sent after, with sendfile() (no copy through user space). The
+  // connection owns `fd` from this call on, whatever the result: it is closed once its
+  // range is sent, or when the connection closes. What the socket does not take at once
+  // waits in the output queue; file bytes count in pendingOutput() (so close() and end()
+  // wait for them) but not against maxSendBufferSize (they cost no memory), so this never
+  // reports kBufferFull or calls onBufferFull, and onDrain follows as for any queued send.
+  // A file shorter than `length`, or a failing sendfile(), destroys the connection from
+  // the loop (the peer was promised bytes it can no longer get). Results: kWritten (all
+  // sent, or corked), kQueued, kClosed (the connection is not open; fd closed).
+  SendResult sendFile(int fd, off_t offset, size_t length);
+
   // While corked, send() queues instead of writing, and uncork() writes everything
   // queued with one writev(): answers to pipelined requests leave in one syscall.
   // A send while corked reports kWritten unless bytes were already waiting for the
@@ -102,7 +115,8 @@ class Connection : private Poller::Target {
 
   size_t maxSendBufferSize() const { return maxSendBuffer_; }
   void setMaxSendBufferSize(size_t bytes) { maxSendBuffer_ = bytes; }
-  size_t pendingOutput() const { return output_.bytes(); }
+  // Bytes waiting for the socket, memory and file ranges together.
+  size_t pendingOutput() const { return output_.bytes() + output_.fileBytes(); }
   size_t pendingInput() const { return input_.size(); }
   uint64_t bytesRead() const { return bytesRead_; }
   uint64_t bytesWritten() const { return bytesWritten_; }
