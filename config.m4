@@ -59,6 +59,7 @@ if test "$PHP_SURGE" != "no"; then
     src/protocol/http/multipart_parser.cc
     src/protocol/http/range_header.cc
     src/protocol/http/request_parser.cc
+    src/protocol/http/response_head.cc
     src/protocol/http/status_phrases.cc
     src/protocol/text/text_codec.cc
     src/protocol/websocket/frame_parser.cc
@@ -71,6 +72,12 @@ if test "$PHP_SURGE" != "no"; then
     ext/callable.cc
     ext/connection_interface.cc
     ext/frame_protocol.cc
+    ext/http.cc
+    ext/http_chunk.cc
+    ext/http_request.cc
+    ext/http_response.cc
+    ext/http_server.cc
+    ext/http_server_sent_events.cc
     ext/php_library.cc
     ext/run_all.cc
     ext/status.cc

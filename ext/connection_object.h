@@ -5,15 +5,21 @@
 
 #include <sys/socket.h>
 
+#include "callable.h"
 #include "common.h"
+#include "net/connection.h"
 
 namespace surge::ext {
+
+struct HttpConnectionState;
+struct WorkerObject;
 
 struct ConnectionObject {
   Connection* conn;     // null for an object PHP code created itself (always closed)
   zend_object* worker;  // the accepting Worker (a reference is held)
   size_t hint;          // Text: bytes already searched for "\n"; user protocols: pending length
   zend_long realId;     // the id it is listed under; $connection->id is writable (GatewayWorker)
+  HttpConnectionState* http;  // http:// workers: requests in flight (created on first use)
   zend_object std;
 };
 
@@ -25,12 +31,22 @@ inline ConnectionObject* connectionFrom(zend_object* obj) {
 // Declared property slots of TcpConnection.
 struct ConnectionProps {
   uint32_t protocol, onMessage, onClose, onError, onConnect, onBufferFull, onBufferDrain, transport,
-      worker, id, bytesRead, bytesWritten, maxSendBufferSize, maxPackageSize, lingerTimeout;
+      worker, id, bytesRead, bytesWritten, maxSendBufferSize, maxPackageSize, lingerTimeout,
+      headers;
 };
 extern ConnectionProps connection_props;
 
 // Wraps an accepted socket of `worker` in a TcpConnection and calls onConnect.
 void acceptConnection(zend_object* worker, int fd, const sockaddr* peer, socklen_t length);
+
+// Calls onMessage with one decoded message. The caller decides what an exception means
+// for the connection.
+CallOutcome dispatchMessage(ConnectionObject* c, WorkerObject* w, zval* message);
+
+// A piece that refers to (instead of copying) a PHP string.
+SendPiece pieceOf(zend_string* s);
+// send()'s return value for a core send result, with Workerman's onError calls.
+void reportSendResult(ConnectionObject* c, Connection::SendResult result, zval* return_value);
 
 // Ends every connection of `worker`: flushes what is queued, half-closes, closes after
 // lingerTimeout or when the peer closes.

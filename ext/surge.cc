@@ -8,6 +8,7 @@ extern "C" {
 #include <event2/event.h>
 
 #include "php_library_loader.h"
+#include "http_classes.h"
 #include "php_surge.h"
 #include "runtime.h"
 
@@ -21,6 +22,11 @@ PHP_MINIT_FUNCTION(surge) {
   registerTimerClass();
   registerTextClass();
   registerFrameClass();
+  registerHttpClass();
+  registerRequestClass();
+  registerResponseClass();
+  registerChunkClass();
+  registerServerSentEventsClass();
   installPhpLibrary();
   return SUCCESS;
 }
@@ -30,6 +36,7 @@ PHP_RINIT_FUNCTION(surge) {
   ZEND_TSRMLS_CACHE_UPDATE();
 #endif
   surge::ext::runtime::initStatistics();
+  surge::ext::resetHttpSettings();
   return SUCCESS;
 }
 

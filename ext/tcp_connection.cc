@@ -10,6 +10,7 @@
 #include "base/log.h"
 #include "callable.h"
 #include "event/event_loop.h"
+#include "http_server.h"
 #include "net/connection.h"
 #include "protocol/frame/frame_codec.h"
 #include "protocol/text/text_codec.h"
@@ -41,6 +42,7 @@ zend_object* createConnection(zend_class_entry* ce) {
   c->worker = nullptr;
   c->hint = 0;
   c->realId = 0;
+  c->http = nullptr;
   zend_object_std_init(&c->std, ce);
   object_properties_init(&c->std, ce);
   c->std.handlers = &connection_handlers;
@@ -61,6 +63,8 @@ void freeConnection(zend_object* obj) {
     OBJ_RELEASE(c->worker);
     c->worker = nullptr;
   }
+  freeHttpState(c->http);
+  c->http = nullptr;
   // Static properties are gone once the request shuts down.
   if (!(EG(flags) & EG_FLAGS_IN_SHUTDOWN)) runtime::statAdd(runtime::Stat::kConnectionCount, -1);
   zend_object_std_dtor(obj);
@@ -153,19 +157,9 @@ void callOnError(ConnectionObject* c, zend_long code, const char* message) {
   zval_ptr_dtor(&args[2]);
 }
 
-// Calls onMessage with one decoded message; an exception closes this connection only.
-void dispatchMessage(ConnectionObject* c, WorkerObject* w, zval* message) {
-  runtime::statAdd(runtime::Stat::kTotalRequest, 1);
-  countServed(w);
-  zval* cb = slot(&c->std, connection_props.onMessage);
-  if (Z_TYPE_P(cb) <= IS_NULL) return;
-  zval args[2];
-  ZVAL_OBJ(&args[0], &c->std);
-  ZVAL_COPY_VALUE(&args[1], message);
-  if (callCallback(cb, &w->native->onMessage, 2, args, siteOf(c, "onMessage")) ==
-          CallOutcome::kThrew &&
-      c->conn)
-    c->conn->close();
+// Calls onMessage; an exception closes this connection only.
+void deliverMessage(ConnectionObject* c, WorkerObject* w, zval* message) {
+  if (dispatchMessage(c, w, message) == CallOutcome::kThrew && c->conn) c->conn->close();
 }
 
 void rejectMalformed(ConnectionObject* c, const char* why) {
@@ -205,7 +199,7 @@ size_t deliverFramed(ConnectionObject* c, WorkerObject* w, std::string_view data
     }
     zval message;
     ZVAL_STRINGL_FAST(&message, payload.data(), payload.size());
-    dispatchMessage(c, w, &message);
+    deliverMessage(c, w, &message);
     zval_ptr_dtor(&message);
   }
   if (corked) c->conn->uncork();
@@ -263,7 +257,7 @@ void deliverUserProtocol(ConnectionObject* c, WorkerObject* w) {
         c->conn->close();
       return;
     }
-    dispatchMessage(c, w, &decoded);
+    deliverMessage(c, w, &decoded);
     zval_ptr_dtor(&decoded);
   }
 }
@@ -284,6 +278,9 @@ class ConnectionBridge : public Connection::Handler {
       case ProtocolKind::kFrame:
         used = deliverFramed<protocol::FrameCodec>(c, w, data, false);
         break;
+      case ProtocolKind::kHttp:
+        used = deliverHttp(c, w, data);
+        break;
       case ProtocolKind::kUser:
         deliverUserProtocol(c, w);
         break;
@@ -291,7 +288,7 @@ class ConnectionBridge : public Connection::Handler {
         zval message;
         ZVAL_STRINGL_FAST(&message, data.data(), data.size());
         used = data.size();
-        dispatchMessage(c, w, &message);
+        deliverMessage(c, w, &message);
         zval_ptr_dtor(&message);
         break;
       }
@@ -347,22 +344,72 @@ class ConnectionBridge : public Connection::Handler {
 };
 ConnectionBridge g_bridge;
 
+}  // namespace
+
+CallOutcome dispatchMessage(ConnectionObject* c, WorkerObject* w, zval* message) {
+  runtime::statAdd(runtime::Stat::kTotalRequest, 1);
+  countServed(w);
+  zval* cb = slot(&c->std, connection_props.onMessage);
+  if (Z_TYPE_P(cb) <= IS_NULL) return CallOutcome::kOk;
+  zval args[2];
+  ZVAL_OBJ(&args[0], &c->std);
+  ZVAL_COPY_VALUE(&args[1], message);
+  return callCallback(cb, &w->native->onMessage, 2, args, siteOf(c, "onMessage"));
+}
+
+namespace {
 void retainZendString(void* s) {
   zend_string_addref(static_cast<zend_string*>(s));
 }
 void releaseZendString(void* s) {
   zend_string_release(static_cast<zend_string*>(s));
 }
+}  // namespace
 
 SendPiece pieceOf(zend_string* s) {
   return SendPiece{ZSTR_VAL(s), ZSTR_LEN(s), s, retainZendString, releaseZendString};
 }
+
+void reportSendResult(ConnectionObject* c, Connection::SendResult result, zval* return_value) {
+  switch (result) {
+    case Connection::SendResult::kWritten:
+      setSlotLong(&c->std, connection_props.bytesWritten,
+                  static_cast<zend_long>(c->conn->bytesWritten()));
+      RETVAL_TRUE;
+      break;
+    case Connection::SendResult::kQueued:
+      setSlotLong(&c->std, connection_props.bytesWritten,
+                  static_cast<zend_long>(c->conn->bytesWritten()));
+      RETVAL_NULL();
+      break;
+    case Connection::SendResult::kBufferFull:
+      runtime::statAdd(runtime::Stat::kSendFail, 1);
+      callOnError(c, 2, "send buffer full and drop package");
+      RETVAL_FALSE;
+      break;
+    case Connection::SendResult::kPeerGone:
+      runtime::statAdd(runtime::Stat::kSendFail, 1);
+      callOnError(c, 2, "client closed");
+      if (c->conn) c->conn->destroy();
+      RETVAL_FALSE;
+      break;
+    case Connection::SendResult::kClosed:
+      RETVAL_FALSE;
+      break;
+  }
+}
+
+namespace {
 
 // send() as Workerman defines it: true written, null queued, false failed.
 void sendValue(ConnectionObject* c, zval* data, bool raw, zval* return_value) {
   if (c->conn == nullptr || !c->conn->isOpen()) RETURN_FALSE;
   WorkerObject* w = workerOf(c);
   ProtocolKind kind = raw || w == nullptr ? ProtocolKind::kRaw : w->native->kind;
+  if (kind == ProtocolKind::kHttp) {
+    sendHttp(c, data, return_value);
+    return;
+  }
   zend_string* payload;
   if (kind == ProtocolKind::kUser) {
     zval args[2], encoded;
@@ -413,32 +460,7 @@ void sendValue(ConnectionObject* c, zval* data, bool raw, zval* return_value) {
   // No extra reference on the object: the caller's frame holds $this during the call.
   Connection::SendResult result = c->conn->send(pieces, count);
   zend_string_release(payload);
-  switch (result) {
-    case Connection::SendResult::kWritten:
-      setSlotLong(&c->std, connection_props.bytesWritten,
-                  static_cast<zend_long>(c->conn->bytesWritten()));
-      RETVAL_TRUE;
-      break;
-    case Connection::SendResult::kQueued:
-      setSlotLong(&c->std, connection_props.bytesWritten,
-                  static_cast<zend_long>(c->conn->bytesWritten()));
-      RETVAL_NULL();
-      break;
-    case Connection::SendResult::kBufferFull:
-      runtime::statAdd(runtime::Stat::kSendFail, 1);
-      callOnError(c, 2, "send buffer full and drop package");
-      RETVAL_FALSE;
-      break;
-    case Connection::SendResult::kPeerGone:
-      runtime::statAdd(runtime::Stat::kSendFail, 1);
-      callOnError(c, 2, "client closed");
-      if (c->conn) c->conn->destroy();
-      RETVAL_FALSE;
-      break;
-    case Connection::SendResult::kClosed:
-      RETVAL_FALSE;
-      break;
-  }
+  reportSendResult(c, result, return_value);
 }
 
 ConnectionObject* thisConnection(zval* self) {
@@ -615,6 +637,7 @@ void registerTcpConnectionClass() {
   p.maxSendBufferSize = propertyOffset(ce, "maxSendBufferSize");
   p.maxPackageSize = propertyOffset(ce, "maxPackageSize");
   p.lingerTimeout = propertyOffset(ce, "lingerTimeout");
+  p.headers = propertyOffset(ce, "headers");
 }
 
 }  // namespace surge::ext

@@ -10,6 +10,7 @@
 #include "php_surge.h"
 #include "connection_object.h"
 #include "event/event_loop.h"
+#include "http_classes.h"
 #include "net/listen_socket.h"
 #include "run_all.h"
 #include "runtime.h"
@@ -125,6 +126,8 @@ bool useProtocolClass(WorkerObject* w, zend_class_entry* ce) {
     n->kind = ProtocolKind::kText;
   } else if (ce == frame_ce || instanceof_function(ce, frame_ce)) {
     n->kind = ProtocolKind::kFrame;
+  } else if (ce == http_ce || instanceof_function(ce, http_ce)) {
+    n->kind = ProtocolKind::kHttp;
   } else {
     n->protocolInput = staticMethod(ce, "input");
     n->protocolDecode = staticMethod(ce, "decode");
@@ -190,7 +193,7 @@ bool prepareWorkerListen(WorkerObject* w) {
         throwRuntime(
             "unknown protocol scheme '%s' in '%s': no class Protocols\\%s or Surge\\Protocols\\%s "
             "exists "
-            "(built in: tcp, unix, text, frame)",
+            "(built in: tcp, unix, text, frame, http)",
             name.scheme.c_str(), n->socketName.c_str(), cls.c_str(), cls.c_str());
         return false;
       }

@@ -13,7 +13,7 @@
 namespace surge::ext {
 
 // How a worker's connections turn bytes into messages.
-enum class ProtocolKind { kRaw, kText, kFrame, kUser };
+enum class ProtocolKind { kRaw, kText, kFrame, kHttp, kUser };
 
 struct WorkerNative {
   std::string socketName;  // as given to the constructor ("" = no listener)

@@ -39,6 +39,8 @@ class TcpConnection extends ConnectionInterface implements \JsonSerializable
     public int $maxSendBufferSize = 1048576;
     public int $maxPackageSize = 10485760;
     public float $lingerTimeout = 1.0;
+    /** HTTP: header lines (name => value or list of values) added to the next response. */
+    public array $headers = [];
 
     public static int $defaultMaxSendBufferSize = 1048576;
     public static int $defaultMaxPackageSize = 10485760;

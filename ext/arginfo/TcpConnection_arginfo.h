@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 7ed2523d6ec3bc65c7982725d06841d70cbf79eb */
+ * Stub hash: 1ec206120e4a0fb113a6e4dd59403616f6035195 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Connection_TcpConnection_send, 0, 1, _IS_BOOL, 1)
 	ZEND_ARG_TYPE_INFO(0, sendBuffer, IS_MIXED, 0)
@@ -220,6 +220,12 @@ static zend_class_entry *register_class_Surge_Connection_TcpConnection(zend_clas
 	zend_string *property_lingerTimeout_name = zend_string_init("lingerTimeout", sizeof("lingerTimeout") - 1, 1);
 	zend_declare_typed_property(class_entry, property_lingerTimeout_name, &property_lingerTimeout_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_DOUBLE));
 	zend_string_release(property_lingerTimeout_name);
+
+	zval property_headers_default_value;
+	ZVAL_EMPTY_ARRAY(&property_headers_default_value);
+	zend_string *property_headers_name = zend_string_init("headers", sizeof("headers") - 1, 1);
+	zend_declare_typed_property(class_entry, property_headers_name, &property_headers_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
+	zend_string_release(property_headers_name);
 
 	zval property_defaultMaxSendBufferSize_default_value;
 	ZVAL_LONG(&property_defaultMaxSendBufferSize_default_value, 1048576);

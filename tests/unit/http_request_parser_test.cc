@@ -415,8 +415,14 @@ TEST(HttpRequestParserTest, ChunkedBody) {
   ASSERT_EQ(h.status, HttpParseStatus::kComplete) << describe(h);
   EXPECT_EQ(h.length, in.size());
   out.clear();
-  EXPECT_TRUE(dechunkHttpBody(h.rawBody(in), &out));
+  std::vector<HttpHeader> trailers;
+  EXPECT_TRUE(dechunkHttpBody(h.rawBody(in), &out, &trailers));
   EXPECT_EQ(out, "ABCDEFGHIJ");
+  ASSERT_EQ(trailers.size(), 2u);
+  EXPECT_EQ(trailers[0].name, "Trailer-One");
+  EXPECT_EQ(trailers[0].value, "1");
+  EXPECT_EQ(trailers[1].name, "T2");
+  EXPECT_EQ(trailers[1].value, "2");
 
   // Only the final chunk.
   in = head + "0\r\n\r\n";

@@ -431,7 +431,8 @@ HttpParseStatus HttpRequestParser::parse(std::string_view buffer, const HttpLimi
   return complete(head, pos);
 }
 
-bool dechunkHttpBody(std::string_view chunked, std::string* out) {
+bool dechunkHttpBody(std::string_view chunked, std::string* out,
+                     std::vector<HttpHeader>* trailers) {
   size_t pos = 0;
   for (;;) {
     const void* nl = pos < chunked.size()
@@ -450,11 +451,20 @@ bool dechunkHttpBody(std::string_view chunked, std::string* out) {
     }
     if (digits == 0) return false;
     pos = lineEnd + 1;
-    if (size == 0) return true;  // trailers follow; they are not part of the payload
+    if (size == 0) break;
     if (size > chunked.size() - pos || chunked.size() - pos - size < 2) return false;
     out->append(chunked.data() + pos, size);
     pos += size + 2;
   }
+  // Trailer fields, then the empty line; they are not part of the payload.
+  std::string_view line;
+  size_t end = 0;
+  while (findLine(chunked, pos, &line, &end) && !line.empty()) {
+    HttpHeader field;
+    if (trailers && splitHeaderLine(line, &field) == nullptr) trailers->push_back(field);
+    pos = end;
+  }
+  return true;
 }
 
 }  // namespace surge::protocol

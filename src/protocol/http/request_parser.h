@@ -67,7 +67,9 @@ struct HttpRequestParser {
 bool httpEqualsIgnoreCase(std::string_view a, std::string_view b);
 
 // Appends the payload of a chunked body already accepted by the parser (rawBody() of a
-// complete kChunked request) to `out`. Returns false if `chunked` is not well formed.
-bool dechunkHttpBody(std::string_view chunked, std::string* out);
+// complete kChunked request) to `out`, and its trailer fields (views into `chunked`) to
+// `trailers` when given. Returns false if `chunked` is not well formed.
+bool dechunkHttpBody(std::string_view chunked, std::string* out,
+                     std::vector<HttpHeader>* trailers = nullptr);
 
 }  // namespace surge::protocol
