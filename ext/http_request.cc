@@ -108,19 +108,13 @@ HashTable* dataTable(zend_object* obj) {
 
 zval* cached(zend_object* obj, std::string_view key) {
   zval* data = slot(obj, props.data);
-  if (Z_TYPE_P(data) != IS_ARRAY) return nullptr;
+  if (Z_TYPE_P(data) != IS_ARRAY || zend_hash_num_elements(Z_ARRVAL_P(data)) == 0) return nullptr;
   return zend_hash_str_find_deref(Z_ARRVAL_P(data), key.data(), key.size());
 }
 
 // Stores `value` (its reference is taken over) as $this->data[key] and returns it.
 zval* store(zend_object* obj, std::string_view key, zval* value) {
   return zend_hash_str_update(dataTable(obj), key.data(), key.size(), value);
-}
-
-zval* storeString(zend_object* obj, std::string_view key, std::string_view value) {
-  zval v;
-  ZVAL_STRINGL_FAST(&v, value.data(), value.size());
-  return store(obj, key, &v);
 }
 
 // Returns the whole array, or one entry of it, or the default.
@@ -138,49 +132,52 @@ void lookup(zval* array, zend_string* name, zval* def, zval* return_value) {
   RETURN_NULL();
 }
 
-zval* methodOf(zend_object* obj) {
-  if (zval* v = cached(obj, "method")) return v;
+// The request line's parts, straight from the buffer. They are cheap to find again, so
+// they are not stored in $data (a subclass that stores them there is obeyed, though).
+std::string_view methodView(zend_object* obj) {
   std::string_view line = requestLine(bufferOf(obj));
-  return storeString(obj, "method", line.substr(0, line.find(' ')));
+  return line.substr(0, line.find(' '));
 }
 
-zval* uriOf(zend_object* obj) {
-  if (zval* v = cached(obj, "uri")) return v;
+std::string_view uriView(zend_object* obj) {
+  if (zval* v = cached(obj, "uri"); v && Z_TYPE_P(v) == IS_STRING)
+    return {Z_STRVAL_P(v), Z_STRLEN_P(v)};
   std::string_view line = requestLine(bufferOf(obj));
   size_t sp1 = line.find(' ');
-  std::string_view uri;
-  if (sp1 != std::string_view::npos) {
-    size_t sp2 = line.find(' ', sp1 + 1);
-    uri = line.substr(sp1 + 1,
-                      sp2 == std::string_view::npos ? std::string_view::npos : sp2 - sp1 - 1);
-  }
-  return storeString(obj, "uri", uri);
+  if (sp1 == std::string_view::npos) return {};
+  size_t sp2 = line.find(' ', sp1 + 1);
+  return line.substr(sp1 + 1,
+                     sp2 == std::string_view::npos ? std::string_view::npos : sp2 - sp1 - 1);
 }
 
-zval* pathOf(zend_object* obj) {
-  if (zval* v = cached(obj, "path")) return v;
-  zval* uri = uriOf(obj);
-  std::string_view u(Z_STRVAL_P(uri), Z_STRLEN_P(uri));
+std::string_view pathView(zend_object* obj) {
+  std::string_view u = uriView(obj);
   std::string_view path = u.substr(0, u.find('?'));
-  return storeString(obj, "path", path.empty() ? std::string_view("/") : path);
+  return path.empty() ? std::string_view("/") : path;
 }
 
-zval* queryStringOf(zend_object* obj) {
-  if (zval* v = cached(obj, "query_string")) return v;
-  zval* uri = uriOf(obj);
-  std::string_view u(Z_STRVAL_P(uri), Z_STRLEN_P(uri));
+std::string_view queryStringView(zend_object* obj) {
+  if (zval* v = cached(obj, "query_string"); v && Z_TYPE_P(v) == IS_STRING)
+    return {Z_STRVAL_P(v), Z_STRLEN_P(v)};
+  std::string_view u = uriView(obj);
   size_t q = u.find('?');
-  return storeString(obj, "query_string",
-                     q == std::string_view::npos ? std::string_view() : u.substr(q + 1));
+  return q == std::string_view::npos ? std::string_view() : u.substr(q + 1);
 }
 
-zval* protocolVersionOf(zend_object* obj) {
-  if (zval* v = cached(obj, "protocolVersion")) return v;
+std::string_view protocolVersionView(zend_object* obj) {
   std::string_view line = requestLine(bufferOf(obj));
   size_t slash = line.rfind("HTTP/");
-  std::string_view version =
-      slash == std::string_view::npos ? std::string_view("1.0") : line.substr(slash + 5);
-  return storeString(obj, "protocolVersion", version);
+  return slash == std::string_view::npos ? std::string_view("1.0") : line.substr(slash + 5);
+}
+
+// $this->data[key] if a subclass stored it, else the part computed from the buffer.
+void returnPart(zend_object* obj, std::string_view key, std::string_view (*part)(zend_object*),
+                zval* return_value) {
+  if (zval* v = cached(obj, key)) {
+    RETURN_COPY(v);
+  }
+  std::string_view value = part(obj);
+  RETURN_STRINGL_FAST(value.data(), value.size());
 }
 
 std::string lower(std::string_view s) {
@@ -245,9 +242,8 @@ void parseQuery(std::string_view query, zval* out) {
 
 zval* getOf(zend_object* obj) {
   if (zval* v = cached(obj, "get")) return v;
-  zval* qs = queryStringOf(obj);
   zval get;
-  parseQuery({Z_STRVAL_P(qs), Z_STRLEN_P(qs)}, &get);
+  parseQuery(queryStringView(obj), &get);
   return store(obj, "get", &get);
 }
 
@@ -737,12 +733,12 @@ ZEND_METHOD(Surge_Protocols_Http_Request, file) {
 
 ZEND_METHOD(Surge_Protocols_Http_Request, method) {
   ZEND_PARSE_PARAMETERS_NONE();
-  RETURN_COPY(methodOf(thisRequest(ZEND_THIS)));
+  returnPart(thisRequest(ZEND_THIS), "method", methodView, return_value);
 }
 
 ZEND_METHOD(Surge_Protocols_Http_Request, protocolVersion) {
   ZEND_PARSE_PARAMETERS_NONE();
-  RETURN_COPY(protocolVersionOf(thisRequest(ZEND_THIS)));
+  returnPart(thisRequest(ZEND_THIS), "protocolVersion", protocolVersionView, return_value);
 }
 
 ZEND_METHOD(Surge_Protocols_Http_Request, host) {
@@ -768,17 +764,17 @@ ZEND_METHOD(Surge_Protocols_Http_Request, host) {
 
 ZEND_METHOD(Surge_Protocols_Http_Request, uri) {
   ZEND_PARSE_PARAMETERS_NONE();
-  RETURN_COPY(uriOf(thisRequest(ZEND_THIS)));
+  returnPart(thisRequest(ZEND_THIS), "uri", uriView, return_value);
 }
 
 ZEND_METHOD(Surge_Protocols_Http_Request, path) {
   ZEND_PARSE_PARAMETERS_NONE();
-  RETURN_COPY(pathOf(thisRequest(ZEND_THIS)));
+  returnPart(thisRequest(ZEND_THIS), "path", pathView, return_value);
 }
 
 ZEND_METHOD(Surge_Protocols_Http_Request, queryString) {
   ZEND_PARSE_PARAMETERS_NONE();
-  RETURN_COPY(queryStringOf(thisRequest(ZEND_THIS)));
+  returnPart(thisRequest(ZEND_THIS), "query_string", queryStringView, return_value);
 }
 
 ZEND_METHOD(Surge_Protocols_Http_Request, session) {

@@ -377,13 +377,11 @@ ZEND_METHOD(Surge_Protocols_Http_Response, getStatusCode) {
 
 ZEND_METHOD(Surge_Protocols_Http_Response, getReasonPhrase) {
   ZEND_PARSE_PARAMETERS_NONE();
-  zend_object* obj = thisResponse(ZEND_THIS);
-  zval* reason = slot(obj, props.reason);
-  if (Z_TYPE_P(reason) == IS_STRING) RETURN_COPY(reason);
-  std::string_view phrase =
-      protocol::httpReasonPhrase(static_cast<int>(slotLong(obj, props.status, 200)));
-  if (phrase.empty()) RETURN_NULL();
-  RETURN_STRINGL(phrase.data(), phrase.size());
+  // As Workerman: the reason given to withStatus(), or null (the status line then
+  // carries the standard phrase).
+  zval* reason = slot(thisResponse(ZEND_THIS), props.reason);
+  if (Z_TYPE_P(reason) != IS_STRING) RETURN_NULL();
+  RETURN_COPY(reason);
 }
 
 ZEND_METHOD(Surge_Protocols_Http_Response, withProtocolVersion) {

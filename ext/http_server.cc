@@ -91,9 +91,7 @@ void answerError(ConnectionObject* c, HttpConnectionState* s, int code) {
 // What a complete or partial head says before the body matters: an expectation we do
 // not meet, or a body that cannot fit.
 int refuseHead(const protocol::HttpRequestHead& h, size_t headStart, size_t maxPackage) {
-  std::string_view expect = h.header("expect");
-  if (expect.data() != nullptr && !protocol::httpEqualsIgnoreCase(expect, "100-continue"))
-    return 417;
+  if (h.expectUnsupported) return 417;
   if (h.framing == protocol::HttpBodyFraming::kLength &&
       h.bodyOffset - headStart + h.contentLength > maxPackage)
     return 413;
@@ -480,10 +478,76 @@ void sendResponseObject(ConnectionObject* c, HttpConnectionState* s, zend_object
   if (req.buffer) zend_string_release(req.buffer);
 }
 
-// The hot path: a plain string answer.
+// The head of a plain 200 answer up to its Content-Length value, for keep-alive and for
+// close; made again when the second (the Date) changes.
+struct PlainHead {
+  time_t second = -1;
+  std::string keepAlive, close;
+
+  const std::string& get(bool keep) {
+    time_t now = std::time(nullptr);
+    if (now != second) {
+      second = now;
+      for (bool k : {true, false}) {
+        std::string& out = k ? keepAlive : close;
+        protocol::HttpResponseHead head(&out, "1.1", 200, "OK");
+        head.finish(g_date.now(now), k, 0);
+        out.resize(out.size() - 5);  // drop "0\r\n\r\n": the length is written per answer
+      }
+    }
+    return keep ? keepAlive : close;
+  }
+};
+PlainHead g_plainHead;
+
+// The hot path: a plain string answer with no extra header lines.
+void sendPlainResponse(ConnectionObject* c, HttpConnectionState* s, zend_string* body,
+                       const PendingRequest& req, zval* return_value) {
+  const std::string& prefix = g_plainHead.get(req.keepAlive);
+  size_t length = ZSTR_LEN(body);
+  bool inline_ = length <= 1024 && !req.isHead;
+  char buffer[512 + 1024];
+  size_t n = prefix.size();
+  memcpy(buffer, prefix.data(), n);
+  char digits[24];
+  char* d = digits + sizeof digits;
+  size_t v = length;
+  do {
+    *--d = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v != 0);
+  size_t dn = static_cast<size_t>(digits + sizeof digits - d);
+  memcpy(buffer + n, d, dn);
+  n += dn;
+  memcpy(buffer + n, "\r\n\r\n", 4);
+  n += 4;
+  SendPiece pieces[2];
+  int count = 1;
+  if (inline_) {
+    memcpy(buffer + n, ZSTR_VAL(body), length);
+    n += length;
+  } else if (!req.isHead && length > 0) {
+    pieces[count++] = pieceOf(body);
+  }
+  pieces[0] = SendPiece{buffer, n};
+  Connection::SendResult r = c->conn->send(pieces, count);
+  sendResult(c, r, return_value);
+  if (!req.keepAlive && c->conn) {
+    s->closing = true;
+    c->conn->end(lingerOf(c));
+  }
+}
+
+// A plain string answer.
 void sendStringResponse(ConnectionObject* c, HttpConnectionState* s, zend_string* body,
                         zval* return_value) {
   PendingRequest req = takeFront(s);
+  zval* extra = slot(&c->std, connection_props.headers);
+  if (Z_TYPE_P(extra) != IS_ARRAY || zend_hash_num_elements(Z_ARRVAL_P(extra)) == 0) {
+    sendPlainResponse(c, s, body, req, return_value);
+    if (req.buffer) zend_string_release(req.buffer);
+    return;
+  }
   protocol::HttpResponseHead head(&g_out, "1.1", 200, "OK");
   writeConnectionHeaders(c, &head);
   bool closeAfter = !req.keepAlive || head.saysClose();

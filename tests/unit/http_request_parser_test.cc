@@ -433,6 +433,19 @@ TEST(HttpRequestParserTest, ChunkedBody) {
   EXPECT_EQ(out, "");
 }
 
+TEST(HttpRequestParserTest, ExpectationsOtherThanContinueAreFlagged) {
+  HttpRequestHead h =
+      parse("POST / HTTP/1.1\r\nHost: a\r\nExpect: 100-Continue\r\nContent-Length: 1\r\n\r\nx");
+  EXPECT_TRUE(h.expectContinue);
+  EXPECT_FALSE(h.expectUnsupported);
+  h = parse("POST / HTTP/1.1\r\nHost: a\r\nExpect: teapot\r\nContent-Length: 1\r\n\r\nx");
+  EXPECT_FALSE(h.expectContinue);
+  EXPECT_TRUE(h.expectUnsupported);
+  h = parse("GET / HTTP/1.0\r\n\r\n");
+  EXPECT_FALSE(h.expectContinue);
+  EXPECT_FALSE(h.expectUnsupported);
+}
+
 TEST(HttpRequestParserTest, ChunkedErrors) {
   std::string head = "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n";
   EXPECT_EQ(errorOf(head + "5\r\nhelloX\r\n0\r\n\r\n"), 400);

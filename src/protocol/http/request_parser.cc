@@ -192,6 +192,7 @@ struct FramingHeaders {
   bool connectionClose = false;
   bool connectionKeepAlive = false;
   bool expectContinue = false;
+  bool expectOther = false;
 };
 
 // Calls `each` with every trimmed element of a comma-separated list; stops at the first
@@ -212,8 +213,12 @@ const char* noteHeader(const HttpHeader& h, FramingHeaders* f) {
       if (httpEqualsIgnoreCase(h.name, "host")) ++f->hostCount;
       return nullptr;
     case 6:
-      if (httpEqualsIgnoreCase(h.name, "expect") && httpEqualsIgnoreCase(h.value, "100-continue"))
-        f->expectContinue = true;
+      if (httpEqualsIgnoreCase(h.name, "expect")) {
+        if (httpEqualsIgnoreCase(h.value, "100-continue"))
+          f->expectContinue = true;
+        else
+          f->expectOther = true;
+      }
       return nullptr;
     case 10:
       if (httpEqualsIgnoreCase(h.name, "connection")) {
@@ -359,6 +364,7 @@ HttpParseStatus HttpRequestParser::parse(std::string_view buffer, const HttpLimi
   head->versionMinor = 1;
   head->keepAlive = false;
   head->expectContinue = false;
+  head->expectUnsupported = false;
   head->framing = HttpBodyFraming::kNone;
   head->contentLength = 0;
   head->bodyOffset = 0;
@@ -415,6 +421,7 @@ HttpParseStatus HttpRequestParser::parse(std::string_view buffer, const HttpLimi
       http11 ? !framing.connectionClose : framing.connectionKeepAlive && !framing.connectionClose;
   // A 1.0 client cannot read a 100 Continue (RFC 9110 10.1.1).
   head->expectContinue = http11 && framing.expectContinue;
+  head->expectUnsupported = framing.expectOther;
 
   if (framing.hasTransferEncoding) {
     head->framing = HttpBodyFraming::kChunked;

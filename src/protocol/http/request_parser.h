@@ -39,6 +39,7 @@ struct HttpRequestHead {
   int versionMinor = 1;  // HTTP/1.<versionMinor>, 0 or 1
   bool keepAlive = false;
   bool expectContinue = false;
+  bool expectUnsupported = false;  // an Expect other than 100-continue (answer 417)
   HttpBodyFraming framing = HttpBodyFraming::kNone;
   size_t contentLength = 0;  // kLength: announced length; kChunked: sum of chunk sizes
   size_t bodyOffset = 0;     // where the body (or the first chunk-size line) starts
