@@ -15,7 +15,10 @@ $seen = [];
 function view(array $f, string $dir, array &$seen): array
 {
     if (!isset($f['tmp_name'])) {
-        return array_map(fn($e) => view($e, $dir, $seen), $f);
+        foreach ($f as $key => $entry) {
+            $f[$key] = view($entry, $dir, $seen);
+        }
+        return $f;
     }
     ksort($f);
     if ($f['tmp_name'] !== '') {
