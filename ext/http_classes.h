@@ -24,6 +24,8 @@ void registerRequestClass();
 void registerResponseClass();
 void registerChunkClass();
 void registerServerSentEventsClass();
+// Frees what registerResponseClass() allocated (at module shutdown).
+void releaseResponseClass();
 // Forgets what a script set (Http::requestClass(), Http::uploadTmpDir()).
 void resetHttpSettings();
 

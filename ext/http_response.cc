@@ -36,6 +36,8 @@ zend_object* thisResponse(zval* self) {
   return Z_OBJ_P(self);
 }
 
+HashTable* g_phrases = nullptr;
+
 // Declares Response::PHRASES from the native table, as an immutable persistent array.
 void declarePhrases(zend_class_entry* ce) {
   auto phrases = protocol::httpStatusPhrases();
@@ -47,9 +49,11 @@ void declarePhrases(zend_class_entry* ce) {
     zend_hash_index_add_new(ht, static_cast<zend_ulong>(p.code), &v);
   }
   GC_SET_REFCOUNT(ht, 2);
-  GC_TYPE_INFO(ht) = GC_ARRAY | (IS_ARRAY_IMMUTABLE << GC_FLAGS_SHIFT);
+  GC_ADD_FLAGS(ht, IS_ARRAY_IMMUTABLE);
+  g_phrases = ht;
   zval value;
   ZVAL_ARR(&value, ht);
+  Z_TYPE_INFO(value) = IS_ARRAY;  // immutable: never reference-counted
   zend_string* name = zend_string_init_interned("PHRASES", sizeof("PHRASES") - 1, 1);
   zend_declare_class_constant_ex(ce, name, &value, ZEND_ACC_PUBLIC, nullptr);
 }
@@ -182,6 +186,17 @@ void registerResponseClass() {
   props.reason = propertyOffset(response_ce, "reason");
   props.version = propertyOffset(response_ce, "version");
   props.body = propertyOffset(response_ce, "body");
+}
+
+void releaseResponseClass() {
+  if (g_phrases == nullptr) return;
+  // The constant is destroyed with the class after module shutdown: leave it a null.
+  if (zend_class_constant* c = static_cast<zend_class_constant*>(
+          zend_hash_str_find_ptr(&response_ce->constants_table, "PHRASES", sizeof("PHRASES") - 1)))
+    ZVAL_NULL(&c->value);
+  zend_hash_destroy(g_phrases);
+  pefree(g_phrases, 1);
+  g_phrases = nullptr;
 }
 
 void writeHeaderArray(HashTable* headers, protocol::HttpResponseHead* head) {

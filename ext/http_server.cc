@@ -143,6 +143,7 @@ void setTrailers(zval* request, const std::vector<protocol::HttpHeader>& trailer
 }
 
 void answerInternalError(ConnectionObject* c, HttpConnectionState* s) {
+  for (PendingRequest& r : s->pending) zend_string_release(r.buffer);
   s->pending.clear();
   answerError(c, s, 500);
 }

@@ -31,6 +31,11 @@ PHP_MINIT_FUNCTION(surge) {
   return SUCCESS;
 }
 
+PHP_MSHUTDOWN_FUNCTION(surge) {
+  surge::ext::releaseResponseClass();
+  return SUCCESS;
+}
+
 PHP_RINIT_FUNCTION(surge) {
 #if defined(ZTS) && defined(COMPILE_DL_SURGE)
   ZEND_TSRMLS_CACHE_UPDATE();
@@ -64,7 +69,7 @@ zend_module_entry surge_module_entry = {STANDARD_MODULE_HEADER_EX,
                                         "surge",
                                         nullptr,
                                         PHP_MINIT(surge),
-                                        nullptr,
+                                        PHP_MSHUTDOWN(surge),
                                         PHP_RINIT(surge),
                                         PHP_RSHUTDOWN(surge),
                                         PHP_MINFO(surge),

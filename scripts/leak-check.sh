@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Runs a Surge server under valgrind (master and forked workers), drives real traffic
 # through it (echo, pipelined lines, oversized input, an exception in onMessage, timers,
-# abrupt disconnects), stops it with SIGTERM, and fails if valgrind saw a memory error or
+# abrupt disconnects; and on an http:// worker: keep-alive, pipelining, bad requests,
+# chunked and multipart uploads, Response objects, files, sessions, a 500), stops it with SIGTERM, and fails if valgrind saw a memory error or
 # a definite leak in any process. `bash scripts/leak-check.sh` repeats it.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 ext=${SURGE_EXT:-$root/modules/surge.so}
 work=$(mktemp -d /tmp/surge-leak.XXXXXX)
 trap 'pkill -KILL -f "$work/server.php" 2>/dev/null || true; rm -rf "$work"' EXIT
-port=$(php -r '$s=stream_socket_server("tcp://127.0.0.1:0");$n=stream_socket_get_name($s,false);echo substr($n,strrpos($n,":")+1);')
+free_port() { php -r '$s=stream_socket_server("tcp://127.0.0.1:0");$n=stream_socket_get_name($s,false);echo substr($n,strrpos($n,":")+1);'; }
+port=$(free_port)
+http_port=$(free_port)
 
 cat >"$work/server.php" <<PHP
 <?php
@@ -29,6 +32,20 @@ Worker::\$logFile = '$work/server.log';
     \$c->send(\$line);
 };
 \$w->onClose = function (\$c) {};
+\$h = new Worker('http://127.0.0.1:$http_port');
+\$h->onMessage = function (\$c, \$r) {
+    switch (\$r->path()) {
+        case '/boom': throw new RuntimeException('boom');
+        case '/file': \$c->send((new Surge\\Protocols\\Http\\Response())->withFile('$work/server.php')); return;
+        case '/session': \$r->session()->set('n', \$r->session()->get('n', 0) + 1); break;
+        case '/chunked':
+            \$c->send(new Surge\\Protocols\\Http\\Response(200, ['Transfer-Encoding' => 'chunked'], 'a'));
+            \$c->send(new Surge\\Protocols\\Http\\Chunk('b'));
+            \$c->send(new Surge\\Protocols\\Http\\Chunk(''));
+            return;
+    }
+    \$c->send(json_encode([\$r->get(), \$r->post(), \$r->header(), \$r->cookie(), array_keys(\$r->file()), \$r->trailer()]));
+};
 Worker::runAll();
 PHP
 
@@ -61,9 +78,42 @@ stream_set_timeout($big, 30);
 @fwrite($big, str_repeat("a", 11 * 1024 * 1024));
 fclose($big);
 usleep(500000);
+// HTTP: every answer must be a complete response (or the error answer) and the
+// worker must keep serving.
+$http = (int)$argv[2];
+$exchange = function (string $raw) use ($http) {
+    $c = stream_socket_client("tcp://127.0.0.1:$http", $e, $es, 10);
+    stream_set_timeout($c, 30);
+    fwrite($c, $raw);
+    stream_socket_shutdown($c, STREAM_SHUT_WR);
+    $out = stream_get_contents($c);
+    fclose($c);
+    return $out;
+};
+$b = "XyZ";
+$multipart = "--$b\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nv\r\n"
+    . "--$b\r\nContent-Disposition: form-data; name=\"up[]\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--$b--\r\n";
+$cases = [
+    ["GET /a?x=1&y[]=2 HTTP/1.1\r\nHost: a\r\nCookie: c=1\r\n\r\nGET /b HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n", 2],
+    ["POST /p HTTP/1.1\r\nHost: a\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 7\r\nConnection: close\r\n\r\na=1&b=2", 1],
+    ["POST /j HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: 7\r\nConnection: close\r\n\r\n{\"a\":1}", 1],
+    ["POST /m HTTP/1.1\r\nHost: a\r\nContent-Type: multipart/form-data; boundary=$b\r\nContent-Length: " . strlen($multipart) . "\r\nConnection: close\r\n\r\n$multipart", 1],
+    ["POST /c HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n3\r\nabc\r\n0\r\nX-T: 1\r\n\r\n", 1],
+    ["GET /file HTTP/1.1\r\nHost: a\r\nRange: bytes=0-9\r\nConnection: close\r\n\r\n", 1],
+    ["GET /session HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n", 1],
+    ["GET /chunked HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n", 1],
+    ["GET /boom HTTP/1.1\r\nHost: a\r\n\r\n", 1],
+    ["GET / HTTP/1.1\r\n\r\n", 1],
+    ["POST /half HTTP/1.1\r\nHost: a\r\nContent-Length: 100\r\n\r\nonly some", 0],
+];
+foreach ($cases as [$raw, $answers]) {
+    $out = $exchange($raw);
+    if (substr_count($out, "HTTP/1.1 ") !== $answers) { fwrite(STDERR, "HTTP answers to " . json_encode(substr($raw, 0, 40)) . ": " . json_encode($out) . "\n"); $fail++; }
+}
+usleep(500000);
 if ($fail) { fwrite(STDERR, "$fail wrong answers\n"); exit(1); }
 echo "traffic done\n";
-' "$port"
+' "$port" "$http_port"
 
 kill -TERM "$master"
 for _ in $(seq 1 600); do kill -0 "$master" 2>/dev/null || break; sleep 0.1; done
