@@ -86,6 +86,9 @@ if test "$PHP_SURGE" != "no"; then
     ext/tcp_connection.cc
     ext/text_protocol.cc
     ext/timer.cc
+    ext/websocket.cc
+    ext/websocket_broadcast.cc
+    ext/websocket_server.cc
     ext/worker.cc
   "
 

@@ -12,6 +12,7 @@
 namespace surge::ext {
 
 struct HttpConnectionState;
+struct WebSocketState;
 struct WorkerObject;
 
 struct ConnectionObject {
@@ -20,6 +21,7 @@ struct ConnectionObject {
   size_t hint;          // Text: bytes already searched for "\n"; user protocols: pending length
   zend_long realId;     // the id it is listed under; $connection->id is writable (GatewayWorker)
   HttpConnectionState* http;  // http:// workers: requests in flight (created on first use)
+  WebSocketState* ws;         // websocket:// workers: handshake and framing state
   zend_object std;
 };
 
@@ -33,6 +35,8 @@ struct ConnectionProps {
   uint32_t protocol, onMessage, onClose, onError, onConnect, onBufferFull, onBufferDrain, transport,
       worker, id, bytesRead, bytesWritten, maxSendBufferSize, maxPackageSize, lingerTimeout,
       headers;
+  uint32_t onWebSocketConnect, onWebSocketConnected, onWebSocketClose, onWebSocketPing,
+      onWebSocketPong, websocketType;
 };
 extern ConnectionProps connection_props;
 

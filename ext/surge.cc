@@ -11,6 +11,7 @@ extern "C" {
 #include "http_classes.h"
 #include "php_surge.h"
 #include "runtime.h"
+#include "websocket_server.h"
 
 namespace {
 
@@ -27,6 +28,7 @@ PHP_MINIT_FUNCTION(surge) {
   registerResponseClass();
   registerChunkClass();
   registerServerSentEventsClass();
+  registerWebsocketClass();
   installPhpLibrary();
   return SUCCESS;
 }

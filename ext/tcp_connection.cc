@@ -15,6 +15,7 @@
 #include "protocol/frame/frame_codec.h"
 #include "protocol/text/text_codec.h"
 #include "runtime.h"
+#include "websocket_server.h"
 #include "worker_object.h"
 
 extern "C" {
@@ -43,6 +44,7 @@ zend_object* createConnection(zend_class_entry* ce) {
   c->hint = 0;
   c->realId = 0;
   c->http = nullptr;
+  c->ws = nullptr;
   zend_object_std_init(&c->std, ce);
   object_properties_init(&c->std, ce);
   c->std.handlers = &connection_handlers;
@@ -65,6 +67,8 @@ void freeConnection(zend_object* obj) {
   }
   freeHttpState(c->http);
   c->http = nullptr;
+  freeWebSocketState(c->ws);
+  c->ws = nullptr;
   // Static properties are gone once the request shuts down.
   if (!(EG(flags) & EG_FLAGS_IN_SHUTDOWN)) runtime::statAdd(runtime::Stat::kConnectionCount, -1);
   zend_object_std_dtor(obj);
@@ -78,8 +82,17 @@ CallSite siteOf(ConnectionObject* c, const char* callback) {
   return CallSite{callback, c->worker, slotLong(&c->std, connection_props.id, 0)};
 }
 
-const char* const kCallbackNames[] = {"onMessage", "onClose",      "onError",
-                                      "onConnect", "onBufferFull", "onBufferDrain"};
+const char* const kCallbackNames[] = {"onMessage",
+                                      "onClose",
+                                      "onError",
+                                      "onConnect",
+                                      "onBufferFull",
+                                      "onBufferDrain",
+                                      "onWebSocketConnect",
+                                      "onWebSocketConnected",
+                                      "onWebSocketClose",
+                                      "onWebSocketPing",
+                                      "onWebSocketPong"};
 
 zval* writeConnectionProperty(zend_object* obj, zend_string* name, zval* value, void** cache) {
   for (const char* cb : kCallbackNames) {
@@ -281,6 +294,9 @@ class ConnectionBridge : public Connection::Handler {
       case ProtocolKind::kHttp:
         used = deliverHttp(c, w, data);
         break;
+      case ProtocolKind::kWebSocket:
+        used = deliverWebSocket(c, w, data);
+        break;
       case ProtocolKind::kUser:
         deliverUserProtocol(c, w);
         break;
@@ -410,6 +426,11 @@ void sendValue(ConnectionObject* c, zval* data, bool raw, zval* return_value) {
     sendHttp(c, data, return_value);
     return;
   }
+  if (kind == ProtocolKind::kWebSocket) {
+    sendWebSocket(c, data, return_value);
+    return;
+  }
+  if (raw && c->ws) noteRawWebSocketSend(c, data);
   zend_string* payload;
   if (kind == ProtocolKind::kUser) {
     zval args[2], encoded;
@@ -548,6 +569,7 @@ void acceptConnection(zend_object* worker, int fd, const sockaddr* peer, socklen
   zend_long maxSendValue = slotLong(obj, p.maxSendBufferSize, 1048576);
   c->conn->setMaxSendBufferSize(maxSendValue > 0 ? static_cast<size_t>(maxSendValue) : 1);
   if (w->native->kind == ProtocolKind::kUser) c->conn->setBufferedMode(true);
+  if (w->native->kind == ProtocolKind::kWebSocket) acceptWebSocket(c);
   addToArrays(c, id);
 
   // zconn's reference now belongs to the open connection; onClose releases it.
@@ -578,6 +600,7 @@ void closeWorkerConnections(zend_object* worker) {
       // dropping) until the peer closes or lingerTimeout passes: a request racing with
       // the stop finds a closed connection (and can retry elsewhere), not a reset one.
       if (c->conn) c->conn->drainInput();
+      if (c->ws) sendWebSocketClose(c, 1001);  // "going away"
       if (c->conn) c->conn->end(zval_get_double(slot(&c->std, connection_props.lingerTimeout)));
     }
   }
@@ -638,6 +661,12 @@ void registerTcpConnectionClass() {
   p.maxPackageSize = propertyOffset(ce, "maxPackageSize");
   p.lingerTimeout = propertyOffset(ce, "lingerTimeout");
   p.headers = propertyOffset(ce, "headers");
+  p.onWebSocketConnect = propertyOffset(ce, "onWebSocketConnect");
+  p.onWebSocketConnected = propertyOffset(ce, "onWebSocketConnected");
+  p.onWebSocketClose = propertyOffset(ce, "onWebSocketClose");
+  p.onWebSocketPing = propertyOffset(ce, "onWebSocketPing");
+  p.onWebSocketPong = propertyOffset(ce, "onWebSocketPong");
+  p.websocketType = propertyOffset(ce, "websocketType");
 }
 
 }  // namespace surge::ext
@@ -727,12 +756,17 @@ ConnectionObject* sendBeforeClosing(INTERNAL_FUNCTION_PARAMETERS) {
 }  // namespace
 
 ZEND_METHOD(Surge_Connection_TcpConnection, close) {
-  if (ConnectionObject* c = sendBeforeClosing(INTERNAL_FUNCTION_PARAM_PASSTHRU)) c->conn->close();
+  if (ConnectionObject* c = sendBeforeClosing(INTERNAL_FUNCTION_PARAM_PASSTHRU)) {
+    if (c->ws) sendWebSocketClose(c, 1000);
+    if (c->conn) c->conn->close();
+  }
 }
 
 ZEND_METHOD(Surge_Connection_TcpConnection, end) {
-  if (ConnectionObject* c = sendBeforeClosing(INTERNAL_FUNCTION_PARAM_PASSTHRU))
-    c->conn->end(zval_get_double(slot(&c->std, connection_props.lingerTimeout)));
+  if (ConnectionObject* c = sendBeforeClosing(INTERNAL_FUNCTION_PARAM_PASSTHRU)) {
+    if (c->ws) sendWebSocketClose(c, 1000);
+    if (c->conn) c->conn->end(zval_get_double(slot(&c->std, connection_props.lingerTimeout)));
+  }
 }
 
 ZEND_METHOD(Surge_Connection_TcpConnection, destroy) {

@@ -14,6 +14,7 @@
 #include "net/listen_socket.h"
 #include "run_all.h"
 #include "runtime.h"
+#include "websocket_server.h"
 
 extern "C" {
 #include "zend_exceptions.h"
@@ -75,6 +76,11 @@ const CallbackName kCallbacks[] = {
     {"onError", &WorkerProps::onError},
     {"onBufferFull", &WorkerProps::onBufferFull},
     {"onBufferDrain", &WorkerProps::onBufferDrain},
+    {"onWebSocketConnect", &WorkerProps::onWebSocketConnect},
+    {"onWebSocketConnected", &WorkerProps::onWebSocketConnected},
+    {"onWebSocketClose", &WorkerProps::onWebSocketClose},
+    {"onWebSocketPing", &WorkerProps::onWebSocketPing},
+    {"onWebSocketPong", &WorkerProps::onWebSocketPong},
 };
 
 zval* writeWorkerProperty(zend_object* obj, zend_string* name, zval* value, void** cache) {
@@ -128,6 +134,8 @@ bool useProtocolClass(WorkerObject* w, zend_class_entry* ce) {
     n->kind = ProtocolKind::kFrame;
   } else if (ce == http_ce || instanceof_function(ce, http_ce)) {
     n->kind = ProtocolKind::kHttp;
+  } else if (ce == websocket_ce || instanceof_function(ce, websocket_ce)) {
+    n->kind = ProtocolKind::kWebSocket;
   } else {
     n->protocolInput = staticMethod(ce, "input");
     n->protocolDecode = staticMethod(ce, "decode");
@@ -193,7 +201,7 @@ bool prepareWorkerListen(WorkerObject* w) {
         throwRuntime(
             "unknown protocol scheme '%s' in '%s': no class Protocols\\%s or Surge\\Protocols\\%s "
             "exists "
-            "(built in: tcp, unix, text, frame, http)",
+            "(built in: tcp, unix, text, frame, http, websocket)",
             name.scheme.c_str(), n->socketName.c_str(), cls.c_str(), cls.c_str());
         return false;
       }

@@ -13,7 +13,7 @@
 namespace surge::ext {
 
 // How a worker's connections turn bytes into messages.
-enum class ProtocolKind { kRaw, kText, kFrame, kHttp, kUser };
+enum class ProtocolKind { kRaw, kText, kFrame, kHttp, kWebSocket, kUser };
 
 struct WorkerNative {
   std::string socketName;  // as given to the constructor ("" = no listener)
@@ -38,6 +38,8 @@ struct WorkerNative {
 
   CallableCache onWorkerStart, onWorkerStop, onWorkerReload, onConnect, onMessage, onClose, onError,
       onBufferFull, onBufferDrain;
+  CallableCache onWebSocketConnect, onWebSocketConnected, onWebSocketClose, onWebSocketPing,
+      onWebSocketPong;
 };
 
 struct WorkerObject {
@@ -56,6 +58,8 @@ struct WorkerProps {
       maxRequests, maxMemory, stopping;
   uint32_t onWorkerStart, onWorkerStop, onWorkerReload, onConnect, onMessage, onClose, onError,
       onBufferFull, onBufferDrain;
+  uint32_t onWebSocketConnect, onWebSocketConnected, onWebSocketClose, onWebSocketPing,
+      onWebSocketPong;
 };
 extern WorkerProps worker_props;
 

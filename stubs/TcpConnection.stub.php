@@ -39,8 +39,27 @@ class TcpConnection extends ConnectionInterface implements \JsonSerializable
     public int $maxSendBufferSize = 1048576;
     public int $maxPackageSize = 10485760;
     public float $lingerTimeout = 1.0;
-    /** HTTP: header lines (name => value or list of values) added to the next response. */
+    /**
+     * HTTP: header lines (name => value or list of values) added to the next response.
+     * WebSocket: header lines added to the 101 answer (set in onWebSocketConnect), either
+     * as name => value or as whole "Name: value" lines.
+     */
     public array $headers = [];
+    /** @var callable|null */
+    public $onWebSocketConnect = null;
+    /** @var callable|null */
+    public $onWebSocketConnected = null;
+    /** @var callable|null */
+    public $onWebSocketClose = null;
+    /** @var callable|null */
+    public $onWebSocketPing = null;
+    /** @var callable|null */
+    public $onWebSocketPong = null;
+    /**
+     * WebSocket: the frame type send() uses, Websocket::BINARY_TYPE_BLOB ("\x81", text,
+     * the default) or Websocket::BINARY_TYPE_ARRAYBUFFER ("\x82", binary).
+     */
+    public ?string $websocketType = null;
 
     public static int $defaultMaxSendBufferSize = 1048576;
     public static int $defaultMaxPackageSize = 10485760;

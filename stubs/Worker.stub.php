@@ -71,6 +71,38 @@ class Worker
     public $onBufferFull = null;
     /** @var callable|null */
     public $onBufferDrain = null;
+    /**
+     * websocket:// only: `function(TcpConnection $c, Request $request)` once the opening
+     * handshake is read, before the 101 answer. May close the connection to refuse it, add
+     * header lines to the answer with `$c->headers` (a sub-protocol, for instance) and set
+     * `$c->websocketType`. Connections copy it at accept.
+     * @var callable|null
+     */
+    public $onWebSocketConnect = null;
+    /**
+     * websocket:// only: `function(TcpConnection $c, Request $request)` once the 101 answer
+     * was sent.
+     * @var callable|null
+     */
+    public $onWebSocketConnected = null;
+    /**
+     * websocket:// only: `function(TcpConnection $c, int $code, string $reason)` when the
+     * peer sends a close frame (code 1005 if it gave none). The close is answered and the
+     * connection closed afterwards unless the callback closed it itself.
+     * @var callable|null
+     */
+    public $onWebSocketClose = null;
+    /**
+     * websocket:// only: `function(TcpConnection $c, string $data)` for each ping; when set,
+     * no pong is sent automatically.
+     * @var callable|null
+     */
+    public $onWebSocketPing = null;
+    /**
+     * websocket:// only: `function(TcpConnection $c, string $data)` for each pong.
+     * @var callable|null
+     */
+    public $onWebSocketPong = null;
 
     public static bool $daemonize = false;
     public static string $stdoutFile = '/dev/null';
@@ -121,4 +153,14 @@ class Worker
     public static function isRunning(): bool {}
 
     public static function getGracefulStop(): bool {}
+
+    /**
+     * websocket:// workers: sends $message to every connection of this worker in this
+     * process whose handshake is complete (or to those listed by id in $connectionIds),
+     * except those listed in $exceptIds. The frame is encoded once (once per
+     * websocketType) and every connection queues the same bytes. A connection whose send
+     * buffer is full gets onBufferFull and misses this message only. Returns the number
+     * of connections the message was written or queued to.
+     */
+    public function broadcast(string $message, ?array $connectionIds = null, ?array $exceptIds = null): int {}
 }

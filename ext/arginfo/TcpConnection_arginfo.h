@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 1ec206120e4a0fb113a6e4dd59403616f6035195 */
+ * Stub hash: accc07622d42fa33945f24b494bd02038d7e5f81 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Connection_TcpConnection_send, 0, 1, _IS_BOOL, 1)
 	ZEND_ARG_TYPE_INFO(0, sendBuffer, IS_MIXED, 0)
@@ -226,6 +226,42 @@ static zend_class_entry *register_class_Surge_Connection_TcpConnection(zend_clas
 	zend_string *property_headers_name = zend_string_init("headers", sizeof("headers") - 1, 1);
 	zend_declare_typed_property(class_entry, property_headers_name, &property_headers_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
 	zend_string_release(property_headers_name);
+
+	zval property_onWebSocketConnect_default_value;
+	ZVAL_NULL(&property_onWebSocketConnect_default_value);
+	zend_string *property_onWebSocketConnect_name = zend_string_init("onWebSocketConnect", sizeof("onWebSocketConnect") - 1, 1);
+	zend_declare_property_ex(class_entry, property_onWebSocketConnect_name, &property_onWebSocketConnect_default_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(property_onWebSocketConnect_name);
+
+	zval property_onWebSocketConnected_default_value;
+	ZVAL_NULL(&property_onWebSocketConnected_default_value);
+	zend_string *property_onWebSocketConnected_name = zend_string_init("onWebSocketConnected", sizeof("onWebSocketConnected") - 1, 1);
+	zend_declare_property_ex(class_entry, property_onWebSocketConnected_name, &property_onWebSocketConnected_default_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(property_onWebSocketConnected_name);
+
+	zval property_onWebSocketClose_default_value;
+	ZVAL_NULL(&property_onWebSocketClose_default_value);
+	zend_string *property_onWebSocketClose_name = zend_string_init("onWebSocketClose", sizeof("onWebSocketClose") - 1, 1);
+	zend_declare_property_ex(class_entry, property_onWebSocketClose_name, &property_onWebSocketClose_default_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(property_onWebSocketClose_name);
+
+	zval property_onWebSocketPing_default_value;
+	ZVAL_NULL(&property_onWebSocketPing_default_value);
+	zend_string *property_onWebSocketPing_name = zend_string_init("onWebSocketPing", sizeof("onWebSocketPing") - 1, 1);
+	zend_declare_property_ex(class_entry, property_onWebSocketPing_name, &property_onWebSocketPing_default_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(property_onWebSocketPing_name);
+
+	zval property_onWebSocketPong_default_value;
+	ZVAL_NULL(&property_onWebSocketPong_default_value);
+	zend_string *property_onWebSocketPong_name = zend_string_init("onWebSocketPong", sizeof("onWebSocketPong") - 1, 1);
+	zend_declare_property_ex(class_entry, property_onWebSocketPong_name, &property_onWebSocketPong_default_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(property_onWebSocketPong_name);
+
+	zval property_websocketType_default_value;
+	ZVAL_NULL(&property_websocketType_default_value);
+	zend_string *property_websocketType_name = zend_string_init("websocketType", sizeof("websocketType") - 1, 1);
+	zend_declare_typed_property(class_entry, property_websocketType_name, &property_websocketType_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_websocketType_name);
 
 	zval property_defaultMaxSendBufferSize_default_value;
 	ZVAL_LONG(&property_defaultMaxSendBufferSize_default_value, 1048576);

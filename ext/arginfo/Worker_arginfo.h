@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: ff24b3d5d1705d7047b1cd2a33401621339e4550 */
+ * Stub hash: e3ad261dabae281b7655333aad685d545208c379 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Surge_Worker___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, socketName, IS_STRING, 1, "null")
@@ -52,6 +52,12 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_Surge_Worker_getGracefulStop arginfo_class_Surge_Worker_isRunning
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Worker_broadcast, 0, 1, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, message, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, connectionIds, IS_ARRAY, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, exceptIds, IS_ARRAY, 1, "null")
+ZEND_END_ARG_INFO()
+
 
 ZEND_METHOD(Surge_Worker, __construct);
 ZEND_METHOD(Surge_Worker, runAll);
@@ -69,6 +75,7 @@ ZEND_METHOD(Surge_Worker, getAllWorkers);
 ZEND_METHOD(Surge_Worker, getStatus);
 ZEND_METHOD(Surge_Worker, isRunning);
 ZEND_METHOD(Surge_Worker, getGracefulStop);
+ZEND_METHOD(Surge_Worker, broadcast);
 
 
 static const zend_function_entry class_Surge_Worker_methods[] = {
@@ -88,6 +95,7 @@ static const zend_function_entry class_Surge_Worker_methods[] = {
 	ZEND_ME(Surge_Worker, getStatus, arginfo_class_Surge_Worker_getStatus, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Surge_Worker, isRunning, arginfo_class_Surge_Worker_isRunning, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Surge_Worker, getGracefulStop, arginfo_class_Surge_Worker_getGracefulStop, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Surge_Worker, broadcast, arginfo_class_Surge_Worker_broadcast, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -274,6 +282,36 @@ static zend_class_entry *register_class_Surge_Worker(void)
 	zend_string *property_onBufferDrain_name = zend_string_init("onBufferDrain", sizeof("onBufferDrain") - 1, 1);
 	zend_declare_property_ex(class_entry, property_onBufferDrain_name, &property_onBufferDrain_default_value, ZEND_ACC_PUBLIC, NULL);
 	zend_string_release(property_onBufferDrain_name);
+
+	zval property_onWebSocketConnect_default_value;
+	ZVAL_NULL(&property_onWebSocketConnect_default_value);
+	zend_string *property_onWebSocketConnect_name = zend_string_init("onWebSocketConnect", sizeof("onWebSocketConnect") - 1, 1);
+	zend_declare_property_ex(class_entry, property_onWebSocketConnect_name, &property_onWebSocketConnect_default_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(property_onWebSocketConnect_name);
+
+	zval property_onWebSocketConnected_default_value;
+	ZVAL_NULL(&property_onWebSocketConnected_default_value);
+	zend_string *property_onWebSocketConnected_name = zend_string_init("onWebSocketConnected", sizeof("onWebSocketConnected") - 1, 1);
+	zend_declare_property_ex(class_entry, property_onWebSocketConnected_name, &property_onWebSocketConnected_default_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(property_onWebSocketConnected_name);
+
+	zval property_onWebSocketClose_default_value;
+	ZVAL_NULL(&property_onWebSocketClose_default_value);
+	zend_string *property_onWebSocketClose_name = zend_string_init("onWebSocketClose", sizeof("onWebSocketClose") - 1, 1);
+	zend_declare_property_ex(class_entry, property_onWebSocketClose_name, &property_onWebSocketClose_default_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(property_onWebSocketClose_name);
+
+	zval property_onWebSocketPing_default_value;
+	ZVAL_NULL(&property_onWebSocketPing_default_value);
+	zend_string *property_onWebSocketPing_name = zend_string_init("onWebSocketPing", sizeof("onWebSocketPing") - 1, 1);
+	zend_declare_property_ex(class_entry, property_onWebSocketPing_name, &property_onWebSocketPing_default_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(property_onWebSocketPing_name);
+
+	zval property_onWebSocketPong_default_value;
+	ZVAL_NULL(&property_onWebSocketPong_default_value);
+	zend_string *property_onWebSocketPong_name = zend_string_init("onWebSocketPong", sizeof("onWebSocketPong") - 1, 1);
+	zend_declare_property_ex(class_entry, property_onWebSocketPong_name, &property_onWebSocketPong_default_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(property_onWebSocketPong_name);
 
 	zval property_daemonize_default_value;
 	ZVAL_FALSE(&property_daemonize_default_value);

@@ -29,6 +29,17 @@ TEST(WebSocketMessageAssemblerTest, SingleFrameMessage) {
   EXPECT_EQ(a.messageSize(), 5u);
 }
 
+TEST(WebSocketMessageAssemblerTest, LimitChangesBetweenMessages) {
+  WsMessageAssembler a(10);
+  EXPECT_TRUE(a.onFrame(frame(ws::kBinary, 10, true)).ok());
+  EXPECT_TRUE(a.onPayload("0123456789").ok());
+  a.setMaxMessageSize(4);
+  WsAssembleResult r = a.onFrame(frame(ws::kBinary, 5, true));
+  EXPECT_EQ(r.closeCode, 1009);
+  a.reset();
+  EXPECT_TRUE(a.onFrame(frame(ws::kBinary, 4, true)).ok());  // reset() keeps the new limit
+}
+
 TEST(WebSocketMessageAssemblerTest, FragmentedWithInterleavedPing) {
   WsMessageAssembler a;
   WsAssembleResult r = a.onFrame(frame(ws::kText, 3, false));

@@ -42,6 +42,9 @@ class WsMessageAssembler {
   bool compressed() const { return compressed_; }
   uint64_t messageSize() const { return size_; }
   void reset() { *this = WsMessageAssembler(maxMessageSize_); }
+  // The limit may change between messages (a connection's maxPackageSize is writable);
+  // it applies from the next frame on.
+  void setMaxMessageSize(uint64_t maxMessageSize) { maxMessageSize_ = maxMessageSize; }
 
  private:
   uint64_t maxMessageSize_;

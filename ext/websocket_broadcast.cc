@@ -1,0 +1,145 @@
+/* Surge\Worker::broadcast(): one message to many WebSocket connections. The frame is
+ * encoded once (once per websocketType) into one string, and every connection sends or
+ * queues those same bytes by reference: a connection whose socket takes the frame at once
+ * costs one writev and no allocation, one that has to queue it holds a reference, not a
+ * copy. */
+#include <vector>
+
+#include "connection_object.h"
+#include "net/connection.h"
+#include "runtime.h"
+#include "websocket_server.h"
+#include "worker_object.h"
+
+extern "C" {
+#include "zend_exceptions.h"
+}
+
+namespace surge::ext {
+
+namespace {
+
+class Broadcast {
+ public:
+  explicit Broadcast(zend_string* message) : message_(message) {}
+  ~Broadcast() {
+    for (zend_string* f : frames_)
+      if (f) zend_string_release(f);
+  }
+  Broadcast(const Broadcast&) = delete;
+  Broadcast& operator=(const Broadcast&) = delete;
+
+  // Sends to one connection; callbacks it causes wait for finish().
+  void to(zval* entry) {
+    if (Z_TYPE_P(entry) != IS_OBJECT || !instanceof_function(Z_OBJCE_P(entry), tcp_connection_ce))
+      return;
+    ConnectionObject* c = connectionFrom(Z_OBJ_P(entry));
+    if (!webSocketReady(c)) return;
+    uint8_t opcode = webSocketOpcode(c);
+    zend_string*& frame = frames_[opcode == 2 ? 1 : 0];
+    if (frame == nullptr)
+      frame = encodeWebSocketFrame(opcode, {ZSTR_VAL(message_), ZSTR_LEN(message_)});
+    SendPiece piece = pieceOf(frame);
+    switch (c->conn->send(&piece, 1)) {
+      case Connection::SendResult::kWritten:
+      case Connection::SendResult::kQueued:
+        ++sent_;
+        break;
+      case Connection::SendResult::kBufferFull:
+        GC_ADDREF(&c->std);
+        full_.push_back(c);
+        break;
+      case Connection::SendResult::kPeerGone:
+        GC_ADDREF(&c->std);
+        gone_.push_back(c);
+        break;
+      case Connection::SendResult::kClosed:
+        break;
+    }
+  }
+
+  // Runs what the sends caused, once no list is being walked any more: onBufferFull for
+  // the connections that missed the message, and the close of those whose peer is gone.
+  zend_long finish() {
+    for (ConnectionObject* c : full_) {
+      runtime::statAdd(runtime::Stat::kSendFail, 1);
+      callWebSocketBufferFull(c);
+      OBJ_RELEASE(&c->std);
+    }
+    full_.clear();
+    for (ConnectionObject* c : gone_) {
+      if (c->conn) c->conn->destroy();
+      OBJ_RELEASE(&c->std);
+    }
+    gone_.clear();
+    return sent_;
+  }
+
+ private:
+  zend_string* message_;
+  zend_string* frames_[2] = {nullptr, nullptr};  // text, binary
+  std::vector<ConnectionObject*> full_;
+  std::vector<ConnectionObject*> gone_;
+  zend_long sent_ = 0;
+};
+
+}  // namespace
+
+}  // namespace surge::ext
+
+using namespace surge::ext;
+
+ZEND_METHOD(Surge_Worker, broadcast) {
+  zend_string* message;
+  HashTable* ids = nullptr;
+  HashTable* except = nullptr;
+  ZEND_PARSE_PARAMETERS_START(1, 3)
+  Z_PARAM_STR(message)
+  Z_PARAM_OPTIONAL
+  Z_PARAM_ARRAY_HT_OR_NULL(ids)
+  Z_PARAM_ARRAY_HT_OR_NULL(except)
+  ZEND_PARSE_PARAMETERS_END();
+  WorkerObject* w = workerFrom(Z_OBJ_P(ZEND_THIS));
+  if (w->native->kind != ProtocolKind::kWebSocket) {
+    throwRuntime("Surge\\Worker::broadcast() needs a websocket:// worker running in this process");
+    RETURN_THROWS();
+  }
+  zval* list = slot(&w->std, worker_props.connections);
+  if (Z_TYPE_P(list) != IS_ARRAY) RETURN_LONG(0);
+  // A callback run by a send (onBufferFull when a queue reaches its mark) may close
+  // connections and so change the list: holding a reference makes such a change work on
+  // a copy while this walk goes on over the original.
+  HashTable* connections = Z_ARRVAL_P(list);
+  GC_TRY_ADDREF(connections);
+  HashTable skip;
+  bool skipping = except && zend_hash_num_elements(except) > 0;
+  if (skipping) {
+    zend_hash_init(&skip, zend_hash_num_elements(except), nullptr, nullptr, 0);
+    zval* id;
+    ZEND_HASH_FOREACH_VAL(except, id) {
+      zend_hash_index_add_empty_element(&skip, zval_get_long(id));
+    }
+    ZEND_HASH_FOREACH_END();
+  }
+  Broadcast b(message);
+  if (ids) {
+    zval* id;
+    ZEND_HASH_FOREACH_VAL(ids, id) {
+      zend_long key = zval_get_long(id);
+      if (skipping && zend_hash_index_exists(&skip, key)) continue;
+      if (zval* entry = zend_hash_index_find(connections, key)) b.to(entry);
+    }
+    ZEND_HASH_FOREACH_END();
+  } else {
+    zend_ulong key;
+    zval* entry;
+    ZEND_HASH_FOREACH_NUM_KEY_VAL(connections, key, entry) {
+      if (skipping && zend_hash_index_exists(&skip, static_cast<zend_long>(key))) continue;
+      b.to(entry);
+    }
+    ZEND_HASH_FOREACH_END();
+  }
+  if (skipping) zend_hash_destroy(&skip);
+  zend_array_release(connections);
+  RETURN_LONG(b.finish());
+}

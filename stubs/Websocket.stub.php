@@ -1,0 +1,29 @@
+<?php
+
+/**
+ * @generate-class-entries
+ * @generate-legacy-arginfo 80100
+ */
+
+namespace Surge\Protocols;
+
+/**
+ * WebSocket (RFC 6455). Servers (`websocket://` workers) do the opening handshake, frame,
+ * unmask, reassemble and validate natively and hand whole messages to onMessage; what the
+ * application sends is framed with `$connection->websocketType`.
+ */
+class Websocket
+{
+    /**
+     * "\x81": text frames (the default `$connection->websocketType`).
+     * @var string
+     * @cvalue SURGE_WS_BINARY_TYPE_BLOB
+     */
+    public const BINARY_TYPE_BLOB = UNKNOWN;
+    /**
+     * "\x82": binary frames.
+     * @var string
+     * @cvalue SURGE_WS_BINARY_TYPE_ARRAYBUFFER
+     */
+    public const BINARY_TYPE_ARRAYBUFFER = UNKNOWN;
+}
