@@ -14,7 +14,7 @@ var_dump(file_exists($server->dir . '/server.pid'), $server->groupProcesses(), $
 ?>
 --EXPECTF--
 int(255)
-Fatal error: Uncaught RuntimeException: unknown protocol scheme 'nope' in 'nope://127.0.0.1:%d': no class Protocols\Nope or Surge\Protocols\Nope exists (built in: tcp, unix, text, frame) in %s/server.php:%d
+Fatal error: Uncaught RuntimeException: unknown protocol scheme 'nope' in 'nope://127.0.0.1:%d': no class Protocols\Nope or Surge\Protocols\Nope exists (built in: tcp, unix, text, frame, %s) in %s/server.php:%d
 Stack trace:
 #0 %s/server.php(%d): Surge\Worker::runAll()
 #1 {main}
