@@ -16,6 +16,21 @@
 //   http-idle as idle, but the one round trip is an HTTP/1.1 keep-alive
 //             "GET / HTTP/1.1" answered with a 200 (the response is framed by
 //             its Content-Length); --payload-size is not used.
+//   ws-echo, ws-pipeline, ws-idle
+//             as echo, pipeline and idle over WebSocket: each connection
+//             first does the opening handshake (checking the 101 and its
+//             Sec-WebSocket-Accept), then sends masked text frames of
+//             --payload-size bytes and expects each back byte for byte as an
+//             unmasked text frame in the shortest length form.
+//   ws-broadcast
+//             opens --connections WebSocket connections, then --rounds times:
+//             connection 0 sends the text "broadcast N" (N = --payload-size),
+//             the server broadcasts N bytes of 'x' to every connection and
+//             then answers connection 0 with "cpu USER_US SYS_US COUNT" (its
+//             CPU time inside broadcast() and how many connections it reached);
+//             the round ends when every connection has the broadcast frame.
+//             Prints one line: rounds, p50/max milliseconds until every
+//             connection had it, and the server's mean user/sys µs per broadcast.
 //
 // Output (echo/pipeline), one line on stdout:
 //   round_trips=123456 seconds=10.00 rps=12345.6 p50_us=80 p99_us=200 errors=0 ...
@@ -30,6 +45,7 @@
 // Partial failures are reported in errors= (and on stderr), exit status 0.
 
 #include <arpa/inet.h>
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <csignal>
@@ -51,7 +67,11 @@
 
 namespace {
 
-enum class Mode { Echo, Pipeline, Idle, HttpIdle };
+enum class Mode { Echo, Pipeline, Idle, HttpIdle, WsEcho, WsPipeline, WsIdle, WsBroadcast };
+
+bool is_ws(Mode m) {
+  return m == Mode::WsEcho || m == Mode::WsPipeline || m == Mode::WsIdle || m == Mode::WsBroadcast;
+}
 
 struct Options {
   std::string host = "127.0.0.1";
@@ -64,6 +84,7 @@ struct Options {
   int depth = 16;
   double connect_timeout = 30.0;  // connection setup (idle: setup + first round trip)
   int connect_concurrency = 256;  // connections being set up at the same time
+  int rounds = 20;                // ws-broadcast
 };
 
 uint64_t now_ns() {
@@ -89,9 +110,10 @@ uint64_t sec_to_ns(double s) {
           "usage: loadgen --port N [--host 127.0.0.1] [--connections 100]\n"
           "               [--duration SECONDS (10)] [--warmup SECONDS (0)]\n"
           "               [--payload-size BYTES (16)]\n"
-          "               [--mode echo|pipeline|idle|http-idle]\n"
+          "               [--mode echo|pipeline|idle|http-idle|ws-echo|ws-pipeline|\n"
+          "                       ws-idle|ws-broadcast]\n"
           "               [--depth 16] [--connect-timeout SECONDS (30)]\n"
-          "               [--connect-concurrency 256]\n");
+          "               [--connect-concurrency 256] [--rounds 20]\n");
   exit(msg ? 2 : 0);
 }
 
@@ -135,6 +157,8 @@ Options parse_args(int argc, char** argv) {
       o.connect_timeout = num(0.001);
     else if (a == "--connect-concurrency")
       o.connect_concurrency = int(num(1));
+    else if (a == "--rounds")
+      o.rounds = int(num(1));
     else if (a == "--mode") {
       if (v == "echo")
         o.mode = Mode::Echo;
@@ -144,13 +168,22 @@ Options parse_args(int argc, char** argv) {
         o.mode = Mode::Idle;
       else if (v == "http-idle")
         o.mode = Mode::HttpIdle;
+      else if (v == "ws-echo")
+        o.mode = Mode::WsEcho;
+      else if (v == "ws-pipeline")
+        o.mode = Mode::WsPipeline;
+      else if (v == "ws-idle")
+        o.mode = Mode::WsIdle;
+      else if (v == "ws-broadcast")
+        o.mode = Mode::WsBroadcast;
       else
         usage(("bad mode: " + v).c_str());
     } else
       usage(("unknown option: " + a).c_str());
   }
   if (o.port <= 0 || o.port > 65535) usage("--port is required (1..65535)");
-  if (o.mode != Mode::Pipeline) o.depth = 1;
+  if (o.mode != Mode::Pipeline && o.mode != Mode::WsPipeline) o.depth = 1;
+  if (is_ws(o.mode) && o.payload > 65535) usage("--payload-size: at most 65535 for ws-* modes");
   return o;
 }
 
@@ -181,22 +214,49 @@ struct Histogram {
   }
 };
 
-enum class State { Pending, Connecting, Ready, Busy, Done, Dead };
+enum class State { Pending, Connecting, Handshaking, Ready, Busy, Done, Dead };
 
 struct Conn {
   int fd = -1;
   State st = State::Pending;
-  bool want_out = false;  // EPOLLOUT currently registered
-  bool has_slot = false;  // counts against --connect-concurrency
-  uint64_t seq = 0;       // batches sent on this connection
-  std::string out;        // the current batch (depth lines)
-  size_t woff = 0;        // bytes of `out` written so far
-  size_t line_idx = 0;    // line of the batch currently being received
-  size_t line_pos = 0;    // bytes of that line received so far
-  bool line_bad = false;  // current line already known not to match
-  uint64_t t_start = 0;   // batch start (ns)
-  std::string in;         // http-idle: the response received so far
+  bool want_out = false;       // EPOLLOUT currently registered
+  bool has_slot = false;       // counts against --connect-concurrency
+  uint64_t seq = 0;            // batches sent on this connection
+  std::string out;             // the current batch (depth lines)
+  size_t woff = 0;             // bytes of `out` written so far
+  size_t line_idx = 0;         // line of the batch currently being received
+  size_t line_pos = 0;         // bytes of that line received so far
+  bool line_bad = false;       // current line already known not to match
+  uint64_t t_start = 0;        // batch start (ns)
+  std::string in;              // http-idle: the response received so far; ws: the 101 so far,
+                               // ws-broadcast: an unfinished frame
+  std::string expect;          // ws echo: the frames the batch must bring back
+  size_t epos = 0;             // bytes of `expect` received so far
+  bool got_broadcast = false;  // ws-broadcast: this round's frame arrived
 };
+
+// RFC 6455 §1.3's sample key and its Sec-WebSocket-Accept.
+constexpr char kWsKey[] = "dGhlIHNhbXBsZSBub25jZQ==";
+constexpr char kWsAccept[] = "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=";
+
+// A text frame: masked (client) or not (what the server sends back).
+void append_ws_frame(std::string* out, const char* payload, size_t n, const uint8_t* mask) {
+  out->push_back(char(0x81));
+  uint8_t m = mask ? 0x80 : 0;
+  if (n < 126) {
+    out->push_back(char(m | n));
+  } else {
+    out->push_back(char(m | 126));
+    out->push_back(char(n >> 8));
+    out->push_back(char(n & 0xff));
+  }
+  if (!mask) {
+    out->append(payload, n);
+    return;
+  }
+  out->append(reinterpret_cast<const char*>(mask), 4);
+  for (size_t j = 0; j < n; ++j) out->push_back(char(payload[j] ^ mask[j & 3]));
+}
 
 constexpr uint32_t kStdinTag = 0xffffffffu;
 const char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -220,6 +280,7 @@ class LoadGen {
   int run() {
     if (!setup_connections()) return 1;
     if (idle_mode()) return hold_idle();
+    if (o_.mode == Mode::WsBroadcast) return broadcast_rounds();
     return measure();
   }
 
@@ -241,7 +302,16 @@ class LoadGen {
   int live_ = 0;     // connections not Dead
   int idle_ready_ = 0;
 
-  bool idle_mode() const { return o_.mode == Mode::Idle || o_.mode == Mode::HttpIdle; }
+  bool idle_mode() const {
+    return o_.mode == Mode::Idle || o_.mode == Mode::HttpIdle || o_.mode == Mode::WsIdle;
+  }
+  bool ws() const { return is_ws(o_.mode); }
+
+  // ws-broadcast
+  int bc_done_ = 0;         // connections that have this round's frame
+  bool bc_report_ = false;  // connection 0 got this round's "cpu ..." answer
+  std::vector<double> bc_ms_, bc_user_us_, bc_sys_us_;
+  long bc_reached_min_ = -1;
 
   void ctl(int op, size_t i, uint32_t events) {
     epoll_event ev{};
@@ -266,7 +336,8 @@ class LoadGen {
     if (c.st == State::Dead) return;
     if (is_error) {
       ++errors_;
-      if (c.st == State::Connecting || (idle_mode() && c.has_slot)) ++connect_errors_;
+      if (c.st == State::Connecting || c.st == State::Handshaking || (idle_mode() && c.has_slot))
+        ++connect_errors_;
       if (errors_ <= 5) fprintf(stderr, "loadgen: connection %zu: %s\n", i, why);
     }
     if (c.fd >= 0) {
@@ -321,7 +392,26 @@ class LoadGen {
 
   void on_connected(size_t i) {
     Conn& c = conns_[i];
+    if (ws() && c.st == State::Connecting) {
+      c.st = State::Handshaking;
+      c.out = "GET / HTTP/1.1\r\nHost: " + o_.host + ":" + std::to_string(o_.port) +
+              "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + kWsKey +
+              "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+      c.woff = 0;
+      try_write(i);
+      return;
+    }
+    ready(i);
+  }
+
+  // Set up (connected, and for ws-* modes upgraded).
+  void ready(size_t i) {
+    Conn& c = conns_[i];
     c.st = State::Ready;
+    if (o_.mode == Mode::WsBroadcast) {
+      release_slot(c);
+      return;
+    }
     if (idle_mode())
       begin_batch(i);  // the one round trip; slot kept until it is done
     else {
@@ -341,6 +431,26 @@ class LoadGen {
       return;
     }
     const size_t P = o_.payload;
+    if (ws()) {
+      // Masked frames out, the same payloads unmasked back.
+      c.out.clear();
+      c.expect.clear();
+      std::string payload(P, ' ');
+      uint8_t mask[4] = {uint8_t(i), uint8_t(i >> 8), uint8_t(c.seq), 0x5a};
+      for (int l = 0; l < o_.depth; ++l) {
+        size_t start = (i * 7 + c.seq * 3 + size_t(l)) % kAlphabetLen;
+        for (size_t j = 0; j < P; ++j) payload[j] = kAlphabet[(start + j) % kAlphabetLen];
+        append_ws_frame(&c.out, payload.data(), P, mask);
+        append_ws_frame(&c.expect, payload.data(), P, nullptr);
+      }
+      ++c.seq;
+      c.woff = 0;
+      c.epos = 0;
+      c.st = State::Busy;
+      c.t_start = now_ns();
+      try_write(i);
+      return;
+    }
     c.out.resize(size_t(o_.depth) * (P + 1));
     char* p = c.out.data();
     for (int l = 0; l < o_.depth; ++l) {
@@ -401,6 +511,18 @@ class LoadGen {
     }
     if (o_.mode == Mode::HttpIdle) {
       on_http_response_bytes(i, size_t(n));
+      return;
+    }
+    if (c.st == State::Handshaking) {
+      on_ws_handshake_bytes(i, size_t(n));
+      return;
+    }
+    if (o_.mode == Mode::WsBroadcast) {
+      on_ws_broadcast_bytes(i, rbuf_, size_t(n));
+      return;
+    }
+    if (ws()) {
+      on_ws_echo_bytes(i, size_t(n));
       return;
     }
     const char* p = rbuf_;
@@ -474,6 +596,159 @@ class LoadGen {
     }
     std::string().swap(c.in);  // do not hold the bytes while idle
     batch_done(i, now_ns());
+  }
+
+  // The 101 (and, for ws-broadcast, nothing else) while the connection is set up.
+  void on_ws_handshake_bytes(size_t i, size_t n) {
+    Conn& c = conns_[i];
+    c.in.append(rbuf_, n);
+    size_t head_end = c.in.find("\r\n\r\n");
+    if (head_end == std::string::npos) {
+      if (c.in.size() > 65536) fail(i, true, "handshake answer larger than 64 KiB");
+      return;
+    }
+    std::string head = c.in.substr(0, head_end + 4);
+    std::string rest = c.in.substr(head_end + 4);
+    std::string().swap(c.in);
+    if (head.rfind("HTTP/1.1 101 ", 0) != 0 || head.find(std::string("\r\nSec-WebSocket-Accept: ") +
+                                                         kWsAccept + "\r\n") == std::string::npos) {
+      fail(i, true, "handshake refused or wrong Sec-WebSocket-Accept");
+      return;
+    }
+    ready(i);
+    if (!rest.empty() && c.st != State::Dead) {
+      memcpy(rbuf_, rest.data(), rest.size());
+      if (o_.mode == Mode::WsBroadcast)
+        on_ws_broadcast_bytes(i, rbuf_, rest.size());
+      else
+        on_ws_echo_bytes(i, rest.size());
+    }
+  }
+
+  // ws echo: the bytes must continue `expect` exactly.
+  void on_ws_echo_bytes(size_t i, size_t n) {
+    Conn& c = conns_[i];
+    if (c.st != State::Busy || c.epos + n > c.expect.size()) {
+      ++errors_;
+      if (errors_ <= 5)
+        fprintf(stderr, "loadgen: connection %zu: unexpected data from server\n", i);
+      return;
+    }
+    if (memcmp(rbuf_, c.expect.data() + c.epos, n) != 0) {
+      ++errors_;
+      ++mismatches_;
+      if (mismatches_ <= 5) fprintf(stderr, "loadgen: connection %zu: echoed frames differ\n", i);
+    }
+    c.epos += n;
+    if (c.epos == c.expect.size()) batch_done(i, now_ns());
+  }
+
+  // ws-broadcast: whole frames are taken from the stream; the 'x' payload marks this
+  // round's broadcast, "cpu ..." (connection 0 only) the server's report.
+  void on_ws_broadcast_bytes(size_t i, const char* data, size_t n) {
+    Conn& c = conns_[i];
+    c.in.append(data, n);
+    size_t pos = 0;
+    while (c.in.size() - pos >= 2) {
+      const auto* h = reinterpret_cast<const unsigned char*>(c.in.data() + pos);
+      size_t len = h[1] & 0x7f, hl = 2;
+      if (len == 126) {
+        if (c.in.size() - pos < 4) break;
+        len = (size_t(h[2]) << 8) | h[3];
+        hl = 4;
+      } else if (len == 127) {
+        fail(i, true, "unexpected 64-bit frame");
+        return;
+      }
+      if (c.in.size() - pos < hl + len) break;
+      std::string_view payload(c.in.data() + pos + hl, len);
+      pos += hl + len;
+      if (h[0] != 0x81) {
+        ++errors_;
+        continue;
+      }
+      if (payload.size() == o_.payload &&
+          payload.find_first_not_of('x') == std::string_view::npos) {
+        if (c.got_broadcast) ++errors_;
+        c.got_broadcast = true;
+        ++bc_done_;
+      } else if (i == 0 && payload.rfind("cpu ", 0) == 0) {
+        double user = 0, sys = 0;
+        long reached = 0;
+        std::string text(payload);
+        if (sscanf(text.c_str(), "cpu %lf %lf %ld", &user, &sys, &reached) == 3) {
+          bc_user_us_.push_back(user);
+          bc_sys_us_.push_back(sys);
+          if (bc_reached_min_ < 0 || reached < bc_reached_min_) bc_reached_min_ = reached;
+        }
+        bc_report_ = true;
+      } else {
+        ++errors_;
+        ++mismatches_;
+      }
+    }
+    c.in.erase(0, pos);
+  }
+
+  // The server's user/sys split of a short interval is sampled (the total is exact), so
+  // its CPU is averaged over the rounds rather than taken as a median.
+  static double mean(const std::vector<double>& v) {
+    double sum = 0;
+    for (double x : v) sum += x;
+    return v.empty() ? 0 : sum / double(v.size());
+  }
+
+  static double median(std::vector<double> v) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    size_t m = v.size() / 2;
+    return v.size() % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+  }
+
+  int broadcast_rounds() {
+    std::string trigger;
+    std::string text = "broadcast " + std::to_string(o_.payload);
+    uint8_t mask[4] = {1, 2, 3, 4};
+    for (int r = 0; r < o_.rounds && live_ > 0; ++r) {
+      for (auto& c : conns_) c.got_broadcast = false;
+      bc_done_ = 0;
+      bc_report_ = false;
+      trigger.clear();
+      append_ws_frame(&trigger, text.data(), text.size(), mask);
+      Conn& c0 = conns_[0];
+      if (c0.st == State::Dead) break;
+      c0.out = trigger;
+      c0.woff = 0;
+      uint64_t t0 = now_ns();
+      try_write(0);
+      uint64_t deadline = t0 + 10'000'000'000ull;
+      uint64_t t_all = 0;
+      loop(deadline, [&] {
+        if (!t_all && bc_done_ >= live_) t_all = now_ns();
+        return t_all && bc_report_;
+      });
+      if (!t_all) {
+        fprintf(stderr, "loadgen: round %d: only %d of %d connections got the broadcast\n", r,
+                bc_done_, live_);
+        ++errors_;
+        break;
+      }
+      bc_ms_.push_back(double(t_all - t0) / 1e6);
+    }
+    double max_ms = 0;
+    for (double v : bc_ms_) max_ms = v > max_ms ? v : max_ms;
+    printf(
+        "rounds=%zu connections=%d payload=%zu p50_ms=%.2f max_ms=%.2f server_user_us=%.0f "
+        "server_sys_us=%.0f reached_min=%ld errors=%llu\n",
+        bc_ms_.size(), live_, o_.payload, median(bc_ms_), max_ms, mean(bc_user_us_),
+        mean(bc_sys_us_), bc_reached_min_, (unsigned long long)errors_);
+    fflush(stdout);
+    for (auto& c : conns_)
+      if (c.fd >= 0) {
+        close(c.fd);
+        c.fd = -1;
+      }
+    return bc_ms_.empty() ? 1 : 0;
   }
 
   void batch_done(size_t i, uint64_t t) {
@@ -558,7 +833,8 @@ class LoadGen {
     }
     for (size_t i = 0; i < size_t(N); ++i) {
       State s = conns_[i].st;
-      if (s == State::Pending || s == State::Connecting || (idle_mode() && s == State::Busy))
+      if (s == State::Pending || s == State::Connecting || s == State::Handshaking ||
+          (idle_mode() && s == State::Busy))
         fail(i, true, "timed out during connection setup");
     }
     if (live_ == 0) {
@@ -607,8 +883,12 @@ class LoadGen {
         (unsigned long long)round_trips_, seconds, rps, (unsigned long long)p50,
         (unsigned long long)p99, (unsigned long long)errors_, (unsigned long long)p999,
         (unsigned long long)(hist_.max_ns / 1000), mean_us, (unsigned long long)batches_,
-        o_.connections, o_.mode == Mode::Pipeline ? "pipeline" : "echo", o_.depth, o_.payload,
-        (unsigned long long)connect_errors_, (unsigned long long)mismatches_,
+        o_.connections,
+        o_.mode == Mode::Pipeline     ? "pipeline"
+        : o_.mode == Mode::WsEcho     ? "ws-echo"
+        : o_.mode == Mode::WsPipeline ? "ws-pipeline"
+                                      : "echo",
+        o_.depth, o_.payload, (unsigned long long)connect_errors_, (unsigned long long)mismatches_,
         (unsigned long long)disconnects_, client_cpu);
     fflush(stdout);
     if (live_ == 0) {
