@@ -27,6 +27,28 @@ extern "C" {
 
 namespace surge::ext {
 
+namespace {
+// A data message that did not arrive whole in one read: fragmented, or a frame still
+// arriving. It exists only meanwhile, so an idle connection carries none of it.
+struct WsPartialMessage {
+  protocol::WsMessageAssembler assembler;
+  protocol::WsFrameHeader frame;  // the data frame whose payload is arriving
+  uint64_t frameDone = 0;         // payload bytes of `frame` read so far
+  bool inFrame = false;           // its header is read, its payload is arriving
+  // The message collected so far; its allocated length is the capacity, messageLength
+  // bytes are filled.
+  zend_string* message = nullptr;
+  size_t messageLength = 0;
+
+  explicit WsPartialMessage(const protocol::WsMessageAssembler& state) : assembler(state) {}
+  ~WsPartialMessage() {
+    if (message) zend_string_release(message);
+  }
+  WsPartialMessage(const WsPartialMessage&) = delete;
+  WsPartialMessage& operator=(const WsPartialMessage&) = delete;
+};
+}  // namespace
+
 struct WebSocketState {
   enum class Phase : uint8_t {
     kHandshake,  // waiting for the opening handshake; sends are queued in `early`
@@ -34,18 +56,11 @@ struct WebSocketState {
     kClosed,     // a close was decided: input is dropped, nothing more is sent
   };
   Phase phase = Phase::kHandshake;
-  bool closeSent = false;         // our close frame went out: no data frame may follow it
-  bool closeReceived = false;     // the peer's close frame arrived
-  bool inFrame = false;           // a data frame's header is read, its payload is arriving
-  uint16_t peerCloseCode = 0;     // the code of the peer's close (1005: none), echoed
-  protocol::WsFrameHeader frame;  // the data frame whose payload is arriving
-  uint64_t frameDone = 0;         // payload bytes of `frame` read so far
-  protocol::WsMessageAssembler assembler;
-  // The data message being collected, when it spans several reads or frames. Its
-  // allocated length is the capacity; messageLength bytes are filled.
-  zend_string* message = nullptr;
-  size_t messageLength = 0;
-  zend_string* early = nullptr;  // frames sent before the handshake completed
+  bool closeSent = false;               // our close frame went out: no data frame may follow it
+  bool closeReceived = false;           // the peer's close frame arrived
+  uint16_t peerCloseCode = 0;           // the code of the peer's close (1005: none), echoed
+  zend_string* early = nullptr;         // frames sent before the handshake completed
+  WsPartialMessage* partial = nullptr;  // a data message in progress, if any
 };
 
 namespace {
@@ -92,9 +107,8 @@ CallOutcome callWith(ConnectionObject* c, zval* cb, CallableCache* cache, const 
 }
 
 void dropMessage(WebSocketState* s) {
-  if (s->message) zend_string_release(s->message);
-  s->message = nullptr;
-  s->messageLength = 0;
+  delete s->partial;
+  s->partial = nullptr;
 }
 
 // --- the opening handshake ------------------------------------------------------------
@@ -431,39 +445,44 @@ void handleControl(ConnectionObject* c, WorkerObject* w, WebSocketState* s, uint
 // Appends payload bytes of the current data frame to the message being collected,
 // unmasking and validating them on the way. False after a protocol error (closed).
 bool appendPayload(ConnectionObject* c, WebSocketState* s, std::string_view chunk) {
-  const size_t need = s->messageLength + chunk.size();
-  size_t capacity = s->message ? ZSTR_LEN(s->message) : 0;
+  WsPartialMessage* p = s->partial;
+  const size_t need = p->messageLength + chunk.size();
+  size_t capacity = p->message ? ZSTR_LEN(p->message) : 0;
   if (need > capacity) {
     // Grow geometrically, but never beyond what the frames announced so far: a peer that
     // announces a large frame and sends it slowly gets memory as its bytes arrive.
-    size_t announced = static_cast<size_t>(s->assembler.messageSize());
+    size_t announced = static_cast<size_t>(p->assembler.messageSize());
     size_t grown = capacity * 2 > 4096 ? capacity * 2 : 4096;
     if (grown < need) grown = need;
     if (grown > announced) grown = announced;
-    s->message =
-        s->message ? zend_string_realloc(s->message, grown, 0) : zend_string_alloc(grown, 0);
+    p->message =
+        p->message ? zend_string_realloc(p->message, grown, 0) : zend_string_alloc(grown, 0);
   }
-  char* dst = ZSTR_VAL(s->message) + s->messageLength;
+  char* dst = ZSTR_VAL(p->message) + p->messageLength;
   std::memcpy(dst, chunk.data(), chunk.size());
-  protocol::unmask(dst, chunk.size(), s->frame.maskKey, static_cast<size_t>(s->frameDone));
-  protocol::WsAssembleResult a = s->assembler.onPayload(std::string_view(dst, chunk.size()));
+  protocol::unmask(dst, chunk.size(), p->frame.maskKey, static_cast<size_t>(p->frameDone));
+  protocol::WsAssembleResult a = p->assembler.onPayload(std::string_view(dst, chunk.size()));
   if (!a.ok()) {
     failClose(c, s, a.closeCode, a.reason);
     return false;
   }
-  s->messageLength = need;
-  s->frameDone += chunk.size();
+  p->messageLength = need;
+  p->frameDone += chunk.size();
   return true;
 }
 
-// The collected message, whole: its string is handed over.
+// The collected message, whole: its string is handed over and the partial state freed.
 zend_string* takeMessage(WebSocketState* s) {
-  zend_string* m = s->message;
-  s->message = nullptr;
-  if (m == nullptr) return ZSTR_EMPTY_ALLOC();
-  if (ZSTR_LEN(m) != s->messageLength) m = zend_string_truncate(m, s->messageLength, 0);
-  ZSTR_VAL(m)[s->messageLength] = '\0';
-  s->messageLength = 0;
+  WsPartialMessage* p = s->partial;
+  zend_string* m = p->message;
+  p->message = nullptr;
+  if (m == nullptr) {
+    m = ZSTR_EMPTY_ALLOC();
+  } else {
+    if (ZSTR_LEN(m) != p->messageLength) m = zend_string_truncate(m, p->messageLength, 0);
+    ZSTR_VAL(m)[p->messageLength] = '\0';
+  }
+  dropMessage(s);
   return m;
 }
 
@@ -473,7 +492,10 @@ size_t deliverFrames(ConnectionObject* c, WorkerObject* w, WebSocketState* s, st
       static_cast<uint64_t>(slotLong(&c->std, connection_props.maxPackageSize, 10485760));
   protocol::WsFrameParserOptions options;
   options.maxPayload = maxPackage;
-  s->assembler.setMaxMessageSize(maxPackage);
+  if (s->partial) s->partial->assembler.setMaxMessageSize(maxPackage);
+  // Between messages the assembler is in its initial state: a message that arrives whole
+  // goes through this one and needs no per-connection state.
+  protocol::WsMessageAssembler fresh(maxPackage);
   bool corked = false;
   // More bytes behind the current message (pipelining): gather the answers into one write.
   auto corkIfMore = [&] {
@@ -485,14 +507,15 @@ size_t deliverFrames(ConnectionObject* c, WorkerObject* w, WebSocketState* s, st
   while (pos < data.size() && canDeliver(c) && c->ws == s &&
          s->phase == WebSocketState::Phase::kOpen) {
     std::string_view rest = data.substr(pos);
-    if (s->inFrame) {
-      uint64_t left = s->frame.payloadLength - s->frameDone;
+    if (s->partial && s->partial->inFrame) {
+      WsPartialMessage* p = s->partial;
+      uint64_t left = p->frame.payloadLength - p->frameDone;
       size_t take = rest.size() < left ? rest.size() : static_cast<size_t>(left);
       if (!appendPayload(c, s, rest.substr(0, take))) break;
       pos += take;
-      if (s->frameDone < s->frame.payloadLength) continue;
-      s->inFrame = false;
-      if (!s->frame.fin) continue;
+      if (p->frameDone < p->frame.payloadLength) continue;
+      p->inFrame = false;
+      if (!p->frame.fin) continue;
       corkIfMore();
       dispatchWs(c, w, s, takeMessage(s));
       continue;
@@ -516,7 +539,8 @@ size_t deliverFrames(ConnectionObject* c, WorkerObject* w, WebSocketState* s, st
       handleControl(c, w, s, h.opcode, std::string_view(payload, length));
       continue;
     }
-    protocol::WsAssembleResult a = s->assembler.onFrame(h);
+    protocol::WsMessageAssembler& assembler = s->partial ? s->partial->assembler : fresh;
+    protocol::WsAssembleResult a = assembler.onFrame(h);
     if (!a.ok()) {
       failClose(c, s, a.closeCode, a.reason);
       break;
@@ -531,7 +555,7 @@ size_t deliverFrames(ConnectionObject* c, WorkerObject* w, WebSocketState* s, st
         protocol::unmask(ZSTR_VAL(message), length, h.maskKey);
       }
       protocol::WsAssembleResult p =
-          s->assembler.onPayload(std::string_view(ZSTR_VAL(message), length));
+          assembler.onPayload(std::string_view(ZSTR_VAL(message), length));
       if (!p.ok()) {
         zend_string_release(message);
         failClose(c, s, p.closeCode, p.reason);
@@ -543,12 +567,16 @@ size_t deliverFrames(ConnectionObject* c, WorkerObject* w, WebSocketState* s, st
       continue;
     }
     // A fragment, or a frame still arriving: its payload is collected as it comes.
+    if (s->partial == nullptr) {
+      s->partial = new WsPartialMessage(fresh);
+      fresh.reset();
+    }
+    WsPartialMessage* p = s->partial;
     pos += h.headerLength;
-    s->frame = h;
-    s->frameDone = 0;
-    s->inFrame = h.payloadLength > 0;
-    if (a.messageStart) dropMessage(s);
-    if (!s->inFrame && h.fin) {
+    p->frame = h;
+    p->frameDone = 0;
+    p->inFrame = h.payloadLength > 0;
+    if (!p->inFrame && h.fin) {
       corkIfMore();
       dispatchWs(c, w, s, takeMessage(s));
     }
