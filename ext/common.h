@@ -64,6 +64,21 @@ inline zend_long slotLong(zend_object* obj, uint32_t offset, zend_long fallback)
   return Z_TYPE_P(z) == IS_LONG ? Z_LVAL_P(z) : fallback;
 }
 
+// A declared array property, made an array if it is not one and separated, ready to be
+// written in place.
+inline zval* arraySlot(zend_object* obj, uint32_t offset) {
+  zval* z = slot(obj, offset);
+  if (Z_TYPE_P(z) != IS_ARRAY) {
+    zval fresh;
+    array_init(&fresh);
+    setSlot(obj, offset, &fresh);
+    zval_ptr_dtor(&fresh);
+    z = slot(obj, offset);
+  }
+  SEPARATE_ARRAY(z);
+  return z;
+}
+
 // Offset of a declared property of `ce`, for slot().
 uint32_t propertyOffset(zend_class_entry* ce, const char* name);
 

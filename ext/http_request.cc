@@ -92,18 +92,9 @@ std::string_view requestLine(std::string_view buffer) {
   return line;
 }
 
-// $this->data as a separated array that may be written.
+// $this->data, ready to be written.
 HashTable* dataTable(zend_object* obj) {
-  zval* data = slot(obj, props.data);
-  if (Z_TYPE_P(data) != IS_ARRAY) {
-    zval fresh;
-    array_init(&fresh);
-    setSlot(obj, props.data, &fresh);
-    zval_ptr_dtor(&fresh);
-    data = slot(obj, props.data);
-  }
-  SEPARATE_ARRAY(data);
-  return Z_ARRVAL_P(data);
+  return Z_ARRVAL_P(arraySlot(obj, props.data));
 }
 
 zval* cached(zend_object* obj, std::string_view key) {
@@ -438,16 +429,7 @@ zend_string* newSessionId() {
 }
 
 zval* contextTable(zend_object* obj) {
-  zval* ctx = slot(obj, props.context);
-  if (Z_TYPE_P(ctx) != IS_ARRAY) {
-    zval fresh;
-    array_init(&fresh);
-    setSlot(obj, props.context, &fresh);
-    zval_ptr_dtor(&fresh);
-    ctx = slot(obj, props.context);
-  }
-  SEPARATE_ARRAY(ctx);
-  return ctx;
+  return arraySlot(obj, props.context);
 }
 
 zval* staticOf(zend_class_entry* ce, const char* name) {
@@ -582,16 +564,7 @@ zval* sessionOf(zend_object* obj) {
 }
 
 zval* propertiesTable(zend_object* obj) {
-  zval* p = slot(obj, props.properties);
-  if (Z_TYPE_P(p) != IS_ARRAY) {
-    zval fresh;
-    array_init(&fresh);
-    setSlot(obj, props.properties, &fresh);
-    zval_ptr_dtor(&fresh);
-    p = slot(obj, props.properties);
-  }
-  SEPARATE_ARRAY(p);
-  return p;
+  return arraySlot(obj, props.properties);
 }
 
 zend_object* thisRequest(zval* self) {

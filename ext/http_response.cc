@@ -98,18 +98,9 @@ bool checkField(zend_string* name, zval* value) {
   return checkOne(value);
 }
 
-// $this->headers as a separated array that may be written.
+// $this->headers, ready to be written.
 HashTable* headersTable(zend_object* obj) {
-  zval* h = slot(obj, props.headers);
-  if (Z_TYPE_P(h) != IS_ARRAY) {
-    zval fresh;
-    array_init(&fresh);
-    setSlot(obj, props.headers, &fresh);
-    zval_ptr_dtor(&fresh);
-    h = slot(obj, props.headers);
-  }
-  SEPARATE_ARRAY(h);
-  return Z_ARRVAL_P(h);
+  return Z_ARRVAL_P(arraySlot(obj, props.headers));
 }
 
 bool setHeader(zend_object* obj, zend_string* name, zval* value) {
