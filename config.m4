@@ -41,6 +41,7 @@ if test "$PHP_SURGE" != "no"; then
     src/event/signal_watcher.cc
     src/event/timer.cc
     src/net/connection.cc
+    src/net/connector.cc
     src/net/listen_socket.cc
     src/net/listener.cc
     src/net/output_queue.cc
