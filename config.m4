@@ -20,10 +20,14 @@ if test "$PHP_SURGE" != "no"; then
     [AC_MSG_ERROR([libevent 2.1 not found: install libevent-dev (Debian/Ubuntu) or libevent-devel])])
   PKG_CHECK_MODULES([OPENSSL], [openssl >= 1.1.1], [],
     [AC_MSG_ERROR([OpenSSL not found: install libssl-dev (Debian/Ubuntu) or openssl-devel])])
+  PKG_CHECK_MODULES([ZLIB], [zlib >= 1.2.9], [],
+    [AC_MSG_ERROR([zlib not found: install zlib1g-dev (Debian/Ubuntu) or zlib-devel])])
   PHP_EVAL_INCLINE($LIBEVENT_CFLAGS)
   PHP_EVAL_LIBLINE($LIBEVENT_LIBS, SURGE_SHARED_LIBADD)
   PHP_EVAL_INCLINE($OPENSSL_CFLAGS)
   PHP_EVAL_LIBLINE($OPENSSL_LIBS, SURGE_SHARED_LIBADD)
+  PHP_EVAL_INCLINE($ZLIB_CFLAGS)
+  PHP_EVAL_LIBLINE($ZLIB_LIBS, SURGE_SHARED_LIBADD)
 
   SURGE_CXXFLAGS="-std=c++20 -fvisibility=hidden -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1"
   if test "$PHP_SURGE_DEBUG" != "no"; then
@@ -63,6 +67,7 @@ if test "$PHP_SURGE" != "no"; then
     src/protocol/http/response_head.cc
     src/protocol/http/status_phrases.cc
     src/protocol/text/text_codec.cc
+    src/protocol/websocket/deflate.cc
     src/protocol/websocket/frame_parser.cc
     src/protocol/websocket/frame_writer.cc
     src/protocol/websocket/handshake.cc

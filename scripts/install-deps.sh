@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing Surge needs on Debian 12 (as root, or through sudo).
 set -euo pipefail
-packages=(php8.2-cli php8.2-dev php-pear php-parser libevent-dev libssl-dev pkg-config
+packages=(php8.2-cli php8.2-dev php-pear php-parser libevent-dev libssl-dev zlib1g-dev pkg-config
           g++ clang libclang-rt-14-dev cmake make googletest libgtest-dev valgrind procps util-linux
           curl python3-h11 python3-websockets redis-server php8.2-redis)
 missing=()
