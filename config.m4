@@ -76,6 +76,7 @@ if test "$PHP_SURGE" != "no"; then
     src/protocol/websocket/utf8_validator.cc
   "
   SURGE_EXT_SOURCES="
+    ext/async_tcp_connection.cc
     ext/callable.cc
     ext/connection_interface.cc
     ext/frame_protocol.cc
@@ -95,7 +96,9 @@ if test "$PHP_SURGE" != "no"; then
     ext/timer.cc
     ext/websocket.cc
     ext/websocket_broadcast.cc
+    ext/websocket_deflate.cc
     ext/websocket_server.cc
+    ext/ws_client.cc
     ext/worker.cc
   "
 

@@ -14,6 +14,7 @@ namespace surge::ext {
 struct HttpConnectionState;
 struct WebSocketState;
 struct WorkerObject;
+struct ClientState;
 
 struct ConnectionObject {
   Connection* conn;     // null for an object PHP code created itself (always closed)
@@ -22,6 +23,7 @@ struct ConnectionObject {
   zend_long realId;     // the id it is listed under; $connection->id is writable (GatewayWorker)
   HttpConnectionState* http;  // http:// workers: requests in flight (created on first use)
   WebSocketState* ws;         // websocket:// workers: handshake and framing state
+  ClientState* client;        // AsyncTcpConnection only: the outgoing side (else null)
   zend_object std;
 };
 

@@ -1,5 +1,6 @@
 /* Module entry of the surge extension: registers the classes and reports its version. */
 #include "common.h"
+#include "async_tcp_connection.h"
 
 extern "C" {
 #include "ext/standard/info.h"
@@ -20,6 +21,7 @@ PHP_MINIT_FUNCTION(surge) {
   registerWorkerClass();
   registerConnectionInterfaceClass();
   registerTcpConnectionClass();
+  registerAsyncTcpConnectionClass();
   registerTimerClass();
   registerTextClass();
   registerFrameClass();

@@ -45,6 +45,7 @@ zend_object* createConnection(zend_class_entry* ce) {
   c->realId = 0;
   c->http = nullptr;
   c->ws = nullptr;
+  c->client = nullptr;
   zend_object_std_init(&c->std, ce);
   object_properties_init(&c->std, ce);
   c->std.handlers = &connection_handlers;
