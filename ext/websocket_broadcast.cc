@@ -8,6 +8,7 @@
 #include "connection_object.h"
 #include "net/connection.h"
 #include "runtime.h"
+#include "websocket_deflate.h"
 #include "websocket_server.h"
 #include "worker_object.h"
 
@@ -25,6 +26,9 @@ class Broadcast {
   ~Broadcast() {
     for (zend_string* f : frames_)
       if (f) zend_string_release(f);
+    for (auto& byBits : deflated_)
+      for (zend_string* f : byBits)
+        if (f) zend_string_release(f);
   }
   Broadcast(const Broadcast&) = delete;
   Broadcast& operator=(const Broadcast&) = delete;
@@ -36,10 +40,7 @@ class Broadcast {
     ConnectionObject* c = connectionFrom(Z_OBJ_P(entry));
     if (!webSocketReady(c)) return;
     uint8_t opcode = webSocketOpcode(c);
-    zend_string*& frame = frames_[opcode == 2 ? 1 : 0];
-    if (frame == nullptr)
-      frame = encodeWebSocketFrame(opcode, {ZSTR_VAL(message_), ZSTR_LEN(message_)});
-    SendPiece piece = pieceOf(frame);
+    SendPiece piece = pieceOf(frameFor(c, opcode));
     switch (c->conn->send(&piece, 1)) {
       case Connection::SendResult::kWritten:
       case Connection::SendResult::kQueued:
@@ -56,6 +57,31 @@ class Broadcast {
       case Connection::SendResult::kClosed:
         break;
     }
+  }
+
+  // The frame for one connection. Connections without deflate share one frame per opcode.
+  // A connection's own deflater cannot serve many (its window is its own), so deflate
+  // connections share one frame compressed by a fresh stream per opcode and window size,
+  // which refers to no earlier message and so reads right whatever the receiver's window
+  // holds; the connection's deflater then starts afresh too (release()), since its
+  // window no longer matches what the peer inflated. One compression per broadcast, not
+  // one per connection, at the price of a less compressed next message on each.
+  zend_string* frameFor(ConnectionObject* c, uint8_t opcode) {
+    const size_t kind = opcode == 2 ? 1 : 0;
+    std::string_view m(ZSTR_VAL(message_), ZSTR_LEN(message_));
+    WsDeflateState* d = webSocketDeflate(c);
+    if (d && m.size() >= d->threshold) {
+      zend_string*& deflated = deflated_[kind][d->serverBits & 15];
+      if (deflated == nullptr)
+        deflated = encodeDeflatedFrame(opcode, m, d->serverBits, d->level, d->memLevel);
+      if (deflated) {
+        d->deflater.release();
+        return deflated;
+      }
+    }
+    zend_string*& frame = frames_[kind];
+    if (frame == nullptr) frame = encodeWebSocketFrame(opcode, m);
+    return frame;
   }
 
   // Runs what the sends caused, once no list is being walked any more: onBufferFull for
@@ -78,6 +104,7 @@ class Broadcast {
  private:
   zend_string* message_;
   zend_string* frames_[2] = {nullptr, nullptr};  // text, binary
+  zend_string* deflated_[2][16] = {};            // text, binary; by window bits
   std::vector<ConnectionObject*> full_;
   std::vector<ConnectionObject*> gone_;
   zend_long sent_ = 0;

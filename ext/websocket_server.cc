@@ -17,7 +17,9 @@
 #include "protocol/websocket/frame_writer.h"
 #include "protocol/websocket/handshake.h"
 #include "protocol/websocket/message_assembler.h"
+#include "protocol/websocket/utf8_validator.h"
 #include "runtime.h"
+#include "websocket_deflate.h"
 #include "worker_object.h"
 
 extern "C" {
@@ -56,10 +58,17 @@ struct WebSocketState {
     kClosed,     // a close was decided: input is dropped, nothing more is sent
   };
   Phase phase = Phase::kHandshake;
-  bool closeSent = false;               // our close frame went out: no data frame may follow it
-  bool closeReceived = false;           // the peer's close frame arrived
-  uint16_t peerCloseCode = 0;           // the code of the peer's close (1005: none), echoed
-  zend_string* early = nullptr;         // frames sent before the handshake completed
+  bool closeSent = false;      // our close frame went out: no data frame may follow it
+  bool closeReceived = false;  // the peer's close frame arrived
+  bool deflating = false;      // permessage-deflate was agreed: `deflate` is set
+  uint16_t peerCloseCode = 0;  // the code of the peer's close (1005: none), echoed
+  // One field for two lives, so that the state stays 24 bytes for every connection: frames
+  // queued before the handshake completes are sent with the 101, and only then can the
+  // compression state (of connections that agreed to it) exist.
+  union {
+    zend_string* early = nullptr;  // !deflating: frames sent before the handshake completed
+    WsDeflateState* deflate;       // deflating: the connection's zlib streams
+  };
   WsPartialMessage* partial = nullptr;  // a data message in progress, if any
 };
 
@@ -257,6 +266,63 @@ void setDefaultType(ConnectionObject* c) {
 
 void failClose(ConnectionObject* c, WebSocketState* s, uint16_t code, const char* reason);
 
+// The value of the header `name` among "Name: value\r\n" lines, or a null view.
+std::string_view lineValue(std::string_view lines, std::string_view name) {
+  while (!lines.empty()) {
+    size_t end = lines.find("\r\n");
+    std::string_view line = lines.substr(0, end);
+    size_t colon = line.find(':');
+    if (colon != std::string_view::npos &&
+        protocol::httpEqualsIgnoreCase(line.substr(0, colon), name)) {
+      std::string_view v = line.substr(colon + 1);
+      while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+      return v.data() ? v : std::string_view("", 0);
+    }
+    if (end == std::string_view::npos) break;
+    lines.remove_prefix(end + 2);
+  }
+  return std::string_view();
+}
+
+// Every Sec-WebSocket-Extensions line of the request as one list (RFC 9110 §5.3).
+std::string extensionOffers(const protocol::HttpRequestHead& h) {
+  std::string offers;
+  for (const protocol::HttpHeader& field : h.headers) {
+    if (!protocol::httpEqualsIgnoreCase(field.name, "sec-websocket-extensions")) continue;
+    if (!offers.empty()) offers.append(", ");
+    offers.append(field.value);
+  }
+  return offers;
+}
+
+// permessage-deflate for this connection, if any. When the application wrote its own
+// Sec-WebSocket-Extensions line in `$connection->headers` (`appLines`; Workerman's manual
+// mode), that answer is what the client sees, so its parameters are the ones used;
+// otherwise, with $worker->websocketCompression on, the client's first acceptable offer
+// is accepted and the answer line added to `answer`.
+WsDeflateState* agreeDeflate(ConnectionObject* c, std::string_view offers,
+                             std::string_view appLines, std::string* answer) {
+  if (c->worker == nullptr) return nullptr;
+  protocol::WsDeflateParams agreed;
+  std::string_view own = lineValue(appLines, "sec-websocket-extensions");
+  if (own.data() != nullptr) {
+    if (!protocol::WsDeflateNegotiation::parseResponse(own, &agreed)) return nullptr;
+    WsDeflateSettings settings = deflateSettingsOf(c->worker);
+    auto* d = new WsDeflateState(agreed, settings);
+    // Workerman compresses what is sent with a *_DEFLATE websocketType, all of it.
+    d->followType = true;
+    if (!settings.enabled) d->threshold = 0;
+    return d;
+  }
+  WsDeflateSettings settings = deflateSettingsOf(c->worker);
+  if (!settings.enabled) return nullptr;
+  if (offers.empty() ||
+      !protocol::WsDeflateNegotiation::negotiate(offers, settings.negotiation, &agreed))
+    return nullptr;
+  answer->append("Sec-WebSocket-Extensions: ").append(agreed.responseValue()).append("\r\n");
+  return new WsDeflateState(agreed, settings);
+}
+
 // Reads the opening handshake at the front of `data`; returns the bytes it used (all of
 // them when the connection is refused or closed).
 size_t handshake(ConnectionObject* c, WorkerObject* w, WebSocketState* s, std::string_view data) {
@@ -278,6 +344,8 @@ size_t handshake(ConnectionObject* c, WorkerObject* w, WebSocketState* s, std::s
   char accept[protocol::WsHandshake::kAcceptKeySize];
   protocol::WsHandshake::acceptKey(g_head.header("sec-websocket-key"), accept);
   const size_t used = g_head.bodyOffset;
+  // Read now: the callbacks below may run code that parses another request head.
+  const std::string offers = extensionOffers(g_head);
 
   zend_string* buffer = zend_string_init(data.data(), used, 0);
   zval request;
@@ -316,7 +384,10 @@ size_t handshake(ConnectionObject* c, WorkerObject* w, WebSocketState* s, std::s
       "Sec-WebSocket-Accept: ";
   answer.append(accept, sizeof accept);
   answer.append("\r\n");
+  const size_t ownLines = answer.size();
   appendHeaderLines(c, &answer);
+  WsDeflateState* deflate =
+      agreeDeflate(c, offers, std::string_view(answer).substr(ownLines), &answer);
   answer.append("\r\n");
   // The header lines belonged to this answer only.
   zval empty;
@@ -332,6 +403,10 @@ size_t handshake(ConnectionObject* c, WorkerObject* w, WebSocketState* s, std::s
   zend_string* early = s->early;
   s->early = nullptr;
   if (early) pieces[count++] = pieceOf(early);
+  if (deflate) {
+    s->deflate = deflate;
+    s->deflating = true;
+  }
   Connection::SendResult r = c->conn->send(pieces, count);
   if (early) zend_string_release(early);
   handleSendResult(c, r);
@@ -391,6 +466,33 @@ void dispatchWs(ConnectionObject* c, WorkerObject* w, WebSocketState* s, zend_st
   // An exception closes this connection only, with "internal error".
   if (outcome == CallOutcome::kThrew && c->ws == s && s->phase == WebSocketState::Phase::kOpen)
     failClose(c, s, 1011, "internal error");
+}
+
+// A whole data message as received (the reference to `message` is taken over): inflated
+// first if it came compressed, then checked as UTF-8 if text (compressed text could not be
+// checked on the way in), then to onMessage.
+void dispatchData(ConnectionObject* c, WorkerObject* w, WebSocketState* s, uint8_t opcode,
+                  bool compressed, uint64_t limit, zend_string* message) {
+  if (compressed && s->deflating) {
+    uint16_t code = 0;
+    const char* reason = nullptr;
+    zend_string* inflated =
+        inflateWsMessage(s->deflate, std::string_view(ZSTR_VAL(message), ZSTR_LEN(message)),
+                         static_cast<size_t>(limit), &code, &reason);
+    zend_string_release(message);
+    if (inflated == nullptr) {
+      failClose(c, s, code, reason);
+      return;
+    }
+    message = inflated;
+    if (opcode == protocol::ws::kText &&
+        !protocol::Utf8Validator::isValid(std::string_view(ZSTR_VAL(message), ZSTR_LEN(message)))) {
+      zend_string_release(message);
+      failClose(c, s, protocol::ws::kCloseInvalidPayload, "invalid UTF-8 in text message");
+      return;
+    }
+  }
+  dispatchWs(c, w, s, message);
 }
 
 void handleClose(ConnectionObject* c, WorkerObject* w, WebSocketState* s,
@@ -492,6 +594,7 @@ size_t deliverFrames(ConnectionObject* c, WorkerObject* w, WebSocketState* s, st
       static_cast<uint64_t>(slotLong(&c->std, connection_props.maxPackageSize, 10485760));
   protocol::WsFrameParserOptions options;
   options.maxPayload = maxPackage;
+  options.allowRsv1 = s->deflating;
   if (s->partial) s->partial->assembler.setMaxMessageSize(maxPackage);
   // Between messages the assembler is in its initial state: a message that arrives whole
   // goes through this one and needs no per-connection state.
@@ -517,7 +620,8 @@ size_t deliverFrames(ConnectionObject* c, WorkerObject* w, WebSocketState* s, st
       p->inFrame = false;
       if (!p->frame.fin) continue;
       corkIfMore();
-      dispatchWs(c, w, s, takeMessage(s));
+      dispatchData(c, w, s, p->assembler.messageOpcode(), p->assembler.compressed(), maxPackage,
+                   takeMessage(s));
       continue;
     }
     protocol::WsParseResult r = protocol::WsFrameParser::parse(rest, options);
@@ -563,7 +667,7 @@ size_t deliverFrames(ConnectionObject* c, WorkerObject* w, WebSocketState* s, st
       }
       pos += static_cast<size_t>(r.totalLength);
       corkIfMore();
-      dispatchWs(c, w, s, message);
+      dispatchData(c, w, s, h.opcode, h.rsv1, maxPackage, message);
       continue;
     }
     // A fragment, or a frame still arriving: its payload is collected as it comes.
@@ -578,7 +682,8 @@ size_t deliverFrames(ConnectionObject* c, WorkerObject* w, WebSocketState* s, st
     p->inFrame = h.payloadLength > 0;
     if (!p->inFrame && h.fin) {
       corkIfMore();
-      dispatchWs(c, w, s, takeMessage(s));
+      dispatchData(c, w, s, p->assembler.messageOpcode(), p->assembler.compressed(), maxPackage,
+                   takeMessage(s));
     }
   }
   if (corked && c->conn) c->conn->uncork();
@@ -671,8 +776,23 @@ void sendWebSocket(ConnectionObject* c, zval* data, zval* return_value) {
   zend_string* payload = payloadOf(data);
   if (payload == nullptr) return;  // the exception propagates to send()'s caller
   char header[protocol::WsFrameWriter::kMaxHeaderSize];
+  const uint8_t opcode = webSocketOpcode(c);
+  if (WsDeflateState* d = webSocketDeflate(c);
+      d && s->phase == WebSocketState::Phase::kOpen && !s->closeSent) {
+    if (zend_string* z = deflateWsMessage(d, {ZSTR_VAL(payload), ZSTR_LEN(payload)})) {
+      zend_string_release(payload);
+      payload = z;
+      size_t n =
+          protocol::WsFrameWriter::header(opcode, ZSTR_LEN(payload), true, nullptr, header, true);
+      SendPiece pieces[2] = {SendPiece{header, n}, pieceOf(payload)};
+      Connection::SendResult r = c->conn->send(pieces, 2);
+      zend_string_release(payload);
+      reportSendResult(c, r, return_value);
+      return;
+    }
+  }
   size_t headerLength =
-      protocol::WsFrameWriter::header(webSocketOpcode(c), ZSTR_LEN(payload), true, nullptr, header);
+      protocol::WsFrameWriter::header(opcode, ZSTR_LEN(payload), true, nullptr, header);
   if (s->phase == WebSocketState::Phase::kHandshake) {
     // Queued until the 101 is sent, within maxSendBufferSize (as Workerman does).
     size_t max =
@@ -727,10 +847,26 @@ bool webSocketReady(ConnectionObject* c) {
   return s && s->phase == WebSocketState::Phase::kOpen && !s->closeSent && isOpen(c);
 }
 
+WsDeflateState* webSocketDeflate(ConnectionObject* c) {
+  WebSocketState* s = c->ws;
+  if (s == nullptr || !s->deflating) return nullptr;
+  if (s->deflate->followType) {
+    // Manual mode: compressed only when websocketType has RSV1 ("\xc1", "\xc2").
+    zval* type = slot(&c->std, connection_props.websocketType);
+    if (Z_TYPE_P(type) != IS_STRING || Z_STRLEN_P(type) == 0 ||
+        (static_cast<unsigned char>(Z_STRVAL_P(type)[0]) & 0x40) == 0)
+      return nullptr;
+  }
+  return s->deflate;
+}
+
 void freeWebSocketState(WebSocketState* s) {
   if (s == nullptr) return;
   dropMessage(s);
-  if (s->early) zend_string_release(s->early);
+  if (s->deflating)
+    delete s->deflate;
+  else if (s->early)
+    zend_string_release(s->early);
   delete s;
 }
 

@@ -16,6 +16,7 @@ namespace surge::ext {
 struct ConnectionObject;
 struct WorkerObject;
 struct WebSocketState;
+struct WsDeflateState;
 
 extern zend_class_entry* websocket_ce;
 void registerWebsocketClass();
@@ -47,6 +48,9 @@ bool webSocketReady(ConnectionObject* c);
 uint8_t webSocketOpcode(ConnectionObject* c);
 // One whole unmasked frame (header and payload) in a new string.
 zend_string* encodeWebSocketFrame(uint8_t opcode, std::string_view payload);
+// The compression state used for what is sent on this connection, or nullptr (deflate not
+// agreed, or manual mode with a websocketType without RSV1).
+WsDeflateState* webSocketDeflate(ConnectionObject* c);
 // Calls the connection's onBufferFull.
 void callWebSocketBufferFull(ConnectionObject* c);
 

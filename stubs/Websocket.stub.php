@@ -26,4 +26,17 @@ class Websocket
      * @cvalue SURGE_WS_BINARY_TYPE_ARRAYBUFFER
      */
     public const BINARY_TYPE_ARRAYBUFFER = UNKNOWN;
+    /**
+     * "\xc1": text frames, compressed when permessage-deflate was agreed (Workerman's
+     * manual mode: onWebSocketConnect sets this and its own Sec-WebSocket-Extensions line).
+     * @var string
+     * @cvalue SURGE_WS_BINARY_TYPE_BLOB_DEFLATE
+     */
+    public const BINARY_TYPE_BLOB_DEFLATE = UNKNOWN;
+    /**
+     * "\xc2": binary frames, compressed when permessage-deflate was agreed.
+     * @var string
+     * @cvalue SURGE_WS_BINARY_TYPE_ARRAYBUFFER_DEFLATE
+     */
+    public const BINARY_TYPE_ARRAYBUFFER_DEFLATE = UNKNOWN;
 }

@@ -53,6 +53,20 @@ class Worker
     /** A worker process using more PHP memory than this (bytes) is replaced. 0: no limit. */
     public int $maxMemory = 0;
 
+    /**
+     * websocket:// only: permessage-deflate (RFC 7692), off by default. `true` accepts the
+     * first acceptable offer of a client with these defaults, or an array overrides them:
+     * `serverMaxWindowBits` (12; 9..15), `clientMaxWindowBits` (12; asked of the client when
+     * its offer allows it), `serverNoContextTakeover` / `clientNoContextTakeover` (false;
+     * true frees that side's zlib state after every message), `level` (-1: zlib's default,
+     * 0..9), `memLevel` (5; 1..9) and `threshold` (64: shorter messages go uncompressed).
+     * zlib's memory per deflate connection: (1 << (serverMaxWindowBits + 2)) +
+     * (1 << (memLevel + 9)) bytes to send (32 KiB with the defaults, created on the first
+     * compressed send), about 7 KiB + (1 << clientMaxWindowBits) to receive (created on the
+     * first compressed message); connections without deflate pay nothing.
+     */
+    public bool|array $websocketCompression = false;
+
     /** @var callable|null */
     public $onWorkerStart = null;
     /** @var callable|null */

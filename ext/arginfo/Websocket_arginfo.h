@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 2f5a22a22c0f175cf12a010159d9240890537460 */
+ * Stub hash: 3f271558b531d6d8fecd015a7ee19e68bafe1723 */
 
 
 
@@ -28,6 +28,20 @@ static zend_class_entry *register_class_Surge_Protocols_Websocket(void)
 	zend_string *const_BINARY_TYPE_ARRAYBUFFER_name = zend_string_init_interned("BINARY_TYPE_ARRAYBUFFER", sizeof("BINARY_TYPE_ARRAYBUFFER") - 1, 1);
 	zend_declare_class_constant_ex(class_entry, const_BINARY_TYPE_ARRAYBUFFER_name, &const_BINARY_TYPE_ARRAYBUFFER_value, ZEND_ACC_PUBLIC, NULL);
 	zend_string_release(const_BINARY_TYPE_ARRAYBUFFER_name);
+
+	zval const_BINARY_TYPE_BLOB_DEFLATE_value;
+	zend_string *const_BINARY_TYPE_BLOB_DEFLATE_value_str = zend_string_init(SURGE_WS_BINARY_TYPE_BLOB_DEFLATE, strlen(SURGE_WS_BINARY_TYPE_BLOB_DEFLATE), 1);
+	ZVAL_STR(&const_BINARY_TYPE_BLOB_DEFLATE_value, const_BINARY_TYPE_BLOB_DEFLATE_value_str);
+	zend_string *const_BINARY_TYPE_BLOB_DEFLATE_name = zend_string_init_interned("BINARY_TYPE_BLOB_DEFLATE", sizeof("BINARY_TYPE_BLOB_DEFLATE") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_BINARY_TYPE_BLOB_DEFLATE_name, &const_BINARY_TYPE_BLOB_DEFLATE_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_BINARY_TYPE_BLOB_DEFLATE_name);
+
+	zval const_BINARY_TYPE_ARRAYBUFFER_DEFLATE_value;
+	zend_string *const_BINARY_TYPE_ARRAYBUFFER_DEFLATE_value_str = zend_string_init(SURGE_WS_BINARY_TYPE_ARRAYBUFFER_DEFLATE, strlen(SURGE_WS_BINARY_TYPE_ARRAYBUFFER_DEFLATE), 1);
+	ZVAL_STR(&const_BINARY_TYPE_ARRAYBUFFER_DEFLATE_value, const_BINARY_TYPE_ARRAYBUFFER_DEFLATE_value_str);
+	zend_string *const_BINARY_TYPE_ARRAYBUFFER_DEFLATE_name = zend_string_init_interned("BINARY_TYPE_ARRAYBUFFER_DEFLATE", sizeof("BINARY_TYPE_ARRAYBUFFER_DEFLATE") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_BINARY_TYPE_ARRAYBUFFER_DEFLATE_name, &const_BINARY_TYPE_ARRAYBUFFER_DEFLATE_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_BINARY_TYPE_ARRAYBUFFER_DEFLATE_name);
 
 	return class_entry;
 }

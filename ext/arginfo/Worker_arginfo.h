@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: e3ad261dabae281b7655333aad685d545208c379 */
+ * Stub hash: d8372f9b5ab4c6c13ebf3b34c916a770efec6cb9 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Surge_Worker___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, socketName, IS_STRING, 1, "null")
@@ -228,6 +228,12 @@ static zend_class_entry *register_class_Surge_Worker(void)
 	zend_string *property_maxMemory_name = zend_string_init("maxMemory", sizeof("maxMemory") - 1, 1);
 	zend_declare_typed_property(class_entry, property_maxMemory_name, &property_maxMemory_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
 	zend_string_release(property_maxMemory_name);
+
+	zval property_websocketCompression_default_value;
+	ZVAL_FALSE(&property_websocketCompression_default_value);
+	zend_string *property_websocketCompression_name = zend_string_init("websocketCompression", sizeof("websocketCompression") - 1, 1);
+	zend_declare_typed_property(class_entry, property_websocketCompression_name, &property_websocketCompression_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_BOOL|MAY_BE_ARRAY));
+	zend_string_release(property_websocketCompression_name);
 
 	zval property_onWorkerStart_default_value;
 	ZVAL_NULL(&property_onWorkerStart_default_value);
