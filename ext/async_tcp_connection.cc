@@ -240,7 +240,12 @@ class ConnectorBridge : public Connector::Handler {
     s->status = ClientStatus::kEstablished;
     listConnection(c, true);
     GC_ADDREF(&c->std);
-    if (s->ws) startWsClient(c);
+    if (!s->pending.empty()) {
+      std::string pending;
+      pending.swap(s->pending);
+      if (c->conn->send(pending) == Connection::SendResult::kPeerGone) c->conn->destroy();
+    }
+    if (s->ws && c->conn->isOpen()) startWsClient(c);
     if (c->conn && c->conn->isOpen() &&
         callClientCallback(c, connection_props.onConnect, &s->onConnect, "onConnect") ==
             CallOutcome::kThrew &&
@@ -290,7 +295,8 @@ void startConnect(ConnectionObject* c) {
     c->conn->release();
     c->conn = nullptr;
   }
-  if (s->ws) resetWsClient(c);
+  // The WebSocket state was reset when the last socket closed; frames sent since then
+  // wait for this connection's handshake.
   s->status = ClientStatus::kConnecting;
   holdObject(c, s);
   zval* timeout = slot(&c->std, prop_connectTimeout);
@@ -546,6 +552,7 @@ ZEND_METHOD(Surge_Connection_AsyncTcpConnection, reconnect) {
     listConnection(c, false);
   }
   s->status = ClientStatus::kClosed;
+  s->pending.clear();
   if (s->ws) resetWsClient(c);
   holdObject(c, s);
   if (after > 0) {
@@ -647,11 +654,13 @@ ZEND_METHOD(Surge_Connection_AsyncTcpConnection, send) {
   ZEND_PARSE_PARAMETERS_END();
   ConnectionObject* c = thisClient(ZEND_THIS);
   ClientState* s = clientOf(c);
-  if (s->status == ClientStatus::kConnecting && !raw && s->kind == ProtocolKind::kWebSocket) {
+  // Before the connect completes, bytes wait in the connection (Workerman's sendBuffer).
+  bool early = s->status == ClientStatus::kInitial || s->status == ClientStatus::kConnecting;
+  if (early && !raw && s->kind == ProtocolKind::kWebSocket) {
     wsClientSend(c, data, return_value);
     return;
   }
-  if (c->conn == nullptr || !c->conn->isOpen()) RETURN_FALSE;
+  if (!early && (c->conn == nullptr || !c->conn->isOpen())) RETURN_FALSE;
   if (!raw && s->kind == ProtocolKind::kWebSocket) {
     wsClientSend(c, data, return_value);
     return;
@@ -698,6 +707,18 @@ ZEND_METHOD(Surge_Connection_AsyncTcpConnection, send) {
     pieces[count++] = pieceOf(payload);
   } else {
     pieces[count++] = pieceOf(payload);
+  }
+  if (early) {
+    zend_long max = slotLong(&c->std, connection_props.maxSendBufferSize, 1048576);
+    if (!s->pending.empty() && static_cast<zend_long>(s->pending.size()) >= max) {
+      zend_string_release(payload);
+      runtime::statAdd(runtime::Stat::kSendFail, 1);
+      clientError(c, 2, "send buffer full and drop package");
+      RETURN_FALSE;
+    }
+    for (int i = 0; i < count; ++i) s->pending.append(pieces[i].data, pieces[i].length);
+    zend_string_release(payload);
+    RETURN_NULL();
   }
   Connection::SendResult result = c->conn->send(pieces, count);
   zend_string_release(payload);

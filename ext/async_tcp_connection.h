@@ -42,6 +42,7 @@ struct ClientState {
   std::unique_ptr<Connector> connector;
   std::unique_ptr<Connector::Handler> connectorHandler;
   std::unique_ptr<Timer> reconnectTimer;
+  std::string pending;  // bytes sent before the connect completed (raw ones for ws://)
   WsClient* ws = nullptr;
   CallableCache onConnect, onMessage, onClose, onError, onBufferFull, onBufferDrain;
   CallableCache onWebSocketConnect, onWebSocketClose, onWebSocketPing, onWebSocketPong;
