@@ -34,6 +34,14 @@ zend_long idOf(ConnectionObject* c) {
   return slotLong(&c->std, connection_props.id, 0);
 }
 
+// Lifetime, as in Workerman: TcpConnection::$connections lists (and so keeps alive) a client
+// from connect() until it is closed with no reconnect pending, even if the script dropped
+// it; an open socket also holds a reference of its own, as an accepted one does, which the
+// shutdown of the process releases together with the socket.
+bool waitsForNothing(ClientState* s) {
+  return s->status == ClientStatus::kClosed && !(s->reconnectTimer && s->reconnectTimer->active());
+}
+
 void holdObject(ConnectionObject* c, ClientState* s) {
   if (s->holdsObject) return;
   s->holdsObject = true;
@@ -209,10 +217,9 @@ class ClientBridge : public Connection::Handler {
     if (s->ws) resetWsClient(c);
     if (!runtime::exiting())
       callClientCallback(c, connection_props.onClose, &s->onClose, "onClose");
-    listConnection(c, false);
-    // onClose may have called reconnect(): the object stays held for it.
-    if (s->status == ClientStatus::kClosed && !(s->reconnectTimer && s->reconnectTimer->active()))
-      dropObject(c, s);
+    dropObject(c, s);
+    // onClose may have called reconnect(): the object stays listed for it.
+    if (waitsForNothing(s)) listConnection(c, false);
     OBJ_RELEASE(&c->std);
   }
 };
@@ -238,7 +245,7 @@ class ConnectorBridge : public Connector::Handler {
     if (s->kind == ProtocolKind::kUser) c->conn->setBufferedMode(true);
     c->hint = 0;
     s->status = ClientStatus::kEstablished;
-    listConnection(c, true);
+    holdObject(c, s);
     GC_ADDREF(&c->std);
     if (!s->pending.empty()) {
       std::string pending;
@@ -263,8 +270,7 @@ class ConnectorBridge : public Connector::Handler {
     clientError(c, kConnectFail, reason);
     if (s->status == ClientStatus::kClosed && !runtime::exiting())
       callClientCallback(c, connection_props.onClose, &s->onClose, "onClose");
-    if (s->status == ClientStatus::kClosed && !(s->reconnectTimer && s->reconnectTimer->active()))
-      dropObject(c, s);
+    if (waitsForNothing(s)) listConnection(c, false);
     OBJ_RELEASE(&c->std);
   }
 
@@ -298,7 +304,7 @@ void startConnect(ConnectionObject* c) {
   // The WebSocket state was reset when the last socket closed; frames sent since then
   // wait for this connection's handshake.
   s->status = ClientStatus::kConnecting;
-  holdObject(c, s);
+  listConnection(c, true);
   zval* timeout = slot(&c->std, prop_connectTimeout);
   s->connector->start(s->host, s->port, zval_get_double(timeout));
 }
@@ -549,12 +555,12 @@ ZEND_METHOD(Surge_Connection_AsyncTcpConnection, reconnect) {
     c->conn->destroy();
     c->conn->release();
     c->conn = nullptr;
-    listConnection(c, false);
+    dropObject(c, s);  // $this is still referenced by the caller
   }
   s->status = ClientStatus::kClosed;
   s->pending.clear();
   if (s->ws) resetWsClient(c);
-  holdObject(c, s);
+  listConnection(c, true);
   if (after > 0) {
     if (!s->reconnectTimer) s->reconnectTimer = std::make_unique<Timer>(*loop, onReconnectTimer, c);
     s->reconnectTimer->start(static_cast<double>(after), false);
@@ -569,7 +575,7 @@ ZEND_METHOD(Surge_Connection_AsyncTcpConnection, cancelReconnect) {
   ClientState* s = clientOf(c);
   if (s->reconnectTimer && s->reconnectTimer->active()) {
     s->reconnectTimer->stop();
-    if (s->status == ClientStatus::kClosed) dropObject(c, s);
+    if (waitsForNothing(s)) listConnection(c, false);
   }
 }
 
@@ -744,13 +750,13 @@ ZEND_METHOD(Surge_Connection_AsyncTcpConnection, close) {
     if (wasConnecting) {
       GC_ADDREF(&c->std);
       callClientCallback(c, connection_props.onClose, &s->onClose, "onClose");
-      if (s->status == ClientStatus::kClosed) dropObject(c, s);
+      if (waitsForNothing(s)) listConnection(c, false);
       OBJ_RELEASE(&c->std);
     }
     return;
   }
   if (c->conn == nullptr || !c->conn->isOpen()) {
-    if (s->status == ClientStatus::kClosed) dropObject(c, s);
+    if (waitsForNothing(s)) listConnection(c, false);
     return;
   }
   if (data && Z_TYPE_P(data) != IS_NULL) {

@@ -36,8 +36,7 @@ struct ClientState {
   zend_function* protocolDecode = nullptr;
   zend_function* protocolEncode = nullptr;
   ClientStatus status = ClientStatus::kInitial;
-  // An outgoing connection in progress, open or waiting to reconnect keeps its object alive
-  // (as the event loop's callbacks do in Workerman), even if the script dropped it.
+  // The open socket's reference on the object is taken (see async_tcp_connection.cc).
   bool holdsObject = false;
   std::unique_ptr<Connector> connector;
   std::unique_ptr<Connector::Handler> connectorHandler;
