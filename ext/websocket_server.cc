@@ -620,8 +620,10 @@ size_t deliverFrames(ConnectionObject* c, WorkerObject* w, WebSocketState* s, st
       p->inFrame = false;
       if (!p->frame.fin) continue;
       corkIfMore();
-      dispatchData(c, w, s, p->assembler.messageOpcode(), p->assembler.compressed(), maxPackage,
-                   takeMessage(s));
+      // Read before takeMessage() frees the partial state (argument order is unspecified).
+      uint8_t opcode = p->assembler.messageOpcode();
+      bool compressed = p->assembler.compressed();
+      dispatchData(c, w, s, opcode, compressed, maxPackage, takeMessage(s));
       continue;
     }
     protocol::WsParseResult r = protocol::WsFrameParser::parse(rest, options);
@@ -682,8 +684,9 @@ size_t deliverFrames(ConnectionObject* c, WorkerObject* w, WebSocketState* s, st
     p->inFrame = h.payloadLength > 0;
     if (!p->inFrame && h.fin) {
       corkIfMore();
-      dispatchData(c, w, s, p->assembler.messageOpcode(), p->assembler.compressed(), maxPackage,
-                   takeMessage(s));
+      uint8_t opcode = p->assembler.messageOpcode();
+      bool compressed = p->assembler.compressed();
+      dispatchData(c, w, s, opcode, compressed, maxPackage, takeMessage(s));
     }
   }
   if (corked && c->conn) c->conn->uncork();

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs a Surge server under valgrind (master and forked workers), drives real traffic
 # through it (echo, pipelined lines, oversized input, an exception in onMessage, timers,
-# abrupt disconnects; and on an http:// worker: keep-alive, pipelining, bad requests,
-# chunked and multipart uploads, Response objects, files, sessions, a 500), stops it with SIGTERM, and fails if valgrind saw a memory error or
+# abrupt disconnects; on an http:// worker: keep-alive, pipelining, bad requests,
+# chunked and multipart uploads, Response objects, files, sessions, a 500; on a
+# websocket:// worker with permessage-deflate: messages both ways plain and compressed,
+# fragments, pings, broadcast, bad frames, close handshakes, dropped connections), stops it with SIGTERM, and fails if valgrind saw a memory error or
 # a definite leak in any process. `bash scripts/leak-check.sh` repeats it.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,6 +14,7 @@ trap 'pkill -KILL -f "$work/server.php" 2>/dev/null || true; rm -rf "$work"' EXI
 free_port() { php -r '$s=stream_socket_server("tcp://127.0.0.1:0");$n=stream_socket_get_name($s,false);echo substr($n,strrpos($n,":")+1);'; }
 port=$(free_port)
 http_port=$(free_port)
+ws_port=$(free_port)
 
 cat >"$work/server.php" <<PHP
 <?php
@@ -45,6 +48,14 @@ Worker::\$logFile = '$work/server.log';
             return;
     }
     \$c->send(json_encode([\$r->get(), \$r->post(), \$r->header(), \$r->cookie(), array_keys(\$r->file()), \$r->trailer()]));
+};
+\$ws = new Worker('websocket://127.0.0.1:$ws_port');
+\$ws->websocketCompression = true;
+\$ws->onWebSocketConnect = function (\$c, \$r) { \$c->path = \$r->path(); };
+\$ws->onMessage = function (\$c, \$m) {
+    if (\$m === 'boom') { throw new RuntimeException('boom'); }
+    if (\$m === 'all') { \$c->worker->broadcast('to all'); return; }
+    \$c->send(\$m);
 };
 Worker::runAll();
 PHP
@@ -110,10 +121,73 @@ foreach ($cases as [$raw, $answers]) {
     $out = $exchange($raw);
     if (substr_count($out, "HTTP/1.1 ") !== $answers) { fwrite(STDERR, "HTTP answers to " . json_encode(substr($raw, 0, 40)) . ": " . json_encode($out) . "\n"); $fail++; }
 }
+// WebSocket: masked frames written by hand, answers read back (inflated when compressed).
+$wsPort = (int)$argv[3];
+$frame = function (string $payload, int $first) {
+    $mask = random_bytes(4);
+    $n = strlen($payload);
+    $head = chr($first) . ($n < 126 ? chr(0x80 | $n) : ($n < 65536 ? chr(0xfe) . pack("n", $n) : chr(0xff) . pack("J", $n)));
+    return $head . $mask . ($payload ^ substr(str_repeat($mask, intdiv($n, 4) + 1), 0, $n));
+};
+$readFrame = function ($s) {
+    $h = fread($s, 2);
+    if (strlen($h) < 2) return null;
+    $n = ord($h[1]) & 0x7f;
+    if ($n === 126) $n = unpack("n", fread($s, 2))[1];
+    elseif ($n === 127) $n = unpack("J", fread($s, 8))[1];
+    $p = "";
+    while (strlen($p) < $n && !feof($s)) $p .= fread($s, $n - strlen($p));
+    return [ord($h[0]), $p];
+};
+$open = function (bool $deflate) use ($wsPort) {
+    $s = stream_socket_client("tcp://127.0.0.1:$wsPort", $e, $es, 10);
+    stream_set_timeout($s, 30);
+    fwrite($s, "GET /chat HTTP/1.1\r\nHost: a\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+        . ($deflate ? "Sec-WebSocket-Extensions: permessage-deflate\r\n" : "") . "\r\n");
+    $head = "";
+    while (!str_contains($head, "\r\n\r\n") && !feof($s)) $head .= fread($s, 1);
+    return [$s, str_starts_with($head, "HTTP/1.1 101")];
+};
+foreach ([false, true] as $deflate) {
+    [$s, $ok] = $open($deflate);
+    if (!$ok) { fwrite(STDERR, "no 101\n"); $fail++; continue; }
+    $long = str_repeat("compressible ", 200);
+    $out = $deflate ? deflate_init(ZLIB_ENCODING_RAW) : null;
+    $in = $deflate ? inflate_init(ZLIB_ENCODING_RAW) : null;
+    foreach (["hello", $long, str_repeat("b", 70000)] as $msg) {
+        if ($deflate) {
+            fwrite($s, $frame(substr(deflate_add($out, $msg, ZLIB_SYNC_FLUSH), 0, -4), 0xc1));
+        } else {
+            fwrite($s, $frame($msg, 0x81));
+        }
+        [$first, $payload] = $readFrame($s) ?? [0, ""];
+        if ($first & 0x40) $payload = inflate_add($in, $payload . "\x00\x00\xff\xff", ZLIB_SYNC_FLUSH);
+        if ($payload !== $msg) { fwrite(STDERR, "ws echo differs (deflate=" . (int)$deflate . ")\n"); $fail++; }
+    }
+    fwrite($s, $frame("par", 0x01) . $frame("pi", 0x89) . $frame("ts", 0x80));
+    $pong = $readFrame($s);
+    $echo = $readFrame($s);
+    if (($pong[0] ?? 0) !== 0x8a || ($echo[1] ?? "") !== "parts") { fwrite(STDERR, "ws fragments/ping\n"); $fail++; }
+    fwrite($s, $frame("all", 0x81));
+    if (($readFrame($s)[1] ?? "") !== "to all") { fwrite(STDERR, "ws broadcast\n"); $fail++; }
+    fwrite($s, $frame("\x03\xe8bye", 0x88));
+    $close = $readFrame($s);
+    if (($close[0] ?? 0) !== 0x88) { fwrite(STDERR, "ws close\n"); $fail++; }
+    fclose($s);
+}
+foreach (["\xc3\x28", "boom"] as $bad) {  // invalid UTF-8 (1007), an exception (1011)
+    [$s] = $open(true);
+    fwrite($s, $frame($bad, 0x81));
+    $readFrame($s);
+    fclose($s);
+}
+[$s] = $open(true);
+fwrite($s, substr($frame(str_repeat("x", 1000), 0x81), 0, 300));  // dropped mid-frame
+fclose($s);
 usleep(500000);
 if ($fail) { fwrite(STDERR, "$fail wrong answers\n"); exit(1); }
 echo "traffic done\n";
-' "$port" "$http_port"
+' "$port" "$http_port" "$ws_port"
 
 kill -TERM "$master"
 for _ in $(seq 1 600); do kill -0 "$master" 2>/dev/null || break; sleep 0.1; done
