@@ -83,8 +83,8 @@ size_t deliverFramed(ConnectionObject* c, std::string_view data, bool text) {
                                    : Codec::frame(data.substr(pos), max);
     if (r.status == protocol::FrameStatus::kNeedMore) break;
     if (r.status == protocol::FrameStatus::kError) {
-      runtime::log("AsyncTcpConnection " + std::to_string(idOf(c)) + " to " +
-                   clientOf(c)->uri + ": " + r.error + "; closing it");
+      runtime::log("AsyncTcpConnection " + std::to_string(idOf(c)) + " to " + clientOf(c)->uri +
+                   ": " + r.error + "; closing it");
       c->conn->destroy();
       return data.size();
     }
@@ -109,8 +109,7 @@ void deliverUserProtocol(ConnectionObject* c, ClientState* s) {
       ZVAL_STRINGL(&args[0], in.data(), in.size());
       ZVAL_OBJ(&args[1], &c->std);
       ZVAL_UNDEF(&ret);
-      zend_call_known_function(s->protocolInput, nullptr, s->protocolClass, &ret, 2, args,
-                               nullptr);
+      zend_call_known_function(s->protocolInput, nullptr, s->protocolClass, &ret, 2, args, nullptr);
       zval_ptr_dtor(&args[0]);
       length = Z_TYPE(ret) == IS_UNDEF ? -1 : zval_get_long(&ret);
       zval_ptr_dtor(&ret);
@@ -121,8 +120,8 @@ void deliverUserProtocol(ConnectionObject* c, ClientState* s) {
       }
       if (!canDeliver(c) || length == 0) return;
       if (length < 0 || static_cast<size_t>(length) > max) {
-        runtime::log("AsyncTcpConnection " + std::to_string(idOf(c)) + ": protocol input() returned " +
-                     std::to_string(length) + "; closing it");
+        runtime::log("AsyncTcpConnection " + std::to_string(idOf(c)) +
+                     ": protocol input() returned " + std::to_string(length) + "; closing it");
         c->conn->destroy();
         return;
       }
@@ -293,8 +292,8 @@ void startConnect(ConnectionObject* c) {
   if (s->status == ClientStatus::kConnecting || s->status == ClientStatus::kEstablished) return;
   if (!s->connector) {
     s->connectorHandler = std::make_unique<ConnectorBridge>(c);
-    s->connector =
-        std::make_unique<Connector>(*loop, static_cast<Connector::Handler*>(s->connectorHandler.get()));
+    s->connector = std::make_unique<Connector>(
+        *loop, static_cast<Connector::Handler*>(s->connectorHandler.get()));
   }
   if (c->conn) {
     c->conn->setUserData(nullptr);
@@ -352,7 +351,8 @@ bool parseUri(ClientState* s, const std::string& uri) {
     size_t close = authority.find(']');
     if (close == std::string::npos) return false;
     s->host = authority.substr(0, close + 1);
-    colon = close + 1 < authority.size() && authority[close + 1] == ':' ? close + 1 : std::string::npos;
+    colon =
+        close + 1 < authority.size() && authority[close + 1] == ':' ? close + 1 : std::string::npos;
   } else {
     colon = authority.rfind(':');
     s->host = authority.substr(0, colon);
@@ -416,9 +416,10 @@ bool chooseProtocol(ConnectionObject* c, ClientState* s) {
     zend_class_entry* ce = findClass("Protocols\\" + cls);
     if (ce == nullptr) ce = findClass("Surge\\Protocols\\" + cls);
     if (ce == nullptr) {
-      throwRuntime("AsyncTcpConnection: unknown protocol scheme '%s': no class Protocols\\%s or "
-                   "Surge\\Protocols\\%s exists (built in: tcp, text, frame, ws)",
-                   s->scheme.c_str(), cls.c_str(), cls.c_str());
+      throwRuntime(
+          "AsyncTcpConnection: unknown protocol scheme '%s': no class Protocols\\%s or "
+          "Surge\\Protocols\\%s exists (built in: tcp, text, frame, ws)",
+          s->scheme.c_str(), cls.c_str(), cls.c_str());
       return false;
     }
     s->protocolInput = staticMethod(ce, "input");
@@ -510,8 +511,9 @@ ZEND_METHOD(Surge_Connection_AsyncTcpConnection, __construct) {
   }
   s->uri.assign(ZSTR_VAL(address), ZSTR_LEN(address));
   if (!parseUri(s, s->uri)) {
-    zend_argument_value_error(1, "must be scheme://host:port (e.g. tcp://127.0.0.1:8080 or "
-                                 "ws://example.com/path), '%s' given",
+    zend_argument_value_error(1,
+                              "must be scheme://host:port (e.g. tcp://127.0.0.1:8080 or "
+                              "ws://example.com/path), '%s' given",
                               ZSTR_VAL(address));
     RETURN_THROWS();
   }
@@ -524,8 +526,7 @@ ZEND_METHOD(Surge_Connection_AsyncTcpConnection, __construct) {
   zval* maxPackage = zend_read_static_property(tcp_connection_ce, "defaultMaxPackageSize",
                                                sizeof("defaultMaxPackageSize") - 1, 1);
   if (maxSend) setSlotLong(&c->std, connection_props.maxSendBufferSize, zval_get_long(maxSend));
-  if (maxPackage)
-    setSlotLong(&c->std, connection_props.maxPackageSize, zval_get_long(maxPackage));
+  if (maxPackage) setSlotLong(&c->std, connection_props.maxPackageSize, zval_get_long(maxPackage));
 }
 
 ZEND_METHOD(Surge_Connection_AsyncTcpConnection, connect) {

@@ -22,7 +22,7 @@ struct WsClient {
   bool handshakeDone = false;
   bool closeSent = false;
   std::string key;
-  std::string queued;  // whole masked frames waiting for the handshake
+  std::string queued;   // whole masked frames waiting for the handshake
   std::string message;  // fragments of a message in progress
   uint8_t messageOpcode = 0;
   std::unique_ptr<Timer> ping;
@@ -98,7 +98,8 @@ std::string lower(std::string_view s) {
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -200,9 +201,9 @@ void handleFrame(ConnectionObject* c, const protocol::WsFrameHeader& h, std::str
                          "onWebSocketClose", 2, extra);
       zval_ptr_dtor(&extra[1]);
       // Echo the code (RFC 6455 §5.5.1), then close.
-      uint16_t code = !p.ok() ? p.closeCode
-                              : (p.code == protocol::ws::kCloseNoStatus ? protocol::ws::kCloseNormal
-                                                                        : p.code);
+      uint16_t code =
+          !p.ok() ? p.closeCode
+                  : (p.code == protocol::ws::kCloseNoStatus ? protocol::ws::kCloseNormal : p.code);
       wsClientSendClose(c, code);
       if (c->conn) c->conn->close();
       return;
@@ -300,8 +301,7 @@ void startWsClient(ConnectionObject* c) {
     request += "Origin: " + std::string(Z_STRVAL_P(origin), Z_STRLEN_P(origin)) + "\r\n";
   zval* sub = slot(&c->std, prop("clientProtocol"));
   if (Z_TYPE_P(sub) == IS_STRING && Z_STRLEN_P(sub) > 0)
-    request +=
-        "Sec-WebSocket-Protocol: " + std::string(Z_STRVAL_P(sub), Z_STRLEN_P(sub)) + "\r\n";
+    request += "Sec-WebSocket-Protocol: " + std::string(Z_STRVAL_P(sub), Z_STRLEN_P(sub)) + "\r\n";
   request += "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: " + ws->key + "\r\n" + extra + "\r\n";
   Connection::SendResult r = c->conn->send(request);
   if (r == Connection::SendResult::kPeerGone) c->conn->destroy();

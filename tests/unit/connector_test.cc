@@ -183,9 +183,8 @@ TEST(ConnectorTest, TimesOutWhenTheListenerNeverAnswers) {
   c.start("127.0.0.1", port, 0.3);
   loop.run();
   ASSERT_FALSE(net.fired());
-  ASSERT_EQ(r.events,
-            std::vector<std::string>{"failed: connect to 127.0.0.1:" + std::to_string(port) +
-                                     " timed out"});
+  ASSERT_EQ(r.events, std::vector<std::string>{
+                          "failed: connect to 127.0.0.1:" + std::to_string(port) + " timed out"});
   EXPECT_FALSE(c.active());
   for (int f : fillers) ::close(f);
   ::close(listenFd);
