@@ -116,6 +116,26 @@ class Broadcast {
 
 using namespace surge::ext;
 
+ZEND_METHOD(Surge_Protocols_Websocket, broadcast) {
+  HashTable* connections;
+  zend_string* message;
+  ZEND_PARSE_PARAMETERS_START(2, 2)
+  Z_PARAM_ARRAY_HT(connections)
+  Z_PARAM_STR(message)
+  ZEND_PARSE_PARAMETERS_END();
+  // As in Worker::broadcast(): a callback may change the array while it is walked.
+  GC_TRY_ADDREF(connections);
+  Broadcast b(message);
+  zval* entry;
+  ZEND_HASH_FOREACH_VAL(connections, entry) {
+    ZVAL_DEREF(entry);
+    b.to(entry);
+  }
+  ZEND_HASH_FOREACH_END();
+  zend_array_release(connections);
+  RETURN_LONG(b.finish());
+}
+
 ZEND_METHOD(Surge_Worker, broadcast) {
   zend_string* message;
   HashTable* ids = nullptr;

@@ -39,4 +39,12 @@ class Websocket
      * @cvalue SURGE_WS_BINARY_TYPE_ARRAYBUFFER_DEFLATE
      */
     public const BINARY_TYPE_ARRAYBUFFER_DEFLATE = UNKNOWN;
+
+    /**
+     * Sends one message to every open WebSocket connection in $connections (of any
+     * websocket:// worker of this process), encoding the frame once, as
+     * Worker::broadcast() does. Returns how many connections got it; other values and
+     * connections still in their handshake are skipped.
+     */
+    public static function broadcast(array $connections, string $message): int {}
 }

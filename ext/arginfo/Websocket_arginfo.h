@@ -1,10 +1,17 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 3f271558b531d6d8fecd015a7ee19e68bafe1723 */
+ * Stub hash: 0a84c5b92356b3a82ad6b45472233f64542850c1 */
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Protocols_Websocket_broadcast, 0, 2, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, connections, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, message, IS_STRING, 0)
+ZEND_END_ARG_INFO()
 
 
+ZEND_METHOD(Surge_Protocols_Websocket, broadcast);
 
 
 static const zend_function_entry class_Surge_Protocols_Websocket_methods[] = {
+	ZEND_ME(Surge_Protocols_Websocket, broadcast, arginfo_class_Surge_Protocols_Websocket_broadcast, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_FE_END
 };
 
