@@ -197,26 +197,13 @@ Connection::SendResult Connection::send(const SendPiece* pieces, int count) {
     iov[i] = {const_cast<char*>(pieces[i].data), pieces[i].length};
     total += pieces[i].length;
   }
-  // A single piece goes through send(), shorter in the kernel than writev(); so do a
-  // few small pieces (a frame header and its payload, a line and its "\n"), gathered
-  // first into one buffer: copying a few hundred bytes costs less than writev's path.
-  constexpr size_t kGatherLimit = 512;
-  char gathered[kGatherLimit];
-  const char* single = n == 1 ? pieces[0].data : nullptr;
-  if (n > 1 && n == count && total <= kGatherLimit) {
-    size_t at = 0;
-    for (int i = 0; i < n; ++i) {
-      std::memcpy(gathered + at, pieces[i].data, pieces[i].length);
-      at += pieces[i].length;
-    }
-    single = gathered;
-  }
   ssize_t written;
   do {
+    // A single piece (most answers) goes through send(), shorter in the kernel than writev().
     if (total == 0)
       written = 0;
-    else if (single)
-      written = ::send(fd_, single, total, MSG_NOSIGNAL);
+    else if (n == 1)
+      written = ::send(fd_, iov[0].iov_base, iov[0].iov_len, MSG_NOSIGNAL);
     else
       written = ::writev(fd_, iov, n);
   } while (written < 0 && errno == EINTR);
