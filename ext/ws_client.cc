@@ -14,6 +14,7 @@
 #include "protocol/websocket/frame_parser.h"
 #include "protocol/websocket/frame_writer.h"
 #include "protocol/websocket/handshake.h"
+#include "protocol/websocket/utf8_validator.h"
 #include "runtime.h"
 
 namespace surge::ext {
@@ -238,6 +239,14 @@ void handleFrame(ConnectionObject* c, const protocol::WsFrameHeader& h, std::str
     ZVAL_STRINGL(&message, ws->message.data(), ws->message.size());
     ws->message.clear();
     ws->message.shrink_to_fit();
+  }
+  // A text message must be UTF-8 (RFC 6455 §8.1): the same rule the server enforces.
+  if (ws->messageOpcode == protocol::ws::kText &&
+      !protocol::Utf8Validator::isValid({Z_STRVAL(message), Z_STRLEN(message)})) {
+    zval_ptr_dtor(&message);
+    ws->messageOpcode = 0;
+    failAndClose(c, protocol::ws::kCloseInvalidPayload);
+    return;
   }
   ws->messageOpcode = 0;
   clientDeliver(c, &message);

@@ -1,5 +1,5 @@
 --TEST--
-ws:// client on the wire (the test is the server, over a raw socket): the exact handshake request (path and query, Host with the port, Origin, Sec-WebSocket-Protocol, user headers, a base64 key of 16 random bytes, a new key per connection), a wrong Sec-WebSocket-Accept -> onError and close, masked frames with a fresh non-zero key per frame, a masked frame from the server -> close frame 1002 and close, the server's close code echoed, onWebSocketClose with code and reason
+ws:// client on the wire (the test is the server, over a raw socket): the exact handshake request (path and query, Host with the port, Origin, Sec-WebSocket-Protocol, user headers, a base64 key of 16 random bytes, a new key per connection), a wrong Sec-WebSocket-Accept -> onError and close, masked frames with a fresh non-zero key per frame, a masked frame from the server -> close frame 1002 and close, a text message that is not UTF-8 -> close 1007 without onMessage, the server's close code echoed, onWebSocketClose with code and reason
 --FILE--
 <?php
 require __DIR__ . '/client.inc';
@@ -28,7 +28,7 @@ $client->onWorkerStart = function () {
         $c->onWebSocketClose = fn($c, $code, $reason) => note("C onWebSocketClose $code $reason");
         $c->onClose = function () use (&$open, &$n) {
             note('C onClose');
-            if (++$n < 3) $open(); else note('done');
+            if (++$n < 4) $open(); else note('done');
         };
         $c->connect();
     };
@@ -50,7 +50,7 @@ function frame_in($s): array {
     return [bin2hex($b[0]), (ord($b[1]) & 0x80) ? 'masked' : 'unmasked', $key, $p];
 }
 $keys = [];
-foreach (['wrong accept', 'masked server frame', 'server close'] as $case) {
+foreach (['wrong accept', 'masked server frame', 'invalid utf8', 'server close'] as $case) {
     $s = stream_socket_accept($listen, 10);
     stream_set_timeout($s, 10);
     $req = head($s);
@@ -74,6 +74,8 @@ foreach (['wrong accept', 'masked server frame', 'server close'] as $case) {
         ', zero key: ', ($k1 === "\0\0\0\0" || $k2 === "\0\0\0\0") ? 'yes' : 'no', "\n";
     if ($case === 'masked server frame') {
         fwrite($s, "\x81\x81\x01\x02\x03\x04" . ('z' ^ "\x01"));
+    } elseif ($case === 'invalid utf8') {
+        fwrite($s, "\x01\x01\xc3" . "\x80\x01\x28");  // "\xc3\x28" in two fragments
     } else {
         fwrite($s, "\x81\x02hi" . "\x88\x06\x0f\xa0" . 'bye!');
     }
@@ -82,7 +84,7 @@ foreach (['wrong accept', 'masked server frame', 'server close'] as $case) {
     echo 'then: ', fread($s, 10) === '' ? 'closed' : 'bytes', "\n";
     fclose($s);
 }
-echo 'three different keys: ', count(array_unique($keys)) === 3 ? 'yes' : 'no', "\n";
+echo 'four different keys: ', count(array_unique($keys)) === 4 ? 'yes' : 'no', "\n";
 echo client_events($server);
 var_dump($server->stop());
 ?>
@@ -115,6 +117,21 @@ X-Token: abc
 frames: 81 masked a, 81 masked a, keys differ: yes, zero key: no
 answer: 88 masked code 1002
 then: closed
+== invalid utf8
+key: 16 bytes
+GET /feed?x=1&y=%20 HTTP/1.1
+Host: 127.0.0.1:PORT
+Connection: Upgrade
+Upgrade: websocket
+Origin: https://origin.test
+Sec-WebSocket-Protocol: v1.proto
+Sec-WebSocket-Version: 13
+Sec-WebSocket-Key: KEY
+X-Token: abc
+
+frames: 81 masked a, 81 masked a, keys differ: yes, zero key: no
+answer: 88 masked code 1007
+then: closed
 == server close
 key: 16 bytes
 GET /feed?x=1&y=%20 HTTP/1.1
@@ -130,8 +147,10 @@ X-Token: abc
 frames: 81 masked a, 81 masked a, keys differ: yes, zero key: no
 answer: 88 masked code 4000
 then: closed
-three different keys: yes
+four different keys: yes
 C onError 1 Sec-WebSocket-Accept does not match the key sent
+C onClose
+C onWebSocketConnect 101 "raw"
 C onClose
 C onWebSocketConnect 101 "raw"
 C onClose
