@@ -44,6 +44,9 @@ struct HttpConnectionState {
   uint64_t dispatched = 0;  // requests handed to PHP
   uint64_t answered = 0;    // responses sent for them
   bool continueSent = false;
+  // Where framing of a chunked body that is still arriving stopped (see the parser).
+  size_t chunkedResumeAt = 0;
+  size_t chunkedResumeTotal = 0;
   // A close was decided (a request or a response said so, or an error was answered):
   // nothing after it is read.
   bool closing = false;
@@ -212,7 +215,9 @@ size_t deliverHttp(ConnectionObject* c, WorkerObject* w, std::string_view data) 
          !runtime::exiting() && c->http == s && !s->closing) {
     std::string_view bytes = data.substr(pos);
     limits.maxBodyBytes = maxPackage;
-    protocol::HttpParseStatus st = protocol::HttpRequestParser::parse(bytes, limits, &g_head);
+    // A chunked body still arriving is framed on from where the last read stopped.
+    protocol::HttpParseStatus st = protocol::HttpRequestParser::parse(
+        bytes, limits, &g_head, s->chunkedResumeAt, s->chunkedResumeTotal);
     // maxPackageSize bounds head and body together; the parser bounds the body alone, so
     // a chunked body is framed again against what the head leaves of the limit.
     if (st != protocol::HttpParseStatus::kError &&
@@ -225,8 +230,12 @@ size_t deliverHttp(ConnectionObject* c, WorkerObject* w, std::string_view data) 
         return data.size();
       }
       limits.maxBodyBytes = maxPackage - headBytes;
-      st = protocol::HttpRequestParser::parse(bytes, limits, &g_head);
+      st = protocol::HttpRequestParser::parse(bytes, limits, &g_head, s->chunkedResumeAt,
+                                              s->chunkedResumeTotal);
     }
+    s->chunkedResumeAt = st == protocol::HttpParseStatus::kNeedMore ? g_head.chunkedResumeAt : 0;
+    s->chunkedResumeTotal =
+        st == protocol::HttpParseStatus::kNeedMore ? g_head.chunkedResumeTotal : 0;
     if (st == protocol::HttpParseStatus::kError) {
       if (corked) c->conn->uncork();
       answerError(c, s, g_head.errorStatus);

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -444,6 +445,43 @@ TEST(HttpRequestParserTest, ExpectationsOtherThanContinueAreFlagged) {
   h = parse("GET / HTTP/1.0\r\n\r\n");
   EXPECT_FALSE(h.expectContinue);
   EXPECT_FALSE(h.expectUnsupported);
+}
+
+TEST(HttpRequestParserTest, ChunkedFramingResumesWhereItStopped) {
+  const std::string head = "POST /u HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n";
+  std::string body;
+  for (int i = 1; i <= 40; ++i) body += "5;x=y\r\nabcde\r\n";
+  body += "0\r\nT: 1\r\n\r\n";
+  const std::string in = head + body + "GET / HTTP/1.1\r\nHost: a\r\n\r\n";
+  HttpLimits limits;
+  HttpRequestHead whole;
+  HttpRequestParser::parse(in, limits, &whole);
+  ASSERT_EQ(whole.status, HttpParseStatus::kComplete);
+  // Byte by byte, each call resuming where the last one stopped, as a connection does.
+  HttpRequestHead h;
+  size_t at = 0, total = 0, furthest = 0;
+  for (size_t n = 1; n <= in.size(); ++n) {
+    HttpRequestParser::parse(std::string_view(in).substr(0, n), limits, &h, at, total);
+    if (h.status != HttpParseStatus::kNeedMore) break;
+    at = h.chunkedResumeAt;
+    total = h.chunkedResumeTotal;
+    furthest = std::max(furthest, at);
+  }
+  EXPECT_EQ(h.status, HttpParseStatus::kComplete);
+  EXPECT_EQ(h.length, whole.length);
+  EXPECT_EQ(h.contentLength, 200u);
+  EXPECT_GT(furthest, head.size() + body.size() / 2);  // it did resume deep in the body
+  // The limit still counts the chunks framed before the resume point.
+  limits.maxBodyBytes = 150;
+  at = total = 0;
+  for (size_t n = 1; n <= in.size(); ++n) {
+    HttpRequestParser::parse(std::string_view(in).substr(0, n), limits, &h, at, total);
+    if (h.status != HttpParseStatus::kNeedMore) break;
+    at = h.chunkedResumeAt;
+    total = h.chunkedResumeTotal;
+  }
+  EXPECT_EQ(h.status, HttpParseStatus::kError);
+  EXPECT_EQ(h.errorStatus, 413);
 }
 
 TEST(HttpRequestParserTest, ChunkedErrors) {

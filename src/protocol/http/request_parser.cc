@@ -265,15 +265,16 @@ const char* noteHeader(const HttpHeader& h, FramingHeaders* f) {
 }
 
 // Frames a chunked body starting at `pos`; the head is already parsed.
-HttpParseStatus parseChunked(std::string_view buffer, size_t pos, const HttpLimits& limits,
-                             HttpRequestHead* head) {
+HttpParseStatus parseChunked(std::string_view buffer, size_t pos, size_t total,
+                             const HttpLimits& limits, HttpRequestHead* head) {
   // A chunk-size line may carry extensions we skip; bounding it keeps a never-ending
   // line from being rescanned forever.
   const size_t maxLine = limits.maxHeaderBytes;
-  size_t total = 0;
   std::string_view line;
   size_t end = 0;
   for (;;) {
+    head->chunkedResumeAt = pos;
+    head->chunkedResumeTotal = total;
     if (!findLine(buffer, pos, &line, &end)) {
       if (buffer.size() - pos >= maxLine) return fail(head, 400, "chunk size line too long");
       return needMore(head);
@@ -354,7 +355,8 @@ std::string_view HttpRequestHead::header(std::string_view name) const {
 }
 
 HttpParseStatus HttpRequestParser::parse(std::string_view buffer, const HttpLimits& limits,
-                                         HttpRequestHead* head) {
+                                         HttpRequestHead* head, size_t resumeAt,
+                                         size_t resumeTotal) {
   head->status = HttpParseStatus::kNeedMore;
   head->length = 0;
   head->errorStatus = 0;
@@ -368,6 +370,8 @@ HttpParseStatus HttpRequestParser::parse(std::string_view buffer, const HttpLimi
   head->framing = HttpBodyFraming::kNone;
   head->contentLength = 0;
   head->bodyOffset = 0;
+  head->chunkedResumeAt = 0;
+  head->chunkedResumeTotal = 0;
   head->headers.clear();
 
   const size_t maxHead = limits.maxHeaderBytes;
@@ -425,7 +429,10 @@ HttpParseStatus HttpRequestParser::parse(std::string_view buffer, const HttpLimi
 
   if (framing.hasTransferEncoding) {
     head->framing = HttpBodyFraming::kChunked;
-    return parseChunked(buffer, pos, limits, head);
+    // Resume only inside this body and within what a previous call could have seen.
+    if (resumeAt > pos && resumeAt <= buffer.size() && resumeTotal <= limits.maxBodyBytes)
+      return parseChunked(buffer, resumeAt, resumeTotal, limits, head);
+    return parseChunked(buffer, pos, 0, limits, head);
   }
   if (framing.hasContentLength) {
     head->framing = HttpBodyFraming::kLength;

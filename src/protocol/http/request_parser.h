@@ -43,6 +43,11 @@ struct HttpRequestHead {
   HttpBodyFraming framing = HttpBodyFraming::kNone;
   size_t contentLength = 0;  // kLength: announced length; kChunked: sum of chunk sizes
   size_t bodyOffset = 0;     // where the body (or the first chunk-size line) starts
+  // kNeedMore in a chunked body: where framing stopped (the start of the chunk-size line
+  // it waits for) and the chunk bytes before it. Passed back to parse() with the same
+  // bytes plus more, framing goes on from there instead of from the first chunk.
+  size_t chunkedResumeAt = 0;
+  size_t chunkedResumeTotal = 0;
   std::vector<HttpHeader> headers;
 
   size_t headerCount() const { return headers.size(); }
@@ -60,8 +65,12 @@ struct HttpRequestParser {
   // given: calling again with the same bytes plus more gives the same answer, so a
   // connection may call again whenever bytes arrive. After kComplete the next pipelined
   // request starts at head->length.
+  //
+  // `resumeAt`/`resumeTotal`: a previous kNeedMore's chunkedResumeAt/chunkedResumeTotal for
+  // a prefix of these same bytes (0: frame the body from its start). A body trickled in
+  // small pieces then costs time in proportion to its length, not to its square.
   static HttpParseStatus parse(std::string_view buffer, const HttpLimits& limits,
-                               HttpRequestHead* head);
+                               HttpRequestHead* head, size_t resumeAt = 0, size_t resumeTotal = 0);
 };
 
 // ASCII case-insensitive equality, as header names and codings compare.
