@@ -94,12 +94,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     HttpRequestParser::parse(rest, limits, &head);
     checkHead(head, rest, limits);
     size_t consumed = head.status == HttpParseStatus::kComplete ? head.length : rest.size();
+    // Prefixes, each call resuming a chunked body where the one before stopped (as a
+    // connection does): every answer that is not "need more" must be the whole's.
+    size_t resumeAt = 0, resumeTotal = 0;
     for (size_t n = 0; n < consumed; n += 1 + n / 8) {
-      HttpRequestParser::parse(rest.substr(0, n), limits, &prefixHead);
-      if (prefixHead.status == HttpParseStatus::kNeedMore) continue;
+      HttpRequestParser::parse(rest.substr(0, n), limits, &prefixHead, resumeAt, resumeTotal);
+      if (prefixHead.status == HttpParseStatus::kNeedMore) {
+        resumeAt = prefixHead.chunkedResumeAt;
+        resumeTotal = prefixHead.chunkedResumeTotal;
+        continue;
+      }
       check(prefixHead.status == head.status);
       check(prefixHead.length == head.length);
       check(prefixHead.errorStatus == head.errorStatus);
+      if (head.status == HttpParseStatus::kComplete)
+        check(prefixHead.contentLength == head.contentLength);
+      resumeAt = resumeTotal = 0;
     }
     if (head.status == HttpParseStatus::kError) {
       whole.error = head.errorStatus;
