@@ -108,29 +108,33 @@ zend_string* requestBuffer(std::string_view bytes, size_t start,
   const protocol::HttpRequestHead& h = g_head;
   if (h.framing != protocol::HttpBodyFraming::kChunked)
     return zend_string_init(bytes.data() + start, h.length - start, 0);
-  std::string body;
-  protocol::dechunkHttpBody(h.rawBody(bytes), &body, trailers);
-  std::string out;
-  out.reserve(h.bodyOffset - start + body.size() + 32);
-  // The head without its Transfer-Encoding lines (and without the final empty line).
-  std::string_view head = bytes.substr(start, h.bodyOffset - start);
+  // The head without its Transfer-Encoding lines (and without the final empty line),
+  // then Content-Length; the payload is de-chunked straight into the request's string.
+  std::string head;
+  std::string_view original = bytes.substr(start, h.bodyOffset - start);
   size_t pos = 0;
-  while (pos < head.size()) {
-    size_t nl = head.find('\n', pos);
-    size_t end = nl == std::string_view::npos ? head.size() : nl + 1;
-    std::string_view line = head.substr(pos, end - pos);
+  while (pos < original.size()) {
+    size_t nl = original.find('\n', pos);
+    size_t end = nl == std::string_view::npos ? original.size() : nl + 1;
+    std::string_view line = original.substr(pos, end - pos);
     pos = end;
     if (line == "\r\n" || line == "\n") break;
     if (line.size() >= 18 &&
         protocol::httpEqualsIgnoreCase(line.substr(0, 18), "transfer-encoding:"))
       continue;
-    out.append(line);
+    head.append(line);
   }
-  out.append("Content-Length: ");
-  protocol::appendDecimal(&out, body.size());
-  out.append("\r\n\r\n");
-  out.append(body);
-  return zend_string_init(out.data(), out.size(), 0);
+  head.append("Content-Length: ");
+  protocol::appendDecimal(&head, h.contentLength);
+  head.append("\r\n\r\n");
+  zend_string* out = zend_string_alloc(head.size() + h.contentLength, 0);
+  memcpy(ZSTR_VAL(out), head.data(), head.size());
+  size_t written = 0;
+  protocol::dechunkHttpBodyInto(h.rawBody(bytes), ZSTR_VAL(out) + head.size(), h.contentLength,
+                                &written, trailers);
+  ZSTR_LEN(out) = head.size() + written;
+  ZSTR_VAL(out)[ZSTR_LEN(out)] = '\0';
+  return out;
 }
 
 void setTrailers(zval* request, const std::vector<protocol::HttpHeader>& trailers) {

@@ -419,6 +419,11 @@ TEST(HttpRequestParserTest, ChunkedBody) {
   std::vector<HttpHeader> trailers;
   EXPECT_TRUE(dechunkHttpBody(h.rawBody(in), &out, &trailers));
   EXPECT_EQ(out, "ABCDEFGHIJ");
+  char into[16];
+  size_t written = 0;
+  EXPECT_TRUE(dechunkHttpBodyInto(h.rawBody(in), into, sizeof into, &written));
+  EXPECT_EQ(std::string_view(into, written), "ABCDEFGHIJ");
+  EXPECT_FALSE(dechunkHttpBodyInto(h.rawBody(in), into, 9, &written));  // too small
   ASSERT_EQ(trailers.size(), 2u);
   EXPECT_EQ(trailers[0].name, "Trailer-One");
   EXPECT_EQ(trailers[0].value, "1");

@@ -445,8 +445,12 @@ HttpParseStatus HttpRequestParser::parse(std::string_view buffer, const HttpLimi
   return complete(head, pos);
 }
 
-bool dechunkHttpBody(std::string_view chunked, std::string* out,
-                     std::vector<HttpHeader>* trailers) {
+namespace {
+// Walks a chunked body already accepted by the parser, handing each chunk's bytes to
+// `sink` and the trailer fields to `trailers`. False if it is not well formed or the sink
+// refuses.
+template <typename Sink>
+bool walkChunks(std::string_view chunked, Sink&& sink, std::vector<HttpHeader>* trailers) {
   size_t pos = 0;
   for (;;) {
     const void* nl = pos < chunked.size()
@@ -467,7 +471,7 @@ bool dechunkHttpBody(std::string_view chunked, std::string* out,
     pos = lineEnd + 1;
     if (size == 0) break;
     if (size > chunked.size() - pos || chunked.size() - pos - size < 2) return false;
-    out->append(chunked.data() + pos, size);
+    if (!sink(chunked.data() + pos, size)) return false;
     pos += size + 2;
   }
   // Trailer fields, then the empty line; they are not part of the payload.
@@ -479,6 +483,34 @@ bool dechunkHttpBody(std::string_view chunked, std::string* out,
     pos = end;
   }
   return true;
+}
+}  // namespace
+
+bool dechunkHttpBody(std::string_view chunked, std::string* out,
+                     std::vector<HttpHeader>* trailers) {
+  return walkChunks(
+      chunked,
+      [out](const char* p, size_t n) {
+        out->append(p, n);
+        return true;
+      },
+      trailers);
+}
+
+bool dechunkHttpBodyInto(std::string_view chunked, char* out, size_t capacity, size_t* written,
+                         std::vector<HttpHeader>* trailers) {
+  size_t at = 0;
+  bool ok = walkChunks(
+      chunked,
+      [&](const char* p, size_t n) {
+        if (n > capacity - at) return false;
+        std::memcpy(out + at, p, n);
+        at += n;
+        return true;
+      },
+      trailers);
+  *written = at;
+  return ok;
 }
 
 }  // namespace surge::protocol

@@ -81,5 +81,9 @@ bool httpEqualsIgnoreCase(std::string_view a, std::string_view b);
 // `trailers` when given. Returns false if `chunked` is not well formed.
 bool dechunkHttpBody(std::string_view chunked, std::string* out,
                      std::vector<HttpHeader>* trailers = nullptr);
+// The same into `out` (`capacity` bytes; the request head's contentLength is the exact
+// payload size): *written gets the bytes written. False if not well formed or too long.
+bool dechunkHttpBodyInto(std::string_view chunked, char* out, size_t capacity, size_t* written,
+                         std::vector<HttpHeader>* trailers = nullptr);
 
 }  // namespace surge::protocol
