@@ -11,6 +11,7 @@
 #include "protocol/frame/frame_codec.h"
 #include "protocol/text/text_codec.h"
 #include "runtime.h"
+#include "user_protocol.h"
 
 extern "C" {
 #include "zend_exceptions.h"
@@ -70,15 +71,11 @@ void listConnection(ConnectionObject* c, bool present) {
   }
 }
 
-bool canDeliver(ConnectionObject* c) {
-  return c->conn && c->conn->isOpen() && !c->conn->readingPaused() && !runtime::exiting();
-}
-
 template <typename Codec>
 size_t deliverFramed(ConnectionObject* c, std::string_view data, bool text) {
   size_t pos = 0;
   size_t max = static_cast<size_t>(slotLong(&c->std, connection_props.maxPackageSize, 10485760));
-  while (pos < data.size() && canDeliver(c)) {
+  while (pos < data.size() && canDeliverTo(c)) {
     protocol::FrameResult r = text ? protocol::TextCodec::frame(data.substr(pos), max, &c->hint)
                                    : Codec::frame(data.substr(pos), max);
     if (r.status == protocol::FrameStatus::kNeedMore) break;
@@ -96,58 +93,6 @@ size_t deliverFramed(ConnectionObject* c, std::string_view data, bool text) {
     zval_ptr_dtor(&message);
   }
   return pos;
-}
-
-// A PHP protocol class: input() sizes the next message, decode() makes the value.
-void deliverUserProtocol(ConnectionObject* c, ClientState* s) {
-  Buffer& in = c->conn->inputBuffer();
-  size_t max = static_cast<size_t>(slotLong(&c->std, connection_props.maxPackageSize, 10485760));
-  while (!in.empty() && canDeliver(c)) {
-    zend_long length = static_cast<zend_long>(c->hint);
-    if (length == 0) {
-      zval args[2], ret;
-      ZVAL_STRINGL(&args[0], in.data(), in.size());
-      ZVAL_OBJ(&args[1], &c->std);
-      ZVAL_UNDEF(&ret);
-      zend_call_known_function(s->protocolInput, nullptr, s->protocolClass, &ret, 2, args, nullptr);
-      zval_ptr_dtor(&args[0]);
-      length = Z_TYPE(ret) == IS_UNDEF ? -1 : zval_get_long(&ret);
-      zval_ptr_dtor(&ret);
-      if (EG(exception)) {
-        reportPendingException(CallSite{"protocol input()", nullptr, idOf(c)});
-        if (c->conn) c->conn->destroy();
-        return;
-      }
-      if (!canDeliver(c) || length == 0) return;
-      if (length < 0 || static_cast<size_t>(length) > max) {
-        runtime::log("AsyncTcpConnection " + std::to_string(idOf(c)) +
-                     ": protocol input() returned " + std::to_string(length) + "; closing it");
-        c->conn->destroy();
-        return;
-      }
-    }
-    if (static_cast<size_t>(length) > in.size()) {
-      c->hint = static_cast<size_t>(length);
-      return;
-    }
-    c->hint = 0;
-    zval args[2], decoded;
-    ZVAL_STRINGL(&args[0], in.data(), static_cast<size_t>(length));
-    ZVAL_OBJ(&args[1], &c->std);
-    in.consume(static_cast<size_t>(length));
-    ZVAL_UNDEF(&decoded);
-    zend_call_known_function(s->protocolDecode, nullptr, s->protocolClass, &decoded, 2, args,
-                             nullptr);
-    zval_ptr_dtor(&args[0]);
-    if (EG(exception)) {
-      zval_ptr_dtor(&decoded);
-      reportPendingException(CallSite{"protocol decode()", nullptr, idOf(c)});
-      if (c->conn) c->conn->close();
-      return;
-    }
-    clientDeliver(c, &decoded);
-    zval_ptr_dtor(&decoded);
-  }
 }
 
 class ClientBridge : public Connection::Handler {
@@ -170,7 +115,14 @@ class ClientBridge : public Connection::Handler {
         used = wsClientData(c, data);
         break;
       case ProtocolKind::kUser:
-        deliverUserProtocol(c, s);
+        deliverUserProtocol(
+            c, UserProtocol{s->protocolClass, s->protocolInput, s->protocolDecode}, nullptr,
+            idOf(c), [&](zval* message) { clientDeliver(c, message); },
+            [&](const std::string& why) {
+              runtime::log("AsyncTcpConnection " + std::to_string(idOf(c)) + ": " + why +
+                           "; closing it");
+              c->conn->destroy();
+            });
         break;
       default: {
         zval message;

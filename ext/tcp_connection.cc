@@ -15,6 +15,7 @@
 #include "protocol/frame/frame_codec.h"
 #include "protocol/text/text_codec.h"
 #include "runtime.h"
+#include "user_protocol.h"
 #include "websocket_server.h"
 #include "worker_object.h"
 
@@ -183,16 +184,12 @@ void rejectMalformed(ConnectionObject* c, const char* why) {
   c->conn->destroy();
 }
 
-bool canDeliver(ConnectionObject* c) {
-  return c->conn && c->conn->isOpen() && !c->conn->readingPaused() && !runtime::exiting();
-}
-
 template <typename Codec>
 size_t deliverFramed(ConnectionObject* c, WorkerObject* w, std::string_view data, bool textHint) {
   size_t pos = 0;
   size_t max = static_cast<size_t>(slotLong(&c->std, connection_props.maxPackageSize, 10485760));
   bool corked = false;
-  while (pos < data.size() && canDeliver(c)) {
+  while (pos < data.size() && canDeliverTo(c)) {
     protocol::FrameResult r;
     if (textHint)
       r = protocol::TextCodec::frame(data.substr(pos), max, &c->hint);
@@ -220,62 +217,6 @@ size_t deliverFramed(ConnectionObject* c, WorkerObject* w, std::string_view data
   return pos;
 }
 
-// A PHP protocol class: input() sizes the next message from the whole buffer, decode()
-// turns it into the value onMessage receives. Slower than the native codecs.
-void deliverUserProtocol(ConnectionObject* c, WorkerObject* w) {
-  WorkerNative* n = w->native;
-  Buffer& in = c->conn->inputBuffer();
-  size_t max = static_cast<size_t>(slotLong(&c->std, connection_props.maxPackageSize, 10485760));
-  while (!in.empty() && canDeliver(c)) {
-    zend_long length = static_cast<zend_long>(c->hint);
-    if (length == 0) {
-      zval args[2], ret;
-      ZVAL_STRINGL(&args[0], in.data(), in.size());
-      ZVAL_OBJ(&args[1], &c->std);
-      ZVAL_UNDEF(&ret);
-      zend_call_known_function(n->protocolInput, nullptr, n->protocolClass, &ret, 2, args, nullptr);
-      zval_ptr_dtor(&args[0]);
-      length = Z_TYPE(ret) == IS_UNDEF ? -1 : zval_get_long(&ret);
-      zval_ptr_dtor(&ret);
-      if (EG(exception)) {
-        if (reportPendingException(siteOf(c, "protocol input()")) == CallOutcome::kThrew && c->conn)
-          c->conn->destroy();
-        return;
-      }
-      if (!canDeliver(c)) return;
-      if (length == 0) return;
-      if (length < 0 || static_cast<size_t>(length) > max) {
-        std::string why = std::string("protocol ") + ZSTR_VAL(n->protocolClass->name) +
-                          "::input() returned " + std::to_string(length) + " (maxPackageSize " +
-                          std::to_string(max) + ")";
-        rejectMalformed(c, why.c_str());
-        return;
-      }
-    }
-    if (static_cast<size_t>(length) > in.size()) {
-      c->hint = static_cast<size_t>(length);
-      return;
-    }
-    c->hint = 0;
-    zval args[2], decoded;
-    ZVAL_STRINGL(&args[0], in.data(), static_cast<size_t>(length));
-    ZVAL_OBJ(&args[1], &c->std);
-    in.consume(static_cast<size_t>(length));
-    ZVAL_UNDEF(&decoded);
-    zend_call_known_function(n->protocolDecode, nullptr, n->protocolClass, &decoded, 2, args,
-                             nullptr);
-    zval_ptr_dtor(&args[0]);
-    if (EG(exception)) {
-      zval_ptr_dtor(&decoded);
-      if (reportPendingException(siteOf(c, "protocol decode()")) == CallOutcome::kThrew && c->conn)
-        c->conn->close();
-      return;
-    }
-    deliverMessage(c, w, &decoded);
-    zval_ptr_dtor(&decoded);
-  }
-}
-
 class ConnectionBridge : public Connection::Handler {
  public:
   size_t onData(Connection& conn, std::string_view data) override {
@@ -299,7 +240,13 @@ class ConnectionBridge : public Connection::Handler {
         used = deliverWebSocket(c, w, data);
         break;
       case ProtocolKind::kUser:
-        deliverUserProtocol(c, w);
+        deliverUserProtocol(
+            c,
+            UserProtocol{w->native->protocolClass, w->native->protocolInput,
+                         w->native->protocolDecode},
+            c->worker, slotLong(&c->std, connection_props.id, 0),
+            [&](zval* message) { deliverMessage(c, w, message); },
+            [&](const std::string& why) { rejectMalformed(c, why.c_str()); });
         break;
       case ProtocolKind::kRaw: {
         zval message;
