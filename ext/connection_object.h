@@ -45,6 +45,9 @@ extern ConnectionProps connection_props;
 // Wraps an accepted socket of `worker` in a TcpConnection and calls onConnect.
 void acceptConnection(zend_object* worker, int fd, const sockaddr* peer, socklen_t length);
 
+// A connection whose bytes may still go to PHP now: open, reading, the process not exiting.
+bool canDeliverTo(ConnectionObject* c);
+
 // Calls onMessage with one decoded message. The caller decides what an exception means
 // for the connection.
 CallOutcome dispatchMessage(ConnectionObject* c, WorkerObject* w, zval* message);

@@ -215,8 +215,7 @@ size_t deliverHttp(ConnectionObject* c, WorkerObject* w, std::string_view data) 
   limits.maxHeaderBytes = kMaxHeaderBytes;
   limits.maxBodyBytes = maxPackage;
   bool corked = false;
-  while (pos < data.size() && c->conn && c->conn->isOpen() && !c->conn->readingPaused() &&
-         !runtime::exiting() && c->http == s && !s->closing) {
+  while (pos < data.size() && canDeliverTo(c) && c->http == s && !s->closing) {
     std::string_view bytes = data.substr(pos);
     limits.maxBodyBytes = maxPackage;
     // A chunked body still arriving is framed on from where the last read stopped.

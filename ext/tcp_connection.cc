@@ -310,6 +310,10 @@ ConnectionBridge g_bridge;
 
 }  // namespace
 
+bool canDeliverTo(ConnectionObject* c) {
+  return c->conn && c->conn->isOpen() && !c->conn->readingPaused() && !runtime::exiting();
+}
+
 CallOutcome dispatchMessage(ConnectionObject* c, WorkerObject* w, zval* message) {
   runtime::statAdd(runtime::Stat::kTotalRequest, 1);
   countServed(w);

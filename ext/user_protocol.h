@@ -18,11 +18,6 @@ struct UserProtocol {
   zend_function* decode;
 };
 
-// A connection whose bytes may still go to PHP now.
-inline bool canDeliverTo(ConnectionObject* c) {
-  return c->conn && c->conn->isOpen() && !c->conn->readingPaused() && !runtime::exiting();
-}
-
 // input() sizes the next message from the whole input buffer (remembered in c->hint while
 // it is not all here), decode() turns it into the value `deliver(zval*)` receives. A length
 // below 0 or above maxPackageSize goes to `reject(why)`. An exception in input() destroys

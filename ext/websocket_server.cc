@@ -85,10 +85,6 @@ bool isOpen(ConnectionObject* c) {
   return c->conn && c->conn->isOpen();
 }
 
-bool canDeliver(ConnectionObject* c) {
-  return isOpen(c) && !c->conn->readingPaused() && !runtime::exiting();
-}
-
 double lingerOf(ConnectionObject* c) {
   return zval_get_double(slot(&c->std, connection_props.lingerTimeout));
 }
@@ -607,7 +603,7 @@ size_t deliverFrames(ConnectionObject* c, WorkerObject* w, WebSocketState* s, st
       corked = true;
     }
   };
-  while (pos < data.size() && canDeliver(c) && c->ws == s &&
+  while (pos < data.size() && canDeliverTo(c) && c->ws == s &&
          s->phase == WebSocketState::Phase::kOpen) {
     std::string_view rest = data.substr(pos);
     if (s->partial && s->partial->inFrame) {
