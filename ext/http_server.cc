@@ -61,8 +61,11 @@ struct HttpConnectionState {
 };
 
 namespace {
-protocol::HttpRequestHead g_head;  // reused by every parse: parsing never nests
-std::string g_out;                 // the response head being written
+// Reused by every parse and every response. PHP may run (and parse or answer on another
+// connection) inside a dispatch or a send, so each is read only before the next call
+// into PHP.
+protocol::HttpRequestHead g_head;
+std::string g_out;
 protocol::HttpDateCache g_date;
 
 std::string_view dateNow() {
