@@ -18,8 +18,6 @@ extern "C" {
 #include "zend_interfaces.h"
 }
 
-#include "arginfo/AsyncTcpConnection_arginfo.h"
-
 namespace surge::ext {
 
 zend_class_entry* async_tcp_connection_ce = nullptr;
@@ -436,7 +434,7 @@ void clientDeliver(ConnectionObject* c, zval* message) {
 }
 
 void registerAsyncTcpConnectionClass() {
-  async_tcp_connection_ce = register_class_Surge_Connection_AsyncTcpConnection(tcp_connection_ce);
+  async_tcp_connection_ce = registerAsyncTcpConnectionEntry();
   async_tcp_connection_ce->create_object = createAsync;
   async_tcp_connection_ce->ce_flags |= ZEND_ACC_ALLOW_DYNAMIC_PROPERTIES;
   prop_connectTimeout = propertyOffset(async_tcp_connection_ce, "connectTimeout");

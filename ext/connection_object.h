@@ -42,6 +42,10 @@ struct ConnectionProps {
 };
 extern ConnectionProps connection_props;
 
+// Registers the class entry of AsyncTcpConnection, which stubs/TcpConnection.stub.php
+// declares beside TcpConnection (its methods are in async_tcp_connection.cc).
+zend_class_entry* registerAsyncTcpConnectionEntry();
+
 // Wraps an accepted socket of `worker` in a TcpConnection and calls onConnect.
 void acceptConnection(zend_object* worker, int fd, const sockaddr* peer, socklen_t length);
 

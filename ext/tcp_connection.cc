@@ -585,6 +585,10 @@ void closeOpenConnectionsForShutdown() {
 }
 }  // namespace runtime
 
+zend_class_entry* registerAsyncTcpConnectionEntry() {
+  return register_class_Surge_Connection_AsyncTcpConnection(tcp_connection_ce);
+}
+
 void registerTcpConnectionClass() {
   tcp_connection_ce = register_class_Surge_Connection_TcpConnection(connection_interface_ce,
                                                                     php_json_serializable_ce);

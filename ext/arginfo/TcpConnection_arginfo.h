@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: accc07622d42fa33945f24b494bd02038d7e5f81 */
+ * Stub hash: b4d43788289f4cd0ac141659355e2bed3de6be48 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Connection_TcpConnection_send, 0, 1, _IS_BOOL, 1)
 	ZEND_ARG_TYPE_INFO(0, sendBuffer, IS_MIXED, 0)
@@ -56,6 +56,35 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Connection_TcpConnection_jsonSerialize, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Surge_Connection_AsyncTcpConnection___construct, 0, 0, 1)
+	ZEND_ARG_TYPE_INFO(0, remoteAddress, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, context, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Surge_Connection_AsyncTcpConnection_connect arginfo_class_Surge_Connection_TcpConnection_destroy
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Connection_AsyncTcpConnection_reconnect, 0, 0, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, after, IS_LONG, 0, "0")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Surge_Connection_AsyncTcpConnection_cancelReconnect arginfo_class_Surge_Connection_TcpConnection_destroy
+
+#define arginfo_class_Surge_Connection_AsyncTcpConnection_getRemoteHost arginfo_class_Surge_Connection_TcpConnection_getRemoteIp
+
+#define arginfo_class_Surge_Connection_AsyncTcpConnection_getRemoteURI arginfo_class_Surge_Connection_TcpConnection_getRemoteIp
+
+#define arginfo_class_Surge_Connection_AsyncTcpConnection_send arginfo_class_Surge_Connection_TcpConnection_send
+
+#define arginfo_class_Surge_Connection_AsyncTcpConnection_close arginfo_class_Surge_Connection_TcpConnection_close
+
+#define arginfo_class_Surge_Connection_AsyncTcpConnection_getStatus arginfo_class_Surge_Connection_TcpConnection_getStatus
+
+#define arginfo_class_Surge_Connection_AsyncTcpConnection_getRemoteIp arginfo_class_Surge_Connection_TcpConnection_getRemoteIp
+
+#define arginfo_class_Surge_Connection_AsyncTcpConnection_getRemotePort arginfo_class_Surge_Connection_TcpConnection_getRemotePort
+
+#define arginfo_class_Surge_Connection_AsyncTcpConnection_getRemoteAddress arginfo_class_Surge_Connection_TcpConnection_getRemoteIp
+
 
 ZEND_METHOD(Surge_Connection_TcpConnection, send);
 ZEND_METHOD(Surge_Connection_TcpConnection, getRemoteIp);
@@ -77,6 +106,18 @@ ZEND_METHOD(Surge_Connection_TcpConnection, getRecvBufferQueueSize);
 ZEND_METHOD(Surge_Connection_TcpConnection, consumeRecvBuffer);
 ZEND_METHOD(Surge_Connection_TcpConnection, getStatus);
 ZEND_METHOD(Surge_Connection_TcpConnection, jsonSerialize);
+ZEND_METHOD(Surge_Connection_AsyncTcpConnection, __construct);
+ZEND_METHOD(Surge_Connection_AsyncTcpConnection, connect);
+ZEND_METHOD(Surge_Connection_AsyncTcpConnection, reconnect);
+ZEND_METHOD(Surge_Connection_AsyncTcpConnection, cancelReconnect);
+ZEND_METHOD(Surge_Connection_AsyncTcpConnection, getRemoteHost);
+ZEND_METHOD(Surge_Connection_AsyncTcpConnection, getRemoteURI);
+ZEND_METHOD(Surge_Connection_AsyncTcpConnection, send);
+ZEND_METHOD(Surge_Connection_AsyncTcpConnection, close);
+ZEND_METHOD(Surge_Connection_AsyncTcpConnection, getStatus);
+ZEND_METHOD(Surge_Connection_AsyncTcpConnection, getRemoteIp);
+ZEND_METHOD(Surge_Connection_AsyncTcpConnection, getRemotePort);
+ZEND_METHOD(Surge_Connection_AsyncTcpConnection, getRemoteAddress);
 
 
 static const zend_function_entry class_Surge_Connection_TcpConnection_methods[] = {
@@ -100,6 +141,23 @@ static const zend_function_entry class_Surge_Connection_TcpConnection_methods[] 
 	ZEND_ME(Surge_Connection_TcpConnection, consumeRecvBuffer, arginfo_class_Surge_Connection_TcpConnection_consumeRecvBuffer, ZEND_ACC_PUBLIC)
 	ZEND_ME(Surge_Connection_TcpConnection, getStatus, arginfo_class_Surge_Connection_TcpConnection_getStatus, ZEND_ACC_PUBLIC)
 	ZEND_ME(Surge_Connection_TcpConnection, jsonSerialize, arginfo_class_Surge_Connection_TcpConnection_jsonSerialize, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Surge_Connection_AsyncTcpConnection_methods[] = {
+	ZEND_ME(Surge_Connection_AsyncTcpConnection, __construct, arginfo_class_Surge_Connection_AsyncTcpConnection___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(Surge_Connection_AsyncTcpConnection, connect, arginfo_class_Surge_Connection_AsyncTcpConnection_connect, ZEND_ACC_PUBLIC)
+	ZEND_ME(Surge_Connection_AsyncTcpConnection, reconnect, arginfo_class_Surge_Connection_AsyncTcpConnection_reconnect, ZEND_ACC_PUBLIC)
+	ZEND_ME(Surge_Connection_AsyncTcpConnection, cancelReconnect, arginfo_class_Surge_Connection_AsyncTcpConnection_cancelReconnect, ZEND_ACC_PUBLIC)
+	ZEND_ME(Surge_Connection_AsyncTcpConnection, getRemoteHost, arginfo_class_Surge_Connection_AsyncTcpConnection_getRemoteHost, ZEND_ACC_PUBLIC)
+	ZEND_ME(Surge_Connection_AsyncTcpConnection, getRemoteURI, arginfo_class_Surge_Connection_AsyncTcpConnection_getRemoteURI, ZEND_ACC_PUBLIC)
+	ZEND_ME(Surge_Connection_AsyncTcpConnection, send, arginfo_class_Surge_Connection_AsyncTcpConnection_send, ZEND_ACC_PUBLIC)
+	ZEND_ME(Surge_Connection_AsyncTcpConnection, close, arginfo_class_Surge_Connection_AsyncTcpConnection_close, ZEND_ACC_PUBLIC)
+	ZEND_ME(Surge_Connection_AsyncTcpConnection, getStatus, arginfo_class_Surge_Connection_AsyncTcpConnection_getStatus, ZEND_ACC_PUBLIC)
+	ZEND_ME(Surge_Connection_AsyncTcpConnection, getRemoteIp, arginfo_class_Surge_Connection_AsyncTcpConnection_getRemoteIp, ZEND_ACC_PUBLIC)
+	ZEND_ME(Surge_Connection_AsyncTcpConnection, getRemotePort, arginfo_class_Surge_Connection_AsyncTcpConnection_getRemotePort, ZEND_ACC_PUBLIC)
+	ZEND_ME(Surge_Connection_AsyncTcpConnection, getRemoteAddress, arginfo_class_Surge_Connection_AsyncTcpConnection_getRemoteAddress, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -286,6 +344,40 @@ static zend_class_entry *register_class_Surge_Connection_TcpConnection(zend_clas
 	zend_string *property_connections_name = zend_string_init("connections", sizeof("connections") - 1, 1);
 	zend_declare_typed_property(class_entry, property_connections_name, &property_connections_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
 	zend_string_release(property_connections_name);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Surge_Connection_AsyncTcpConnection(zend_class_entry *class_entry_Surge_Connection_TcpConnection)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Surge\\Connection", "AsyncTcpConnection", class_Surge_Connection_AsyncTcpConnection_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Surge_Connection_TcpConnection);
+
+	zval property_connectTimeout_default_value;
+	ZVAL_DOUBLE(&property_connectTimeout_default_value, 60);
+	zend_string *property_connectTimeout_name = zend_string_init("connectTimeout", sizeof("connectTimeout") - 1, 1);
+	zend_declare_typed_property(class_entry, property_connectTimeout_name, &property_connectTimeout_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_DOUBLE));
+	zend_string_release(property_connectTimeout_name);
+
+	zval property_websocketPingInterval_default_value;
+	ZVAL_DOUBLE(&property_websocketPingInterval_default_value, 0);
+	zend_string *property_websocketPingInterval_name = zend_string_init("websocketPingInterval", sizeof("websocketPingInterval") - 1, 1);
+	zend_declare_typed_property(class_entry, property_websocketPingInterval_name, &property_websocketPingInterval_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_DOUBLE));
+	zend_string_release(property_websocketPingInterval_name);
+
+	zval property_websocketOrigin_default_value;
+	ZVAL_NULL(&property_websocketOrigin_default_value);
+	zend_string *property_websocketOrigin_name = zend_string_init("websocketOrigin", sizeof("websocketOrigin") - 1, 1);
+	zend_declare_typed_property(class_entry, property_websocketOrigin_name, &property_websocketOrigin_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_websocketOrigin_name);
+
+	zval property_websocketClientProtocol_default_value;
+	ZVAL_NULL(&property_websocketClientProtocol_default_value);
+	zend_string *property_websocketClientProtocol_name = zend_string_init("websocketClientProtocol", sizeof("websocketClientProtocol") - 1, 1);
+	zend_declare_typed_property(class_entry, property_websocketClientProtocol_name, &property_websocketClientProtocol_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_websocketClientProtocol_name);
 
 	return class_entry;
 }
