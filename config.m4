@@ -92,6 +92,7 @@ if test "$PHP_SURGE" != "no"; then
     ext/runtime.cc
     ext/surge.cc
     ext/tcp_connection.cc
+    ext/user_protocol.cc
     ext/text_protocol.cc
     ext/timer.cc
     ext/websocket.cc

@@ -11,6 +11,7 @@
 #include "protocol/frame/frame_codec.h"
 #include "protocol/text/text_codec.h"
 #include "runtime.h"
+#include "send_encoding.h"
 #include "user_protocol.h"
 
 extern "C" {
@@ -114,8 +115,7 @@ class ClientBridge : public Connection::Handler {
         break;
       case ProtocolKind::kUser:
         deliverUserProtocol(
-            c, UserProtocol{s->protocolClass, s->protocolInput, s->protocolDecode}, nullptr,
-            idOf(c), [&](zval* message) { clientDeliver(c, message); },
+            c, s->userProtocol, nullptr, idOf(c), [&](zval* message) { clientDeliver(c, message); },
             [&](const std::string& why) {
               runtime::log("AsyncTcpConnection " + std::to_string(idOf(c)) + ": " + why +
                            "; closing it");
@@ -325,21 +325,6 @@ bool parseUri(ClientState* s, const std::string& uri) {
   return true;
 }
 
-zend_class_entry* findClass(const std::string& name) {
-  zend_string* n = zend_string_init(name.data(), name.size(), 0);
-  zend_class_entry* ce = zend_lookup_class(n);
-  zend_string_release(n);
-  return ce;
-}
-
-zend_function* staticMethod(zend_class_entry* ce, const char* name) {
-  auto* fn = static_cast<zend_function*>(
-      zend_hash_str_find_ptr_lc(&ce->function_table, name, strlen(name)));
-  if (fn && (fn->common.fn_flags & ZEND_ACC_STATIC) && (fn->common.fn_flags & ZEND_ACC_PUBLIC))
-    return fn;
-  return nullptr;
-}
-
 // Picks the codec from the scheme, as a Worker does from its socket name.
 bool chooseProtocol(ConnectionObject* c, ClientState* s) {
   std::string protocolName;
@@ -361,10 +346,8 @@ bool chooseProtocol(ConnectionObject* c, ClientState* s) {
                  s->scheme.c_str());
     return false;
   } else {
-    std::string cls(1, static_cast<char>(std::toupper(static_cast<unsigned char>(s->scheme[0]))));
-    cls += s->scheme.substr(1);
-    zend_class_entry* ce = findClass("Protocols\\" + cls);
-    if (ce == nullptr) ce = findClass("Surge\\Protocols\\" + cls);
+    std::string cls;
+    zend_class_entry* ce = findProtocolClass(s->scheme, &cls);
     if (ce == nullptr) {
       throwRuntime(
           "AsyncTcpConnection: unknown protocol scheme '%s': no class Protocols\\%s or "
@@ -372,17 +355,8 @@ bool chooseProtocol(ConnectionObject* c, ClientState* s) {
           s->scheme.c_str(), cls.c_str(), cls.c_str());
       return false;
     }
-    s->protocolInput = staticMethod(ce, "input");
-    s->protocolDecode = staticMethod(ce, "decode");
-    s->protocolEncode = staticMethod(ce, "encode");
-    if (!s->protocolInput || !s->protocolDecode || !s->protocolEncode) {
-      throwRuntime(
-          "protocol class %s must have public static methods input(), decode() and encode()",
-          ZSTR_VAL(ce->name));
-      return false;
-    }
+    if (!loadUserProtocol(ce, &s->userProtocol)) return false;
     s->kind = ProtocolKind::kUser;
-    s->protocolClass = ce;
     protocolName = std::string("\\") + ZSTR_VAL(ce->name);
   }
   zval v;
@@ -613,72 +587,34 @@ ZEND_METHOD(Surge_Connection_AsyncTcpConnection, send) {
   ClientState* s = clientOf(c);
   // Before the connect completes, bytes wait in the connection (Workerman's sendBuffer).
   bool early = s->status == ClientStatus::kInitial || s->status == ClientStatus::kConnecting;
-  if (early && !raw && s->kind == ProtocolKind::kWebSocket) {
-    wsClientSend(c, data, return_value);
-    return;
-  }
   if (!early && (c->conn == nullptr || !c->conn->isOpen())) RETURN_FALSE;
   if (!raw && s->kind == ProtocolKind::kWebSocket) {
-    wsClientSend(c, data, return_value);
+    wsClientSend(c, data, return_value);  // it queues behind the handshake itself
     return;
   }
-  zend_string* payload;
-  ProtocolKind kind = raw ? ProtocolKind::kRaw : s->kind;
-  if (kind == ProtocolKind::kUser) {
-    zval args[2], encoded;
-    ZVAL_COPY_VALUE(&args[0], data);
-    ZVAL_OBJ(&args[1], &c->std);
-    ZVAL_UNDEF(&encoded);
-    zend_call_known_function(s->protocolEncode, nullptr, s->protocolClass, &encoded, 2, args,
-                             nullptr);
-    if (EG(exception)) {
-      zval_ptr_dtor(&encoded);
-      return;
-    }
-    payload = zval_try_get_string(&encoded);
-    zval_ptr_dtor(&encoded);
-    if (payload == nullptr) return;
-    if (ZSTR_LEN(payload) == 0) {
-      zend_string_release(payload);
+  EncodedSend e;
+  switch (encodeForSend(c, raw ? ProtocolKind::kRaw : s->kind, s->userProtocol, data, &e)) {
+    case EncodeOutcome::kFailed:
+      return;  // the exception propagates to the caller of send()
+    case EncodeOutcome::kNothing:
       RETURN_NULL();
-    }
-    kind = ProtocolKind::kRaw;
-  } else {
-    payload = zval_try_get_string(data);
-    if (payload == nullptr) return;
-  }
-  SendPiece pieces[2];
-  int count = 0;
-  char header[protocol::FrameCodec::kHeaderSize];
-  if (kind == ProtocolKind::kText) {
-    pieces[count++] = pieceOf(payload);
-    pieces[count++] =
-        SendPiece{protocol::TextCodec::kTrailer.data(), protocol::TextCodec::kTrailer.size()};
-  } else if (kind == ProtocolKind::kFrame) {
-    if (!protocol::FrameCodec::header(ZSTR_LEN(payload), header)) {
-      zend_string_release(payload);
-      zend_value_error("Surge\\Protocols\\Frame cannot carry more than 4 GiB in one frame");
-      return;
-    }
-    pieces[count++] = SendPiece{header, sizeof header};
-    pieces[count++] = pieceOf(payload);
-  } else {
-    pieces[count++] = pieceOf(payload);
+    case EncodeOutcome::kSend:
+      break;
   }
   if (early) {
     zend_long max = slotLong(&c->std, connection_props.maxSendBufferSize, 1048576);
     if (!s->pending.empty() && static_cast<zend_long>(s->pending.size()) >= max) {
-      zend_string_release(payload);
+      zend_string_release(e.payload);
       runtime::statAdd(runtime::Stat::kSendFail, 1);
       clientError(c, 2, "send buffer full and drop package");
       RETURN_FALSE;
     }
-    for (int i = 0; i < count; ++i) s->pending.append(pieces[i].data, pieces[i].length);
-    zend_string_release(payload);
+    for (int i = 0; i < e.count; ++i) s->pending.append(e.pieces[i].data, e.pieces[i].length);
+    zend_string_release(e.payload);
     RETURN_NULL();
   }
-  Connection::SendResult result = c->conn->send(pieces, count);
-  zend_string_release(payload);
+  Connection::SendResult result = c->conn->send(e.pieces, e.count);
+  zend_string_release(e.payload);
   reportSendResult(c, result, return_value);
 }
 

@@ -31,10 +31,7 @@ struct ClientState {
   int port = 0;
   std::string target;  // ws://: path and query ("/" if none)
   ProtocolKind kind = ProtocolKind::kRaw;
-  zend_class_entry* protocolClass = nullptr;
-  zend_function* protocolInput = nullptr;
-  zend_function* protocolDecode = nullptr;
-  zend_function* protocolEncode = nullptr;
+  UserProtocol userProtocol;  // kUser
   ClientStatus status = ClientStatus::kInitial;
   // The open socket's reference on the object is taken (see async_tcp_connection.cc).
   bool holdsObject = false;

@@ -15,6 +15,7 @@
 #include "protocol/frame/frame_codec.h"
 #include "protocol/text/text_codec.h"
 #include "runtime.h"
+#include "send_encoding.h"
 #include "user_protocol.h"
 #include "websocket_server.h"
 #include "worker_object.h"
@@ -241,10 +242,7 @@ class ConnectionBridge : public Connection::Handler {
         break;
       case ProtocolKind::kUser:
         deliverUserProtocol(
-            c,
-            UserProtocol{w->native->protocolClass, w->native->protocolInput,
-                         w->native->protocolDecode},
-            c->worker, slotLong(&c->std, connection_props.id, 0),
+            c, w->native->userProtocol, c->worker, slotLong(&c->std, connection_props.id, 0),
             [&](zval* message) { deliverMessage(c, w, message); },
             [&](const std::string& why) { rejectMalformed(c, why.c_str()); });
         break;
@@ -338,6 +336,56 @@ SendPiece pieceOf(zend_string* s) {
   return SendPiece{ZSTR_VAL(s), ZSTR_LEN(s), s, retainZendString, releaseZendString};
 }
 
+EncodeOutcome encodeForSend(ConnectionObject* c, ProtocolKind kind, const UserProtocol& user,
+                            zval* data, EncodedSend* out) {
+  zend_string* payload;
+  if (kind == ProtocolKind::kUser) {
+    zval args[2], encoded;
+    ZVAL_COPY_VALUE(&args[0], data);
+    ZVAL_OBJ(&args[1], &c->std);
+    ZVAL_UNDEF(&encoded);
+    zend_call_known_function(user.encode, nullptr, user.cls, &encoded, 2, args, nullptr);
+    if (EG(exception)) {
+      zval_ptr_dtor(&encoded);
+      return EncodeOutcome::kFailed;
+    }
+    payload = zval_try_get_string(&encoded);
+    zval_ptr_dtor(&encoded);
+    if (payload == nullptr) return EncodeOutcome::kFailed;
+    if (ZSTR_LEN(payload) == 0) {
+      zend_string_release(payload);
+      return EncodeOutcome::kNothing;
+    }
+    kind = ProtocolKind::kRaw;  // encode() made the wire bytes
+  } else {
+    payload = zval_try_get_string(data);
+    if (payload == nullptr) return EncodeOutcome::kFailed;
+  }
+  out->payload = payload;
+  out->count = 0;
+  switch (kind) {
+    case ProtocolKind::kText:
+      out->pieces[out->count++] = pieceOf(payload);
+      out->pieces[out->count++] =
+          SendPiece{protocol::TextCodec::kTrailer.data(), protocol::TextCodec::kTrailer.size()};
+      break;
+    case ProtocolKind::kFrame:
+      if (!protocol::FrameCodec::header(ZSTR_LEN(payload), out->header)) {
+        zend_string_release(payload);
+        out->payload = nullptr;
+        zend_value_error("Surge\\Protocols\\Frame cannot carry more than 4 GiB in one frame");
+        return EncodeOutcome::kFailed;
+      }
+      out->pieces[out->count++] = SendPiece{out->header, sizeof out->header};
+      out->pieces[out->count++] = pieceOf(payload);
+      break;
+    default:
+      out->pieces[out->count++] = pieceOf(payload);
+      break;
+  }
+  return EncodeOutcome::kSend;
+}
+
 void reportSendResult(ConnectionObject* c, Connection::SendResult result, zval* return_value) {
   switch (result) {
     case Connection::SendResult::kWritten:
@@ -383,56 +431,19 @@ void sendValue(ConnectionObject* c, zval* data, bool raw, zval* return_value) {
     return;
   }
   if (raw && c->ws) noteRawWebSocketSend(c, data);
-  zend_string* payload;
-  if (kind == ProtocolKind::kUser) {
-    zval args[2], encoded;
-    ZVAL_COPY_VALUE(&args[0], data);
-    ZVAL_OBJ(&args[1], &c->std);
-    ZVAL_UNDEF(&encoded);
-    zend_call_known_function(w->native->protocolEncode, nullptr, w->native->protocolClass, &encoded,
-                             2, args, nullptr);
-    if (EG(exception)) {
-      zval_ptr_dtor(&encoded);
+  static const UserProtocol kNoUserProtocol;
+  EncodedSend e;
+  switch (encodeForSend(c, kind, w ? w->native->userProtocol : kNoUserProtocol, data, &e)) {
+    case EncodeOutcome::kFailed:
       return;  // the exception propagates to the caller of send()
-    }
-    payload = zval_try_get_string(&encoded);
-    zval_ptr_dtor(&encoded);
-    if (payload == nullptr) return;
-    if (ZSTR_LEN(payload) == 0) {
-      zend_string_release(payload);
+    case EncodeOutcome::kNothing:
       RETURN_NULL();
-    }
-    kind = ProtocolKind::kRaw;
-  } else {
-    payload = zval_try_get_string(data);
-    if (payload == nullptr) return;
-  }
-
-  SendPiece pieces[2];
-  int count = 0;
-  char header[protocol::FrameCodec::kHeaderSize];
-  switch (kind) {
-    case ProtocolKind::kText:
-      pieces[count++] = pieceOf(payload);
-      pieces[count++] =
-          SendPiece{protocol::TextCodec::kTrailer.data(), protocol::TextCodec::kTrailer.size()};
-      break;
-    case ProtocolKind::kFrame:
-      if (!protocol::FrameCodec::header(ZSTR_LEN(payload), header)) {
-        zend_string_release(payload);
-        zend_value_error("Surge\\Protocols\\Frame cannot carry more than 4 GiB in one frame");
-        return;
-      }
-      pieces[count++] = SendPiece{header, sizeof header};
-      pieces[count++] = pieceOf(payload);
-      break;
-    default:
-      pieces[count++] = pieceOf(payload);
+    case EncodeOutcome::kSend:
       break;
   }
   // No extra reference on the object: the caller's frame holds $this during the call.
-  Connection::SendResult result = c->conn->send(pieces, count);
-  zend_string_release(payload);
+  Connection::SendResult result = c->conn->send(e.pieces, e.count);
+  zend_string_release(e.payload);
   reportSendResult(c, result, return_value);
 }
 

@@ -12,11 +12,23 @@
 
 namespace surge::ext {
 
+// A PHP protocol class and its static methods, resolved once.
 struct UserProtocol {
-  zend_class_entry* cls;
-  zend_function* input;
-  zend_function* decode;
+  zend_class_entry* cls = nullptr;
+  zend_function* input = nullptr;
+  zend_function* decode = nullptr;
+  zend_function* encode = nullptr;
 };
+
+// The class named `name` (autoloaded), or null.
+zend_class_entry* findClass(const std::string& name);
+// The class a URI scheme names, as Workerman looks it up: Protocols\Scheme, then
+// Surge\Protocols\Scheme (first letter upper-cased). Null if neither exists; *tried
+// gets the short name looked for, for the error message.
+zend_class_entry* findProtocolClass(const std::string& scheme, std::string* tried);
+// Resolves input(), decode() and encode(); throws a RuntimeException naming what is
+// missing (they must be public and static) and returns false otherwise.
+bool loadUserProtocol(zend_class_entry* ce, UserProtocol* p);
 
 // input() sizes the next message from the whole input buffer (remembered in c->hint while
 // it is not all here), decode() turns it into the value `deliver(zval*)` receives. A length

@@ -94,26 +94,6 @@ zval* writeWorkerProperty(zend_object* obj, zend_string* name, zval* value, void
   return zend_std_write_property(obj, name, value, cache);
 }
 
-std::string ucfirst(std::string s) {
-  if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-  return s;
-}
-
-zend_class_entry* findClass(const std::string& name) {
-  zend_string* n = zend_string_init(name.data(), name.size(), 0);
-  zend_class_entry* ce = zend_lookup_class(n);
-  zend_string_release(n);
-  return ce;
-}
-
-zend_function* staticMethod(zend_class_entry* ce, const char* name) {
-  auto* fn = static_cast<zend_function*>(
-      zend_hash_str_find_ptr_lc(&ce->function_table, name, strlen(name)));
-  if (fn && (fn->common.fn_flags & ZEND_ACC_STATIC) && (fn->common.fn_flags & ZEND_ACC_PUBLIC))
-    return fn;
-  return nullptr;
-}
-
 void setProtocolProperty(zend_object* obj, const std::string& className) {
   zval v;
   if (className.empty())
@@ -137,17 +117,8 @@ bool useProtocolClass(WorkerObject* w, zend_class_entry* ce) {
   } else if (ce == websocket_ce || instanceof_function(ce, websocket_ce)) {
     n->kind = ProtocolKind::kWebSocket;
   } else {
-    n->protocolInput = staticMethod(ce, "input");
-    n->protocolDecode = staticMethod(ce, "decode");
-    n->protocolEncode = staticMethod(ce, "encode");
-    if (!n->protocolInput || !n->protocolDecode || !n->protocolEncode) {
-      throwRuntime(
-          "protocol class %s must have public static methods input(), decode() and encode()",
-          ZSTR_VAL(ce->name));
-      return false;
-    }
+    if (!loadUserProtocol(ce, &n->userProtocol)) return false;
     n->kind = ProtocolKind::kUser;
-    n->protocolClass = ce;
   }
   setProtocolProperty(&w->std, std::string("\\") + ZSTR_VAL(ce->name));
   return true;
@@ -194,9 +165,8 @@ bool prepareWorkerListen(WorkerObject* w) {
         n->kind = ProtocolKind::kRaw;
       }
     } else {
-      std::string cls = ucfirst(name.scheme);
-      zend_class_entry* ce = findClass("Protocols\\" + cls);
-      if (ce == nullptr) ce = findClass("Surge\\Protocols\\" + cls);
+      std::string cls;
+      zend_class_entry* ce = findProtocolClass(name.scheme, &cls);
       if (ce == nullptr) {
         throwRuntime(
             "unknown protocol scheme '%s' in '%s': no class Protocols\\%s or Surge\\Protocols\\%s "

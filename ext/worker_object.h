@@ -6,6 +6,7 @@
 #include <string>
 
 #include "callable.h"
+#include "user_protocol.h"
 #include "common.h"
 #include "net/listener.h"
 #include "net/socket_address.h"
@@ -22,11 +23,8 @@ struct WorkerNative {
   SocketAddress address;
   bool prepared = false;
   ProtocolKind kind = ProtocolKind::kRaw;
-  zend_class_entry* protocolClass = nullptr;  // user protocol
-  zend_function* protocolInput = nullptr;
-  zend_function* protocolDecode = nullptr;
-  zend_function* protocolEncode = nullptr;
-  int listenFd = -1;  // created by the master and inherited, or -1
+  UserProtocol userProtocol;  // kUser
+  int listenFd = -1;          // created by the master and inherited, or -1
   std::unique_ptr<Listener> listener;
   bool acceptPausedByUser = false;
   bool stopped = false;
