@@ -11,6 +11,7 @@
 #include "protocol/frame/frame_codec.h"
 #include "protocol/text/text_codec.h"
 #include "runtime.h"
+#include "framed_delivery.h"
 #include "send_encoding.h"
 #include "user_protocol.h"
 
@@ -70,30 +71,6 @@ void listConnection(ConnectionObject* c, bool present) {
   }
 }
 
-template <typename Codec>
-size_t deliverFramed(ConnectionObject* c, std::string_view data, bool text) {
-  size_t pos = 0;
-  size_t max = static_cast<size_t>(slotLong(&c->std, connection_props.maxPackageSize, 10485760));
-  while (pos < data.size() && canDeliverTo(c)) {
-    protocol::FrameResult r = text ? protocol::TextCodec::frame(data.substr(pos), max, &c->hint)
-                                   : Codec::frame(data.substr(pos), max);
-    if (r.status == protocol::FrameStatus::kNeedMore) break;
-    if (r.status == protocol::FrameStatus::kError) {
-      runtime::log("AsyncTcpConnection " + std::to_string(idOf(c)) + " to " + clientOf(c)->uri +
-                   ": " + r.error + "; closing it");
-      c->conn->destroy();
-      return data.size();
-    }
-    std::string_view payload = Codec::payload(data.substr(pos, r.length));
-    pos += r.length;
-    zval message;
-    ZVAL_STRINGL_FAST(&message, payload.data(), payload.size());
-    clientDeliver(c, &message);
-    zval_ptr_dtor(&message);
-  }
-  return pos;
-}
-
 class ClientBridge : public Connection::Handler {
  public:
   size_t onData(Connection& conn, std::string_view data) override {
@@ -103,24 +80,24 @@ class ClientBridge : public Connection::Handler {
     GC_ADDREF(&c->std);
     setSlotLong(&c->std, connection_props.bytesRead, static_cast<zend_long>(conn.bytesRead()));
     size_t used = 0;
+    auto deliver = [&](zval* message) { clientDeliver(c, message); };
+    auto reject = [&](std::string_view why) {
+      runtime::log("AsyncTcpConnection " + std::to_string(idOf(c)) + " to " + s->uri + ": " +
+                   std::string(why) + "; closing it");
+      c->conn->destroy();
+    };
     switch (s->kind) {
       case ProtocolKind::kText:
-        used = deliverFramed<protocol::TextCodec>(c, data, true);
+        used = deliverFramed<protocol::TextCodec>(c, data, deliver, reject);
         break;
       case ProtocolKind::kFrame:
-        used = deliverFramed<protocol::FrameCodec>(c, data, false);
+        used = deliverFramed<protocol::FrameCodec>(c, data, deliver, reject);
         break;
       case ProtocolKind::kWebSocket:
         used = wsClientData(c, data);
         break;
       case ProtocolKind::kUser:
-        deliverUserProtocol(
-            c, s->userProtocol, nullptr, idOf(c), [&](zval* message) { clientDeliver(c, message); },
-            [&](const std::string& why) {
-              runtime::log("AsyncTcpConnection " + std::to_string(idOf(c)) + ": " + why +
-                           "; closing it");
-              c->conn->destroy();
-            });
+        deliverUserProtocol(c, s->userProtocol, nullptr, idOf(c), deliver, reject);
         break;
       default: {
         zval message;

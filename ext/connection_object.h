@@ -8,6 +8,7 @@
 #include "callable.h"
 #include "common.h"
 #include "net/connection.h"
+#include "runtime.h"
 
 namespace surge::ext {
 
@@ -50,7 +51,9 @@ zend_class_entry* registerAsyncTcpConnectionEntry();
 void acceptConnection(zend_object* worker, int fd, const sockaddr* peer, socklen_t length);
 
 // A connection whose bytes may still go to PHP now: open, reading, the process not exiting.
-bool canDeliverTo(ConnectionObject* c);
+inline bool canDeliverTo(ConnectionObject* c) {
+  return c->conn && c->conn->isOpen() && !c->conn->readingPaused() && !runtime::exiting();
+}
 
 // Calls onMessage with one decoded message. The caller decides what an exception means
 // for the connection.

@@ -15,6 +15,7 @@
 #include "protocol/frame/frame_codec.h"
 #include "protocol/text/text_codec.h"
 #include "runtime.h"
+#include "framed_delivery.h"
 #include "send_encoding.h"
 #include "user_protocol.h"
 #include "websocket_server.h"
@@ -178,44 +179,11 @@ void deliverMessage(ConnectionObject* c, WorkerObject* w, zval* message) {
   if (dispatchMessage(c, w, message) == CallOutcome::kThrew && c->conn) c->conn->close();
 }
 
-void rejectMalformed(ConnectionObject* c, const char* why) {
+void rejectMalformed(ConnectionObject* c, std::string_view why) {
   runtime::log("Worker[" + workerNameOf(c->worker) + "] connection " +
                std::to_string(slotLong(&c->std, connection_props.id, 0)) + " from " +
-               c->conn->peerAddress().toString() + ": " + why + "; closing it");
+               c->conn->peerAddress().toString() + ": " + std::string(why) + "; closing it");
   c->conn->destroy();
-}
-
-template <typename Codec>
-size_t deliverFramed(ConnectionObject* c, WorkerObject* w, std::string_view data, bool textHint) {
-  size_t pos = 0;
-  size_t max = static_cast<size_t>(slotLong(&c->std, connection_props.maxPackageSize, 10485760));
-  bool corked = false;
-  while (pos < data.size() && canDeliverTo(c)) {
-    protocol::FrameResult r;
-    if (textHint)
-      r = protocol::TextCodec::frame(data.substr(pos), max, &c->hint);
-    else
-      r = Codec::frame(data.substr(pos), max);
-    if (r.status == protocol::FrameStatus::kNeedMore) break;
-    if (r.status == protocol::FrameStatus::kError) {
-      rejectMalformed(c, r.error);
-      return data.size();
-    }
-    std::string_view payload = Codec::payload(data.substr(pos, r.length));
-    pos += r.length;
-    // More bytes behind this message (pipelining): gather the answers and write them
-    // with one syscall once the batch is done.
-    if (!corked && pos < data.size()) {
-      c->conn->cork();
-      corked = true;
-    }
-    zval message;
-    ZVAL_STRINGL_FAST(&message, payload.data(), payload.size());
-    deliverMessage(c, w, &message);
-    zval_ptr_dtor(&message);
-  }
-  if (corked) c->conn->uncork();
-  return pos;
 }
 
 class ConnectionBridge : public Connection::Handler {
@@ -227,12 +195,14 @@ class ConnectionBridge : public Connection::Handler {
     GC_ADDREF(&c->std);
     setSlotLong(&c->std, connection_props.bytesRead, static_cast<zend_long>(conn.bytesRead()));
     size_t used = 0;
+    auto deliver = [&](zval* message) { deliverMessage(c, w, message); };
+    auto reject = [&](std::string_view why) { rejectMalformed(c, why); };
     switch (w->native->kind) {
       case ProtocolKind::kText:
-        used = deliverFramed<protocol::TextCodec>(c, w, data, true);
+        used = deliverFramed<protocol::TextCodec>(c, data, deliver, reject);
         break;
       case ProtocolKind::kFrame:
-        used = deliverFramed<protocol::FrameCodec>(c, w, data, false);
+        used = deliverFramed<protocol::FrameCodec>(c, data, deliver, reject);
         break;
       case ProtocolKind::kHttp:
         used = deliverHttp(c, w, data);
@@ -241,10 +211,8 @@ class ConnectionBridge : public Connection::Handler {
         used = deliverWebSocket(c, w, data);
         break;
       case ProtocolKind::kUser:
-        deliverUserProtocol(
-            c, w->native->userProtocol, c->worker, slotLong(&c->std, connection_props.id, 0),
-            [&](zval* message) { deliverMessage(c, w, message); },
-            [&](const std::string& why) { rejectMalformed(c, why.c_str()); });
+        deliverUserProtocol(c, w->native->userProtocol, c->worker,
+                            slotLong(&c->std, connection_props.id, 0), deliver, reject);
         break;
       case ProtocolKind::kRaw: {
         zval message;
@@ -307,10 +275,6 @@ class ConnectionBridge : public Connection::Handler {
 ConnectionBridge g_bridge;
 
 }  // namespace
-
-bool canDeliverTo(ConnectionObject* c) {
-  return c->conn && c->conn->isOpen() && !c->conn->readingPaused() && !runtime::exiting();
-}
 
 CallOutcome dispatchMessage(ConnectionObject* c, WorkerObject* w, zval* message) {
   runtime::statAdd(runtime::Stat::kTotalRequest, 1);
@@ -418,6 +382,8 @@ void reportSendResult(ConnectionObject* c, Connection::SendResult result, zval* 
 namespace {
 
 // send() as Workerman defines it: true written, null queued, false failed.
+const UserProtocol kNoUserProtocol;
+
 void sendValue(ConnectionObject* c, zval* data, bool raw, zval* return_value) {
   if (c->conn == nullptr || !c->conn->isOpen()) RETURN_FALSE;
   WorkerObject* w = workerOf(c);
@@ -431,7 +397,6 @@ void sendValue(ConnectionObject* c, zval* data, bool raw, zval* return_value) {
     return;
   }
   if (raw && c->ws) noteRawWebSocketSend(c, data);
-  static const UserProtocol kNoUserProtocol;
   EncodedSend e;
   switch (encodeForSend(c, kind, w ? w->native->userProtocol : kNoUserProtocol, data, &e)) {
     case EncodeOutcome::kFailed:
