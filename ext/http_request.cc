@@ -123,6 +123,18 @@ void lookup(zval* array, zend_string* name, zval* def, zval* return_value) {
   RETURN_NULL();
 }
 
+// lookup() by a name compared case-insensitively (header and trailer names are stored
+// lowercased).
+void lookupLowered(zval* array, zend_string* name, zval* def, zval* return_value) {
+  if (name == nullptr) {
+    lookup(array, nullptr, def, return_value);
+    return;
+  }
+  zend_string* lowered = zend_string_tolower(name);
+  lookup(array, lowered, def, return_value);
+  zend_string_release(lowered);
+}
+
 // The request line's parts, straight from the buffer. They are cheap to find again, so
 // they are not stored in $data (a subclass that stores them there is obeyed, though).
 std::string_view methodView(zend_object* obj) {
@@ -659,14 +671,7 @@ ZEND_METHOD(Surge_Protocols_Http_Request, header) {
   Z_PARAM_STR_OR_NULL(name)
   Z_PARAM_ZVAL(def)
   ZEND_PARSE_PARAMETERS_END();
-  zval* headers = headersOf(thisRequest(ZEND_THIS));
-  if (name == nullptr) {
-    lookup(headers, nullptr, def, return_value);
-    return;
-  }
-  zend_string* lowered = zend_string_tolower(name);
-  lookup(headers, lowered, def, return_value);
-  zend_string_release(lowered);
+  lookupLowered(headersOf(thisRequest(ZEND_THIS)), name, def, return_value);
 }
 
 ZEND_METHOD(Surge_Protocols_Http_Request, trailer) {
@@ -678,21 +683,13 @@ ZEND_METHOD(Surge_Protocols_Http_Request, trailer) {
   Z_PARAM_ZVAL(def)
   ZEND_PARSE_PARAMETERS_END();
   zval* trailers = slot(thisRequest(ZEND_THIS), props.chunkTrailers);
-  zval empty;
-  if (Z_TYPE_P(trailers) != IS_ARRAY) {
-    array_init(&empty);
-    trailers = &empty;
-  } else {
-    ZVAL_UNDEF(&empty);
+  if (Z_TYPE_P(trailers) == IS_ARRAY) {
+    lookupLowered(trailers, name, def, return_value);
+  } else if (name == nullptr) {
+    RETURN_EMPTY_ARRAY();
+  } else if (def) {
+    RETURN_COPY(def);
   }
-  if (name == nullptr) {
-    lookup(trailers, nullptr, def, return_value);
-  } else {
-    zend_string* lowered = zend_string_tolower(name);
-    lookup(trailers, lowered, def, return_value);
-    zend_string_release(lowered);
-  }
-  zval_ptr_dtor(&empty);
 }
 
 ZEND_METHOD(Surge_Protocols_Http_Request, file) {
