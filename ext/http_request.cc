@@ -13,6 +13,7 @@
 #include "connection_object.h"
 #include "http_classes.h"
 #include "http_server.h"
+#include "protocol/http/http_chars.h"
 #include "protocol/http/multipart_parser.h"
 
 extern "C" {
@@ -183,18 +184,6 @@ void returnPart(zend_object* obj, std::string_view key, std::string_view (*part)
   RETURN_STRINGL_FAST(value.data(), value.size());
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 // Field names lowercased; repeated fields joined with ",".
 zval* headersOf(zend_object* obj) {
   if (zval* v = cached(obj, "headers")) return v;
@@ -211,8 +200,8 @@ zval* headersOf(zend_object* obj) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     size_t colon = line.find(':');
     if (colon == std::string_view::npos || colon == 0) continue;
-    std::string name = lower(line.substr(0, colon));
-    std::string_view value = trim(line.substr(colon + 1));
+    std::string name = protocol::asciiLower(line.substr(0, colon));
+    std::string_view value = protocol::trimOws(line.substr(colon + 1));
     zval* existing = zend_hash_str_find(Z_ARRVAL(headers), name.data(), name.size());
     if (existing && Z_TYPE_P(existing) == IS_STRING) {
       std::string joined(Z_STRVAL_P(existing), Z_STRLEN_P(existing));
@@ -263,7 +252,7 @@ zval* cookiesOf(zend_object* obj) {
         header.substr(pos, semi == std::string_view::npos ? std::string_view::npos : semi - pos);
     size_t eq = part.find('=');
     if (eq != std::string_view::npos) {
-      std::string_view name = trim(part.substr(0, eq));
+      std::string_view name = protocol::trimOws(part.substr(0, eq));
       std::string_view value = part.substr(eq + 1);
       zval v;
       ZVAL_STRINGL(&v, value.data(), value.size());
@@ -358,7 +347,7 @@ void parsePost(zend_object* obj) {
   std::string_view body = bodyOf(buffer);
   std::string_view type = headerValue(obj, "content-type");
   std::string_view boundary;
-  std::string ltype = lower(type);
+  std::string ltype = protocol::asciiLower(type);
   if (ltype.find("multipart/form-data") != std::string::npos &&
       protocol::multipartBoundary(type, &boundary)) {
     parseMultipart(obj, body, boundary, &post, &files);

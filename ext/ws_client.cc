@@ -11,6 +11,7 @@
 #include "async_tcp_connection.h"
 #include "event/event_loop.h"
 #include "http_classes.h"
+#include "protocol/http/http_chars.h"
 #include "protocol/websocket/frame_parser.h"
 #include "protocol/websocket/frame_writer.h"
 #include "protocol/websocket/handshake.h"
@@ -91,12 +92,6 @@ void failAndClose(ConnectionObject* c, uint16_t code) {
   if (c->conn) c->conn->close();
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return out;
-}
-
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
@@ -126,7 +121,7 @@ bool finishHandshake(ConnectionObject* c, std::string_view head) {
     if (colon == std::string_view::npos) continue;
     std::string name(trim(line.substr(0, colon)));
     std::string_view value = trim(line.substr(colon + 1));
-    if (lower(name) == "sec-websocket-accept") accept.assign(value);
+    if (protocol::httpEqualsIgnoreCase(name, "sec-websocket-accept")) accept.assign(value);
     add_assoc_stringl_ex(&headers, name.data(), name.size(), value.data(), value.size());
   }
   std::string expected = protocol::WsHandshake::acceptKey(ws->key);
@@ -296,7 +291,7 @@ void startWsClient(ConnectionObject* c) {
                          std::string(ZSTR_VAL(v), ZSTR_LEN(v));
       zend_string_release(v);
       if (line.find_first_of("\r\n") != std::string::npos) continue;
-      if (lower(std::string_view(ZSTR_VAL(name), ZSTR_LEN(name))) == "host") userHost = true;
+      if (protocol::httpEqualsIgnoreCase({ZSTR_VAL(name), ZSTR_LEN(name)}, "host")) userHost = true;
       extra += line + "\r\n";
     }
     ZEND_HASH_FOREACH_END();

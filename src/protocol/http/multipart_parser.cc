@@ -2,28 +2,10 @@
 
 #include <cstring>
 
+#include "protocol/http/http_chars.h"
+
 namespace surge::protocol {
 namespace {
-
-inline bool isOws(char c) {
-  return c == ' ' || c == '\t';
-}
-
-std::string_view trimOws(std::string_view s) {
-  while (!s.empty() && isOws(s.front())) s.remove_prefix(1);
-  while (!s.empty() && isOws(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool equalsIgnoreCase(std::string_view a, std::string_view lowerB) {
-  if (a.size() != lowerB.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char c = a[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (c != lowerB[i]) return false;
-  }
-  return true;
-}
 
 const char* find(std::string_view haystack, size_t from, const char* needle, size_t size) {
   if (from > haystack.size()) return nullptr;
@@ -112,7 +94,7 @@ bool multipartBoundary(std::string_view contentType, std::string_view* boundary)
   std::string_view name, raw;
   bool quoted, malformed;
   while (params.next(&name, &raw, &quoted, &malformed)) {
-    if (!equalsIgnoreCase(name, "boundary")) continue;
+    if (!httpEqualsIgnoreCase(name, "boundary")) continue;
     if (raw.empty() || raw.size() > MultipartParser::kMaxBoundary) return false;
     for (char c : raw) {
       unsigned char u = static_cast<unsigned char>(c);
@@ -264,20 +246,20 @@ bool MultipartParser::parseHeaders(std::string_view block, MultipartPart* part) 
     if (colon == std::string_view::npos) continue;
     std::string_view name = trimOws(line.substr(0, colon));
     std::string_view value = trimOws(line.substr(colon + 1));
-    if (!haveType && equalsIgnoreCase(name, "content-type")) {
+    if (!haveType && httpEqualsIgnoreCase(name, "content-type")) {
       haveType = true;
       part->contentType = value;
-    } else if (!haveDisposition && equalsIgnoreCase(name, "content-disposition")) {
+    } else if (!haveDisposition && httpEqualsIgnoreCase(name, "content-disposition")) {
       haveDisposition = true;
       ParameterReader params(value);
       std::string_view param, raw;
       bool quoted, malformed;
       while (params.next(&param, &raw, &quoted, &malformed)) {
         // filename* (RFC 5987) is a different parameter; RFC 7578 says not to use it.
-        if (!haveName && equalsIgnoreCase(param, "name")) {
+        if (!haveName && httpEqualsIgnoreCase(param, "name")) {
           haveName = true;
           assignValue(raw, quoted, &part->name);
-        } else if (!part->hasFilename && equalsIgnoreCase(param, "filename")) {
+        } else if (!part->hasFilename && httpEqualsIgnoreCase(param, "filename")) {
           part->hasFilename = true;
           assignValue(raw, quoted, &part->filename);
         }

@@ -2,18 +2,10 @@
 
 #include <limits>
 
+#include "protocol/http/http_chars.h"
+
 namespace surge::protocol {
 namespace {
-
-inline bool isOws(char c) {
-  return c == ' ' || c == '\t';
-}
-
-std::string_view trimOws(std::string_view s) {
-  while (!s.empty() && isOws(s.front())) s.remove_prefix(1);
-  while (!s.empty() && isOws(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 // One or more digits; a value beyond uint64_t saturates, which reads the same as the
 // huge number it is (past any file's end).
@@ -30,21 +22,11 @@ bool parseDigits(std::string_view s, uint64_t* value) {
   return true;
 }
 
-bool isBytesUnit(std::string_view unit) {
-  if (unit.size() != 5) return false;
-  for (size_t i = 0; i < 5; ++i) {
-    char c = unit[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (c != "bytes"[i]) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 HttpRangeStatus parseRangeHeader(std::string_view value, uint64_t size, HttpByteRange* range) {
   size_t eq = value.find('=');
-  if (eq == std::string_view::npos || !isBytesUnit(trimOws(value.substr(0, eq))))
+  if (eq == std::string_view::npos || !httpEqualsIgnoreCase(trimOws(value.substr(0, eq)), "bytes"))
     return HttpRangeStatus::kIgnore;
 
   // range-set = 1#range-spec; exactly one non-empty element is served.

@@ -20,23 +20,6 @@ bool hexDigit(char c, unsigned* digit) {
   return true;
 }
 
-constexpr std::array<bool, 256> makeTokenTable() {
-  std::array<bool, 256> table{};
-  for (int c = '0'; c <= '9'; ++c) table[c] = true;
-  for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
-  for (int c = 'A'; c <= 'Z'; ++c) table[c] = true;
-  for (char c : std::string_view("!#$%&'*+-.^_`|~")) table[static_cast<unsigned char>(c)] = true;
-  return table;
-}
-constexpr std::array<bool, 256> kTokenChar = makeTokenTable();
-
-bool isToken(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (!kTokenChar[static_cast<unsigned char>(c)]) return false;
-  return true;
-}
-
 // field-vchar, SP, HTAB and obs-text; every other control (CR, LF, NUL, DEL) is refused
 // so that no byte can end a line differently for us and for a proxy.
 inline bool isFieldChar(unsigned char c) {
@@ -78,20 +61,6 @@ bool isTargetText(std::string_view target) {
   return true;
 }
 
-inline bool isOws(char c) {
-  return c == ' ' || c == '\t';
-}
-
-std::string_view trimOws(std::string_view s) {
-  while (!s.empty() && isOws(s.front())) s.remove_prefix(1);
-  while (!s.empty() && isOws(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-inline char lowerAscii(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-}
-
 // The line starting at `pos`: `text` without its LF or CRLF, `end` just past the LF.
 // Bare LF is accepted (RFC 9112 section 2.2); a CR anywhere else stays in `text`, where
 // the character checks refuse it.
@@ -131,7 +100,7 @@ const char* parseRequestLine(std::string_view line, HttpRequestHead* head, int* 
   size_t sp1 = line.find(' ');
   if (sp1 == std::string_view::npos) return "malformed request line";
   std::string_view method = line.substr(0, sp1);
-  if (!isToken(method)) return "invalid method";
+  if (!isHttpToken(method)) return "invalid method";
   std::string_view rest = line.substr(sp1 + 1);
   size_t sp2 = rest.find(' ');
   if (sp2 == std::string_view::npos) return "malformed request line";
@@ -169,7 +138,7 @@ const char* splitHeaderLine(std::string_view line, HttpHeader* header) {
   if (isOws(line.front())) return "obsolete line folding";
   // One pass over the name: it ends at the first non-token byte, which must be the colon.
   size_t nameLength = 0;
-  while (nameLength < line.size() && kTokenChar[static_cast<unsigned char>(line[nameLength])])
+  while (nameLength < line.size() && kHttpTokenChar[static_cast<unsigned char>(line[nameLength])])
     ++nameLength;
   if (nameLength == line.size() || line[nameLength] != ':' || nameLength == 0)
     return "invalid header name";
@@ -250,7 +219,7 @@ const char* noteHeader(const HttpHeader& h, FramingHeaders* f) {
       if (!httpEqualsIgnoreCase(h.name, "transfer-encoding")) return nullptr;
       f->hasTransferEncoding = true;
       return forEachListElement(h.value, [&](std::string_view coding) -> const char* {
-        if (!isToken(coding)) return "invalid Transfer-Encoding";
+        if (!isHttpToken(coding)) return "invalid Transfer-Encoding";
         if (f->chunkedLast) return "chunked is not the final transfer coding";
         if (httpEqualsIgnoreCase(coding, "chunked")) {
           f->chunkedLast = true;
@@ -340,13 +309,6 @@ HttpParseStatus parseChunked(std::string_view buffer, size_t pos, size_t total,
 }
 
 }  // namespace
-
-bool httpEqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (lowerAscii(a[i]) != lowerAscii(b[i])) return false;
-  return true;
-}
 
 std::string_view HttpRequestHead::header(std::string_view name) const {
   for (const HttpHeader& h : headers)

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "protocol/http/http_chars.h"
+
 namespace surge::protocol {
 
 struct HttpLimits {
@@ -72,9 +74,6 @@ struct HttpRequestParser {
   static HttpParseStatus parse(std::string_view buffer, const HttpLimits& limits,
                                HttpRequestHead* head, size_t resumeAt = 0, size_t resumeTotal = 0);
 };
-
-// ASCII case-insensitive equality, as header names and codings compare.
-bool httpEqualsIgnoreCase(std::string_view a, std::string_view b);
 
 // Appends the payload of a chunked body already accepted by the parser (rawBody() of a
 // complete kChunked request) to `out`, and its trailer fields (views into `chunked`) to

@@ -4,17 +4,6 @@
 
 namespace surge::protocol {
 
-bool isHttpToken(std::string_view s) {
-  if (s.empty()) return false;
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    bool ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-              std::string_view("!#$%&'*+-.^_`|~").find(ch) != std::string_view::npos;
-    if (!ok) return false;
-  }
-  return true;
-}
-
 bool isSafeHttpFieldValue(std::string_view s) {
   for (char c : s)
     if (c == '\r' || c == '\n' || c == '\0') return false;

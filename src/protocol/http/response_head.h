@@ -9,10 +9,10 @@
 #include <string>
 #include <string_view>
 
+#include "protocol/http/http_chars.h"
+
 namespace surge::protocol {
 
-// RFC 9110 token (header names, methods).
-bool isHttpToken(std::string_view s);
 // A field value that cannot end a line: no CR, LF or NUL.
 bool isSafeHttpFieldValue(std::string_view s);
 
