@@ -123,8 +123,15 @@ void Connection::handleReadable() {
 }
 
 void Connection::deliver(std::string_view data, bool fromSpill) {
+  ++delivering_;
   size_t used = handler_->onData(*this, data);
-  if (state_ == State::kClosed) return;
+  --delivering_;
+  // Closed or ended by the handler: what is left is discarded, now that nothing looks
+  // at it any more (destroy() and end() leave the buffer alone during a delivery).
+  if (state_ == State::kClosed || state_ == State::kEnding) {
+    if (delivering_ == 0) input_.release();
+    return;
+  }
   if (fromSpill) {
     if (used < data.size()) input_.append(data.substr(used));
   } else {
@@ -295,7 +302,7 @@ void Connection::close() {
 void Connection::end(double lingerSeconds) {
   if (state_ != State::kOpen) return;
   state_ = State::kEnding;
-  input_.release();
+  if (delivering_ == 0) input_.release();
   if (!linger_) linger_ = std::make_unique<Timer>(loop_, &Connection::onLingerOver, this);
   lingerSecondsHint_ = lingerSeconds;
   if (output_.empty() && !corked_) finishEnding();
@@ -331,12 +338,12 @@ void Connection::destroy() {
   ::close(fd_);
   fd_ = -1;
   output_.clear();
-  input_.release();
+  if (delivering_ == 0) input_.release();
   handler_->onClose(*this);
 }
 
 void Connection::drainInput() {
-  if (state_ != State::kOpen || !reading_) return;
+  if (state_ != State::kOpen || !reading_ || delivering_) return;
   Guard guard(this);
   handleReadable();
 }

@@ -99,8 +99,12 @@ class Connection : private Poller::Target {
   void destroy();
 
   // Reads and delivers what already arrived (used before a stop half-closes the
-  // connection, so that requests that were sent are answered, not dropped).
+  // connection, so that requests that were sent are answered, not dropped). Does nothing
+  // while the handler is being given bytes (delivering()): a nested read would overwrite
+  // the bytes the handler is still walking. Callers queue it to the loop instead.
   void drainInput();
+  // True while handler->onData() of this connection is on the stack.
+  bool delivering() const { return delivering_ != 0; }
 
   void pauseReading();
   // Resumes reading; bytes already buffered are delivered from the loop, not from the
@@ -153,6 +157,9 @@ class Connection : private Poller::Target {
   bool buffered_ = false;
   bool deferredPending_ = false;
   bool corked_ = false;
+  // Depth of handler->onData() calls on the stack: while non-zero the input buffer is not
+  // released (the handler holds a view into it) and no nested read happens.
+  uint8_t delivering_ = 0;
   Buffer input_;
   OutputQueue output_;
   size_t maxSendBuffer_ = 1024 * 1024;

@@ -547,6 +547,63 @@ TEST_F(ConnectionTest, DrainInputDeliversWhatArrivedWithoutTheLoop) {
   finish(c);
 }
 
+// A stop requested from inside a callback must not read again under that callback: the
+// nested read would overwrite the bytes (the loop's spill area) the handler still walks.
+TEST_F(ConnectionTest, DrainInputDuringADeliveryReadsNothingAndTheBytesComeNext) {
+  Recorder h;
+  Connection* c = open(h);
+  SafetyNet net(loop_);
+  std::string seenAfterDrain;
+  h.data = [&](Connection& conn, std::string_view bytes) -> size_t {
+    if (h.deliveries.size() == 1) {
+      peerWrite("second");
+      conn.drainInput();
+      EXPECT_EQ(h.deliveries.size(), 1u);  // no nested delivery
+      seenAfterDrain.assign(bytes);        // the view is intact
+      return bytes.size();
+    }
+    loop_.stop();
+    return bytes.size();
+  };
+  peerWrite("first");
+  loop_.run();
+  EXPECT_FALSE(net.fired());
+  EXPECT_EQ(seenAfterDrain, "first");
+  EXPECT_EQ(h.deliveries, (std::vector<std::string>{"first", "second"}));
+  finish(c);
+}
+
+// end() or destroy() from inside onData leaves the buffer the handler is reading alone;
+// what was not used is discarded once the handler returns.
+TEST_F(ConnectionTest, EndDuringADeliveryKeepsTheViewValidAndDiscardsTheRest) {
+  for (bool destroy : {false, true}) {
+    Recorder h;
+    int fds[2];
+    ASSERT_EQ(::socketpair(AF_UNIX, SOCK_STREAM, 0, fds), 0);
+    surge::testing::setNonBlocking(fds[0]);
+    Connection* c = new Connection(loop_, fds[0], nullptr, 0, &h, &h);
+    std::string after;
+    h.data = [&](Connection& conn, std::string_view bytes) -> size_t {
+      if (h.deliveries.size() == 1) return 2;  // keep "cdef" in the input buffer
+      if (destroy)
+        conn.destroy();
+      else
+        conn.end(0.5);
+      after.assign(bytes);  // still readable: the buffer was not released under us
+      return 1;
+    };
+    ASSERT_EQ(::write(fds[1], "abcdef", 6), 6);
+    c->drainInput();
+    ASSERT_EQ(::write(fds[1], "gh", 2), 2);
+    c->drainInput();
+    EXPECT_EQ(after, "cdefgh") << (destroy ? "destroy" : "end");
+    EXPECT_EQ(c->pendingInput(), 0u);
+    EXPECT_EQ(c->state(), destroy ? State::kClosed : State::kEnding);
+    finish(c);
+    ::close(fds[1]);
+  }
+}
+
 TEST_F(ConnectionTest, CorkedSendBehindWaitingBytesIsQueuedAndDrainFollows) {
   smallSendBuffer();
   Recorder h;
