@@ -77,6 +77,7 @@ if test "$PHP_SURGE" != "no"; then
   "
   SURGE_EXT_SOURCES="
     ext/async_tcp_connection.cc
+    ext/boundary.cc
     ext/callable.cc
     ext/connection_interface.cc
     ext/frame_protocol.cc

@@ -167,6 +167,24 @@ void invoke(const zend_fcall_info_cache& fcc, uint32_t argc, zval* argv, HashTab
 }
 }  // namespace
 
+namespace {
+CallSite g_running{nullptr, nullptr, 0};
+}  // namespace
+
+CallSite runningCallback() {
+  return g_running;
+}
+
+CallSite enterCallback(const CallSite& site) {
+  CallSite previous = g_running;
+  g_running = site;
+  return previous;
+}
+
+void leaveCallback(const CallSite& previous) {
+  g_running = previous;
+}
+
 CallOutcome callCallback(zval* callable, CallableCache* cache, uint32_t argc, zval* argv,
                          const CallSite& site, HashTable* named) {
   if (runtime::exiting()) return CallOutcome::kExiting;
@@ -194,7 +212,10 @@ CallOutcome callCallback(zval* callable, CallableCache* cache, uint32_t argc, zv
   bool trampoline = isTrampoline(*fcc);
   zval retval;
   ZVAL_UNDEF(&retval);
+  CallSite outer = g_running;
+  g_running = site;
   invoke(*fcc, argc, argv, named, &retval);
+  g_running = outer;
   zval_ptr_dtor(&retval);
   if (trampoline) *fcc = {};
   if (UNEXPECTED(EG(exception))) return reportPendingException(site);

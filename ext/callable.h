@@ -51,6 +51,15 @@ struct CallSite {
 
 enum class CallOutcome { kOk, kThrew, kExiting };
 
+// The innermost callback running now (callback null when none). A fatal error unwinds
+// past every C++ frame with longjmp; whoever catches it reads this to say which
+// callback died. Copied by value, as the frame that set it is gone by then.
+CallSite runningCallback();
+// Marks `site` as running until leaveCallback(previous) (for calls into PHP that do not
+// go through callCallback()). Returns the previous one.
+CallSite enterCallback(const CallSite& site);
+void leaveCallback(const CallSite& previous);
+
 // Calls `callable` (a property value) with `argc` arguments. Uses `cache` when given.
 // An exception is logged (worker, pid, connection, message, trace) and cleared
 // (kThrew); exit() inside the callback stops this process's loop (kExiting) and leaves

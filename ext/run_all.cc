@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "base/log.h"
+#include "boundary.h"
 #include "callable.h"
 #include "event/event_loop.h"
 #include "event/poller.h"
@@ -248,6 +249,36 @@ void callStaticHook(const char* name, uint32_t argc, zval* argv) {
   callCallback(hook, nullptr, argc, argv, CallSite{name, nullptr, 0});
 }
 
+// The master hook that ended with a fatal error or exit(), if any: the master then stops.
+const char* g_masterHookDied = nullptr;
+// The running supervisor (master only), for hooks that must stop it.
+Supervisor* g_supervisor = nullptr;
+
+// Calls a master hook from inside the supervisor, whose frames must not be unwound by a
+// fatal error's longjmp (they hold the children's state): the hook runs in zend_try, and
+// a fatal error or exit() there stops the workers and ends the master cleanly (pid and
+// status files removed) instead of leaving orphans and stale files behind.
+void callMasterHook(const std::string& tag, const char* name, uint32_t argc, zval* argv) {
+  if (g_masterHookDied) return;  // stopping for that already: run no more PHP
+  bool fatal = false;
+  ExecutorState executor = ExecutorState::save();
+  zend_try {
+    callStaticHook(name, argc, argv);
+  }
+  zend_catch {
+    fatal = true;
+    executor.restore();
+  }
+  zend_end_try();
+  if (!fatal && !runtime::exiting()) return;
+  g_masterHookDied = name;
+  runtime::log(tag + " master: Worker::$" + name +
+               (fatal ? " ended with a fatal error: " + lastPhpError() : " called exit()") +
+               "; stopping the workers and exiting");
+  // At once, before the supervisor forks anything again: every child stops as for SIGTERM.
+  if (g_supervisor) g_supervisor->stop();
+}
+
 // --- the worker process ----------------------------------------------------------
 
 std::vector<std::unique_ptr<SignalWatcher>> g_signals;
@@ -349,20 +380,44 @@ void runChild(const Supervisor::ChildRole& role, pid_t masterPid, StatusBoard* b
   switchUser(obj);
   runtime::setControlFd(role.controlFd);
 
-  zval ret;
-  zend_call_method_with_0_params(obj, obj->ce, nullptr, "run", &ret);
-  zval_ptr_dtor(&ret);
-  if (EG(exception)) {
-    if (reportPendingException(CallSite{"run()", obj, 0}) == CallOutcome::kExiting) return;
-    runtime::requestStop(250, false);
+  // A fatal error in any callback (onWorkerStart, onMessage, a timer...) unwinds with
+  // longjmp to here, past the loop's frames: nothing below holds state that matters
+  // beyond this process, which now ends with status 255 after saying why in the log.
+  bool fatal = false;
+  ExecutorState executor = ExecutorState::save();
+  zend_try {
+    zval ret;
+    zend_call_method_with_0_params(obj, obj->ce, nullptr, "run", &ret);
+    zval_ptr_dtor(&ret);
+    bool exiting = false;
+    if (EG(exception)) {
+      exiting = reportPendingException(CallSite{"run()", obj, 0}) == CallOutcome::kExiting;
+      if (!exiting) runtime::requestStop(250, false);
+    }
+    // Only a worker that started cleanly counts as ready: a reload waits for that before
+    // retiring the process it replaces.
+    if (!exiting && !runtime::stopping()) {
+      armRecycleLimits(workerFrom(obj));
+      Supervisor::notifyReady(role.controlFd);
+    }
+    if (!exiting) loop.run();
   }
-  // Only a worker that started cleanly counts as ready: a reload waits for that before
-  // retiring the process it replaces.
-  if (!runtime::stopping()) {
-    armRecycleLimits(workerFrom(obj));
-    Supervisor::notifyReady(role.controlFd);
+  zend_catch {
+    fatal = true;
+    executor.restore();
   }
-  loop.run();
+  zend_end_try();
+  if (fatal) {
+    CallSite site = runningCallback();
+    std::string where = site.callback ? site.callback : "PHP code";
+    if (site.connectionId) where += " of connection " + std::to_string(site.connectionId);
+    runtime::log("worker[" + workerNameOf(obj) + ":" + std::to_string(getpid()) + "] " + where +
+                 " ended with a fatal error: " + lastPhpError() +
+                 "; this process exits and the master starts a new one");
+    EG(exit_status) = 255;
+    exitWith(255);
+    return;
+  }
   exitWith(runtime::exitCode());
 }
 
@@ -487,19 +542,19 @@ void runAll() {
   hooks.onChildStarted = [&board](int group, int, pid_t pid) {
     status::childStarted(board.get(), group, pid);
   };
-  hooks.onChildExit = [&board](int group, int, pid_t pid, int status) {
+  hooks.onChildExit = [&board, &info](int group, int, pid_t pid, int status) {
     status::childExited(board.get(), group, pid, status);
     zval args[3];
     ZVAL_OBJ(&args[0], runtime::workers()[static_cast<size_t>(group)]);
     ZVAL_LONG(&args[1], status);
     ZVAL_LONG(&args[2], pid);
-    callStaticHook("onWorkerExit", 3, args);
+    callMasterHook(info.tag, "onWorkerExit", 3, args);
   };
   hooks.onReloadRequested = [&info, daemon](bool graceful) {
     runtime::log(info.tag + (graceful ? " gracefully reloading" : " reloading"));
     // Log rotation: a reload reopens the daemon's output file.
     if (daemon) redirectStdio(staticString("stdoutFile"));
-    callStaticHook("onMasterReload", 0, nullptr);
+    callMasterHook(info.tag, "onMasterReload", 0, nullptr);
   };
   hooks.onStopRequested = [&info](int signo, bool graceful) {
     runtime::setStatus(runtime::kShutdown);
@@ -507,18 +562,20 @@ void runAll() {
     // as soon as the children close theirs, so new clients are refused instead of
     // waiting in a backlog nobody accepts from (a graceful stop can last long).
     closeMasterSockets();
-    runtime::log(info.tag + " received signal " + signalName(signo));
+    if (signo) runtime::log(info.tag + " received signal " + signalName(signo));
     runtime::log(info.tag + (graceful ? " is gracefully stopping" : " stopping"));
   };
 
   std::optional<Supervisor::ChildRole> role;
   {
     Supervisor supervisor(std::move(groups), stopTimeout(), std::move(hooks));
+    g_supervisor = &supervisor;
     try {
       role = supervisor.run();
     } catch (const std::exception& e) {
       runtime::log(info.tag + " master failed: " + e.what());
     }
+    g_supervisor = nullptr;
   }
   if (role) {
     runChild(*role, masterPid, board.get());
@@ -529,7 +586,12 @@ void runAll() {
   removeUnixSocketFiles();
   PidFile::remove(info.pidFile);
   runtime::log(info.tag + " has been stopped");
-  callStaticHook("onMasterStop", 0, nullptr);
+  if (g_masterHookDied) {
+    // After a fatal error PHP's state is not to be trusted: no more callbacks.
+    exitWith(255);
+    return;
+  }
+  callMasterHook(info.tag, "onMasterStop", 0, nullptr);
   exitWith(0);
 }
 

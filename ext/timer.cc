@@ -68,10 +68,12 @@ void PhpTimer::fire(void* self) {
   if (!trampoline || zend_is_callable_ex(&t->callable, nullptr, 0, nullptr, &fcc, nullptr)) {
     zval retval;
     ZVAL_UNDEF(&retval);
+    zend_object* first = runtime::workers().empty() ? nullptr : runtime::workers().front();
+    CallSite outer = enterCallback(CallSite{"Timer callback", first, 0});
     zend_call_known_function(fcc.function_handler, fcc.object, fcc.called_scope, &retval, 0,
                              nullptr, arguments);
+    leaveCallback(outer);
     zval_ptr_dtor(&retval);
-    zend_object* first = runtime::workers().empty() ? nullptr : runtime::workers().front();
     if (EG(exception)) reportPendingException(CallSite{"Timer callback", first, 0});
   }
   t->running = false;

@@ -3,8 +3,6 @@
  * queues those same bytes by reference: a connection whose socket takes the frame at once
  * costs one writev and no allocation, one that has to queue it holds a reference, not a
  * copy. */
-#include <vector>
-
 #include "connection_object.h"
 #include "net/connection.h"
 #include "runtime.h"
@@ -20,20 +18,22 @@ namespace surge::ext {
 
 namespace {
 
-class Broadcast {
- public:
-  explicit Broadcast(zend_string* message) : message_(message) {}
-  ~Broadcast() {
-    for (zend_string* f : frames_)
-      if (f) zend_string_release(f);
-    for (auto& byBits : deflated_)
-      for (zend_string* f : byBits)
-        if (f) zend_string_release(f);
-  }
-  Broadcast(const Broadcast&) = delete;
-  Broadcast& operator=(const Broadcast&) = delete;
+// Holds nothing with a destructor: a send may reach a connection's high-water mark and
+// run its onBufferFull (PHP) while the walk is under way, and a fatal error there unwinds
+// past this frame with longjmp. Frames and the failure lists are request memory, which
+// the request's end frees even then; release() frees them on the way out.
+struct Broadcast {
+  zend_string* message;
+  zend_string* frames[2];        // text, binary
+  zend_string* deflated[2][16];  // text, binary; by window bits
+  HashTable* full;               // connections that missed the message (buffer full)
+  HashTable* gone;               // connections whose peer is gone
+  zend_long sent;
 
-  // Sends to one connection; callbacks it causes wait for finish().
+  explicit Broadcast(zend_string* m)
+      : message(m), frames{}, deflated{}, full(nullptr), gone(nullptr), sent(0) {}
+
+  // Sends to one connection; what the failures call waits for finish().
   void to(zval* entry) {
     if (Z_TYPE_P(entry) != IS_OBJECT || !instanceof_function(Z_OBJCE_P(entry), tcp_connection_ce))
       return;
@@ -44,15 +44,13 @@ class Broadcast {
     switch (c->conn->send(&piece, 1)) {
       case Connection::SendResult::kWritten:
       case Connection::SendResult::kQueued:
-        ++sent_;
+        ++sent;
         break;
       case Connection::SendResult::kBufferFull:
-        GC_ADDREF(&c->std);
-        full_.push_back(c);
+        remember(&full, c);
         break;
       case Connection::SendResult::kPeerGone:
-        GC_ADDREF(&c->std);
-        gone_.push_back(c);
+        remember(&gone, c);
         break;
       case Connection::SendResult::kClosed:
         break;
@@ -68,46 +66,64 @@ class Broadcast {
   // one per connection, at the price of a less compressed next message on each.
   zend_string* frameFor(ConnectionObject* c, uint8_t opcode) {
     const size_t kind = opcode == 2 ? 1 : 0;
-    std::string_view m(ZSTR_VAL(message_), ZSTR_LEN(message_));
+    std::string_view m(ZSTR_VAL(message), ZSTR_LEN(message));
     WsDeflateState* d = webSocketDeflate(c);
     if (d && m.size() >= d->threshold) {
-      zend_string*& deflated = deflated_[kind][d->serverBits & 15];
-      if (deflated == nullptr)
-        deflated = encodeDeflatedFrame(opcode, m, d->serverBits, d->level, d->memLevel);
-      if (deflated) {
+      zend_string*& compressed = deflated[kind][d->serverBits & 15];
+      if (compressed == nullptr)
+        compressed = encodeDeflatedFrame(opcode, m, d->serverBits, d->level, d->memLevel);
+      if (compressed) {
         d->deflater.release();
-        return deflated;
+        return compressed;
       }
     }
-    zend_string*& frame = frames_[kind];
+    zend_string*& frame = frames[kind];
     if (frame == nullptr) frame = encodeWebSocketFrame(opcode, m);
     return frame;
   }
 
   // Runs what the sends caused, once no list is being walked any more: onBufferFull for
   // the connections that missed the message, and the close of those whose peer is gone.
+  // The frames are freed first: nothing but request memory stays alive across PHP.
   zend_long finish() {
-    for (ConnectionObject* c : full_) {
-      runtime::statAdd(runtime::Stat::kSendFail, 1);
-      callWebSocketBufferFull(c);
-      OBJ_RELEASE(&c->std);
+    releaseFrames();
+    if (full) {
+      zval* entry;
+      ZEND_HASH_FOREACH_VAL(full, entry) {
+        runtime::statAdd(runtime::Stat::kSendFail, 1);
+        callWebSocketBufferFull(connectionFrom(Z_OBJ_P(entry)));
+      }
+      ZEND_HASH_FOREACH_END();
+      zend_array_release(full);
+      full = nullptr;
     }
-    full_.clear();
-    for (ConnectionObject* c : gone_) {
-      if (c->conn) c->conn->destroy();
-      OBJ_RELEASE(&c->std);
+    if (gone) {
+      zval* entry;
+      ZEND_HASH_FOREACH_VAL(gone, entry) {
+        ConnectionObject* c = connectionFrom(Z_OBJ_P(entry));
+        if (c->conn) c->conn->destroy();
+      }
+      ZEND_HASH_FOREACH_END();
+      zend_array_release(gone);
+      gone = nullptr;
     }
-    gone_.clear();
-    return sent_;
+    return sent;
   }
 
  private:
-  zend_string* message_;
-  zend_string* frames_[2] = {nullptr, nullptr};  // text, binary
-  zend_string* deflated_[2][16] = {};            // text, binary; by window bits
-  std::vector<ConnectionObject*> full_;
-  std::vector<ConnectionObject*> gone_;
-  zend_long sent_ = 0;
+  static void remember(HashTable** list, ConnectionObject* c) {
+    if (*list == nullptr) *list = zend_new_array(0);
+    zval v;
+    ZVAL_OBJ_COPY(&v, &c->std);
+    zend_hash_next_index_insert_new(*list, &v);
+  }
+  void releaseFrames() {
+    for (zend_string*& f : frames)
+      if (f) zend_string_release(f), f = nullptr;
+    for (auto& byBits : deflated)
+      for (zend_string*& f : byBits)
+        if (f) zend_string_release(f), f = nullptr;
+  }
 };
 
 }  // namespace

@@ -54,6 +54,11 @@ class Supervisor {
 
   std::optional<ChildRole> run();
 
+  // Begins a stop as SIGTERM would, from inside a hook (the binding calls it when the
+  // master itself cannot go on, e.g. after a fatal error in a PHP hook): no child is
+  // started from then on. onStopRequested gets signo 0.
+  void stop() { beginStop(0, false); }
+
   // In a child: tells the master it is ready to serve.
   static void notifyReady(int controlFd);
   // In a child: asks the master to start a replacement and then retire this process.
