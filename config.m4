@@ -83,9 +83,11 @@ if test "$PHP_SURGE" != "no"; then
     ext/http.cc
     ext/http_chunk.cc
     ext/http_request.cc
+    ext/http_request_session.cc
     ext/http_response.cc
     ext/http_server.cc
     ext/http_server_sent_events.cc
+    ext/http_upload.cc
     ext/php_library.cc
     ext/run_all.cc
     ext/status.cc
