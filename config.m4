@@ -52,11 +52,14 @@ if test "$PHP_SURGE" != "no"; then
     src/net/socket_address.cc
     src/process/banner.cc
     src/process/command_line.cc
+    src/process/connections_dump.cc
     src/process/daemon.cc
     src/process/exit_status.cc
     src/process/pid_file.cc
     src/process/status_board.cc
-    src/process/status_report.cc
+    src/process/status_context.cc
+    src/process/status_json.cc
+    src/process/status_table.cc
     src/process/supervisor.cc
     src/protocol/frame/frame_codec.cc
     src/protocol/http/http_date.cc
@@ -84,9 +87,11 @@ if test "$PHP_SURGE" != "no"; then
     ext/http.cc
     ext/http_chunk.cc
     ext/http_request.cc
+    ext/http_request_session.cc
     ext/http_response.cc
     ext/http_server.cc
     ext/http_server_sent_events.cc
+    ext/http_upload.cc
     ext/php_library.cc
     ext/run_all.cc
     ext/status.cc
