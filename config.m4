@@ -72,6 +72,7 @@ if test "$PHP_SURGE" != "no"; then
     src/protocol/websocket/frame_parser.cc
     src/protocol/websocket/frame_writer.cc
     src/protocol/websocket/handshake.cc
+    src/protocol/websocket/handshake_request.cc
     src/protocol/websocket/message_assembler.cc
     src/protocol/websocket/utf8_validator.cc
   "
