@@ -70,11 +70,13 @@ if test "$PHP_SURGE" != "no"; then
     src/protocol/http/response_head.cc
     src/protocol/http/status_phrases.cc
     src/protocol/text/text_codec.cc
+    src/protocol/websocket/client_handshake.cc
     src/protocol/websocket/deflate.cc
     src/protocol/websocket/deflate_params.cc
     src/protocol/websocket/frame_parser.cc
     src/protocol/websocket/frame_writer.cc
     src/protocol/websocket/handshake.cc
+    src/protocol/websocket/handshake_request.cc
     src/protocol/websocket/message_assembler.cc
     src/protocol/websocket/utf8_validator.cc
   "

@@ -11,11 +11,9 @@
 #include "http_classes.h"
 #include "net/connection.h"
 #include "protocol/http/request_parser.h"
-#include "protocol/http/response_head.h"
-#include "protocol/http/status_phrases.h"
 #include "protocol/websocket/frame_parser.h"
 #include "protocol/websocket/frame_writer.h"
-#include "protocol/websocket/handshake.h"
+#include "protocol/websocket/handshake_request.h"
 #include "protocol/websocket/message_assembler.h"
 #include "protocol/websocket/utf8_validator.h"
 #include "runtime.h"
@@ -74,8 +72,6 @@ struct WebSocketState {
 
 namespace {
 
-constexpr size_t kMaxHandshakeBytes = 16384;
-
 WebSocketState* stateOf(ConnectionObject* c) {
   if (c->ws == nullptr) c->ws = new WebSocketState();
   return c->ws;
@@ -124,88 +120,8 @@ protocol::HttpRequestHead g_head;  // reused by every handshake: parsing never n
 void refuseHandshake(ConnectionObject* c, WebSocketState* s, int status, std::string_view why) {
   s->phase = WebSocketState::Phase::kClosed;
   if (!isOpen(c)) return;
-  std::string body(why);
-  body.push_back('\n');
-  std::string answer = "HTTP/1.1 ";
-  protocol::appendDecimal(&answer, static_cast<unsigned>(status));
-  answer.push_back(' ');
-  answer.append(protocol::httpReasonPhrase(status));
-  // RFC 9110 §15.5.22: a 426 names the protocol to upgrade to; RFC 6455 §4.4: and the
-  // versions the server speaks.
-  if (status == 426)
-    answer.append(
-        "\r\nConnection: Upgrade, close\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13");
-  else
-    answer.append("\r\nConnection: close");
-  answer.append("\r\nContent-Type: text/plain\r\nContent-Length: ");
-  protocol::appendDecimal(&answer, body.size());
-  answer.append("\r\n\r\n");
-  answer.append(body);
-  c->conn->send(answer);
+  c->conn->send(protocol::WsHandshakeRequest::refusal(status, why));
   if (c->conn) c->conn->end(lingerOf(c));
-}
-
-// True if the comma-separated list `value` holds `token` (ASCII case-insensitive).
-bool hasToken(std::string_view value, std::string_view token) {
-  while (!value.empty()) {
-    size_t comma = value.find(',');
-    std::string_view item = value.substr(0, comma);
-    while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
-    while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
-    if (protocol::httpEqualsIgnoreCase(item, token)) return true;
-    if (comma == std::string_view::npos) break;
-    value.remove_prefix(comma + 1);
-  }
-  return false;
-}
-
-bool anyHeaderHasToken(const protocol::HttpRequestHead& h, std::string_view name,
-                       std::string_view token) {
-  for (const protocol::HttpHeader& field : h.headers)
-    if (protocol::httpEqualsIgnoreCase(field.name, name) && hasToken(field.value, token))
-      return true;
-  return false;
-}
-
-// What is wrong with a complete request head as a WebSocket opening handshake
-// (RFC 6455 §4.2.1): 0 and nullptr if nothing.
-int checkHandshake(const protocol::HttpRequestHead& h, const char** why) {
-  if (h.method != "GET") {
-    *why = "a WebSocket handshake is a GET request";
-    return 400;
-  }
-  if (h.versionMinor < 1) {
-    *why = "a WebSocket handshake needs HTTP/1.1";
-    return 400;
-  }
-  if (h.framing == protocol::HttpBodyFraming::kChunked ||
-      (h.framing == protocol::HttpBodyFraming::kLength && h.contentLength > 0)) {
-    *why = "a WebSocket handshake has no body";
-    return 400;
-  }
-  if (!anyHeaderHasToken(h, "upgrade", "websocket")) {
-    *why = "Upgrade: websocket is missing";
-    return 400;
-  }
-  if (!anyHeaderHasToken(h, "connection", "upgrade")) {
-    *why = "Connection: Upgrade is missing";
-    return 400;
-  }
-  if (h.header("sec-websocket-version") != "13") {
-    *why = "only WebSocket version 13 is supported";
-    return 426;
-  }
-  std::string_view key = h.header("sec-websocket-key");
-  if (key.data() == nullptr || !protocol::WsHandshake::isValidKey(key)) {
-    *why = "Sec-WebSocket-Key must be 16 bytes in base64";
-    return 400;
-  }
-  *why = nullptr;
-  return 0;
-}
-
-bool hasLineBreak(std::string_view s) {
-  return s.find_first_of("\r\n") != std::string_view::npos;
 }
 
 // `$connection->headers` as lines of the 101 answer: "Name: value" strings (Workerman's
@@ -219,20 +135,16 @@ void appendHeaderLines(ConnectionObject* c, std::string* out) {
   ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL_P(headers), key, value) {
     ZVAL_DEREF(value);
     if (key == nullptr) {
-      if (Z_TYPE_P(value) != IS_STRING) continue;
-      std::string_view line(Z_STRVAL_P(value), Z_STRLEN_P(value));
-      if (line.empty() || hasLineBreak(line)) continue;
-      out->append(line).append("\r\n");
+      if (Z_TYPE_P(value) == IS_STRING)
+        protocol::WsHandshakeRequest::appendHeaderLine({Z_STRVAL_P(value), Z_STRLEN_P(value)}, out);
       continue;
     }
     std::string_view name(ZSTR_VAL(key), ZSTR_LEN(key));
-    if (name.empty() || hasLineBreak(name) || name.find(':') != std::string_view::npos) continue;
     auto one = [&](zval* v) {
       ZVAL_DEREF(v);
       if (Z_TYPE_P(v) == IS_ARRAY || Z_TYPE_P(v) == IS_OBJECT) return;
       zend_string* text = zval_get_string(v);
-      std::string_view t(ZSTR_VAL(text), ZSTR_LEN(text));
-      if (!hasLineBreak(t)) out->append(name).append(": ").append(t).append("\r\n");
+      protocol::WsHandshakeRequest::appendHeader(name, {ZSTR_VAL(text), ZSTR_LEN(text)}, out);
       zend_string_release(text);
     };
     if (Z_TYPE_P(value) == IS_ARRAY) {
@@ -262,35 +174,6 @@ void setDefaultType(ConnectionObject* c) {
 
 void failClose(ConnectionObject* c, WebSocketState* s, uint16_t code, const char* reason);
 
-// The value of the header `name` among "Name: value\r\n" lines, or a null view.
-std::string_view lineValue(std::string_view lines, std::string_view name) {
-  while (!lines.empty()) {
-    size_t end = lines.find("\r\n");
-    std::string_view line = lines.substr(0, end);
-    size_t colon = line.find(':');
-    if (colon != std::string_view::npos &&
-        protocol::httpEqualsIgnoreCase(line.substr(0, colon), name)) {
-      std::string_view v = line.substr(colon + 1);
-      while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
-      return v.data() ? v : std::string_view("", 0);
-    }
-    if (end == std::string_view::npos) break;
-    lines.remove_prefix(end + 2);
-  }
-  return std::string_view();
-}
-
-// Every Sec-WebSocket-Extensions line of the request as one list (RFC 9110 §5.3).
-std::string extensionOffers(const protocol::HttpRequestHead& h) {
-  std::string offers;
-  for (const protocol::HttpHeader& field : h.headers) {
-    if (!protocol::httpEqualsIgnoreCase(field.name, "sec-websocket-extensions")) continue;
-    if (!offers.empty()) offers.append(", ");
-    offers.append(field.value);
-  }
-  return offers;
-}
-
 // permessage-deflate for this connection, if any. When the application wrote its own
 // Sec-WebSocket-Extensions line in `$connection->headers` (`appLines`; Workerman's manual
 // mode), that answer is what the client sees, so its parameters are the ones used;
@@ -300,7 +183,8 @@ WsDeflateState* agreeDeflate(ConnectionObject* c, std::string_view offers,
                              std::string_view appLines, std::string* answer) {
   if (c->worker == nullptr) return nullptr;
   protocol::WsDeflateParams agreed;
-  std::string_view own = lineValue(appLines, "sec-websocket-extensions");
+  std::string_view own =
+      protocol::WsHandshakeRequest::lineValue(appLines, "sec-websocket-extensions");
   if (own.data() != nullptr) {
     if (!protocol::WsDeflateNegotiation::parseResponse(own, &agreed)) return nullptr;
     WsDeflateSettings settings = deflateSettingsOf(c->worker);
@@ -322,26 +206,16 @@ WsDeflateState* agreeDeflate(ConnectionObject* c, std::string_view offers,
 // Reads the opening handshake at the front of `data`; returns the bytes it used (all of
 // them when the connection is refused or closed).
 size_t handshake(ConnectionObject* c, WorkerObject* w, WebSocketState* s, std::string_view data) {
-  protocol::HttpLimits limits;
-  limits.maxHeaderBytes = kMaxHandshakeBytes;
-  limits.maxBodyBytes = SIZE_MAX;
-  protocol::HttpParseStatus st = protocol::HttpRequestParser::parse(data, limits, &g_head);
-  if (st == protocol::HttpParseStatus::kError) {
-    refuseHandshake(c, s, g_head.errorStatus,
-                    g_head.reason ? g_head.reason : "not an HTTP request");
+  protocol::WsRequestCheck check = protocol::WsHandshakeRequest::read(data, &g_head);
+  if (check.refused()) {
+    refuseHandshake(c, s, check.status, check.reason);
     return data.size();
   }
-  if (g_head.bodyOffset == 0) return 0;  // the head is not complete yet
-  const char* why = nullptr;
-  if (int status = checkHandshake(g_head, &why)) {
-    refuseHandshake(c, s, status, why);
-    return data.size();
-  }
-  char accept[protocol::WsHandshake::kAcceptKeySize];
-  protocol::WsHandshake::acceptKey(g_head.header("sec-websocket-key"), accept);
-  const size_t used = g_head.bodyOffset;
+  if (!check.accepted()) return 0;
+  const size_t used = check.length;
   // Read now: the callbacks below may run code that parses another request head.
-  const std::string offers = extensionOffers(g_head);
+  const std::string key(g_head.header("sec-websocket-key"));
+  const std::string offers = protocol::WsHandshakeRequest::extensionOffers(g_head);
 
   zend_string* buffer = zend_string_init(data.data(), used, 0);
   zval request;
@@ -375,11 +249,8 @@ size_t handshake(ConnectionObject* c, WorkerObject* w, WebSocketState* s, std::s
   }
   setDefaultType(c);
 
-  std::string answer =
-      "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-      "Sec-WebSocket-Accept: ";
-  answer.append(accept, sizeof accept);
-  answer.append("\r\n");
+  std::string answer;
+  protocol::WsHandshakeRequest::appendAcceptHead(key, &answer);
   const size_t ownLines = answer.size();
   appendHeaderLines(c, &answer);
   WsDeflateState* deflate =

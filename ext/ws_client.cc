@@ -12,6 +12,7 @@
 #include "event/event_loop.h"
 #include "http_classes.h"
 #include "protocol/http/http_chars.h"
+#include "protocol/websocket/client_handshake.h"
 #include "protocol/websocket/frame_parser.h"
 #include "protocol/websocket/frame_writer.h"
 #include "protocol/websocket/handshake.h"
@@ -31,9 +32,6 @@ struct WsClient {
 };
 
 namespace {
-// The handshake answer may not grow beyond this without its blank line.
-constexpr size_t kMaxHandshake = 16 * 1024;
-
 uint32_t prop(const char* name) {
   static uint32_t pingInterval = propertyOffset(async_tcp_connection_ce, "websocketPingInterval");
   static uint32_t origin = propertyOffset(async_tcp_connection_ce, "websocketOrigin");
@@ -92,47 +90,28 @@ void failAndClose(ConnectionObject* c, uint16_t code) {
   if (c->conn) c->conn->close();
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
-}
-
-// Reads the 101 answer; false if it is refused (the connection is then closing).
-bool finishHandshake(ConnectionObject* c, std::string_view head) {
+// Acts on a complete 101 answer; false if it is refused (the connection is then closing).
+bool finishHandshake(ConnectionObject* c, const protocol::WsHandshakeAnswer& answer) {
   ClientState* s = clientOf(c);
   WsClient* ws = s->ws;
-  size_t lineEnd = head.find("\r\n");
-  std::string_view statusLine = head.substr(0, lineEnd);
-  int status = 0;
-  if (statusLine.size() >= 12 && statusLine.substr(0, 5) == "HTTP/")
-    status = atoi(std::string(statusLine.substr(9, 3)).c_str());
-  zval headers;
-  array_init(&headers);
-  std::string accept;
-  size_t pos = lineEnd == std::string_view::npos ? head.size() : lineEnd + 2;
-  while (pos < head.size()) {
-    size_t end = head.find("\r\n", pos);
-    if (end == std::string_view::npos) end = head.size();
-    std::string_view line = head.substr(pos, end - pos);
-    pos = end + 2;
-    size_t colon = line.find(':');
-    if (colon == std::string_view::npos) continue;
-    std::string name(trim(line.substr(0, colon)));
-    std::string_view value = trim(line.substr(colon + 1));
-    if (protocol::httpEqualsIgnoreCase(name, "sec-websocket-accept")) accept.assign(value);
-    add_assoc_stringl_ex(&headers, name.data(), name.size(), value.data(), value.size());
-  }
-  std::string expected = protocol::WsHandshake::acceptKey(ws->key);
-  if (status != 101 || accept != expected) {
-    zval_ptr_dtor(&headers);
-    std::string why = status != 101 ? "WebSocket handshake refused: " + std::string(statusLine)
-                                    : "Sec-WebSocket-Accept does not match the key sent";
+  // Only what Workerman's client checks: the status and the accept key.
+  protocol::WsClientOffer offer;
+  offer.key = ws->key;
+  protocol::WsAnswerCheck verdict = protocol::WsClientHandshake::check(answer, offer);
+  if (!verdict.ok()) {
+    std::string why = verdict.problem == protocol::WsAnswerProblem::kStatus
+                          ? "WebSocket handshake refused: " + answer.statusLine
+                          : std::string(verdict.reason);
     clientError(c, 1, why);
     if (c->conn) c->conn->close();
     return false;
   }
+  const int status = answer.statusCode;
+  // Name => value as sent; a repeated name keeps its last value.
+  zval headers;
+  array_init(&headers);
+  for (const protocol::WsAnswerField& f : answer.fields)
+    add_assoc_stringl_ex(&headers, f.name.data(), f.name.size(), f.value.data(), f.value.size());
   ws->handshakeDone = true;
   // onWebSocketConnect($connection, Response) with the 101's status and headers.
   zval response, zstatus;
@@ -315,17 +294,27 @@ size_t wsClientData(ConnectionObject* c, std::string_view data) {
   WsClient* ws = clientOf(c)->ws;
   size_t pos = 0;
   if (!ws->handshakeDone) {
-    size_t end = data.find("\r\n\r\n");
-    if (end == std::string_view::npos) {
-      if (data.size() > kMaxHandshake) {
-        clientError(c, 1, "WebSocket handshake answer too large");
-        c->conn->destroy();
+    protocol::WsHandshakeAnswer answer;
+    switch (protocol::WsClientHandshake::parse(data, &answer)) {
+      case protocol::WsAnswerStatus::kNeedMore:
+        return 0;
+      case protocol::WsAnswerStatus::kError:
+        if (answer.tooLarge) {
+          clientError(c, 1, "WebSocket handshake answer too large");
+          c->conn->destroy();
+        } else {
+          clientError(c, 1,
+                      answer.statusCode == 0
+                          ? "WebSocket handshake refused: " + answer.statusLine
+                          : std::string("WebSocket handshake answer malformed: ") + answer.reason);
+          c->conn->close();
+        }
         return data.size();
-      }
-      return 0;
+      case protocol::WsAnswerStatus::kComplete:
+        break;
     }
-    pos = end + 4;
-    if (!finishHandshake(c, data.substr(0, end))) return data.size();
+    pos = answer.length;
+    if (!finishHandshake(c, answer)) return data.size();
   }
   protocol::WsFrameParserOptions options;
   options.requireMask = false;

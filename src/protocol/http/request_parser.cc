@@ -20,40 +20,11 @@ bool hexDigit(char c, unsigned* digit) {
   return true;
 }
 
-// field-vchar, SP, HTAB and obs-text; every other control (CR, LF, NUL, DEL) is refused
-// so that no byte can end a line differently for us and for a proxy.
-inline bool isFieldChar(unsigned char c) {
-  return c == '\t' || (c >= 0x20 && c != 0x7f);
-}
-
-// Eight bytes at a time: true when no byte is below `low` (at most 0x80) and none is
-// DEL. Values and targets are long and almost always clean, so a clean block skips the
-// per-byte checks; a block that is not clean is re-checked byte by byte.
-inline bool blockClean(const char* p, uint64_t low) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr uint64_t kHighs = 0x8080808080808080ULL;
-  uint64_t x;
-  std::memcpy(&x, p, sizeof x);
-  uint64_t below = (x - kOnes * low) & ~x & kHighs;
-  uint64_t y = x ^ (kOnes * 0x7f);
-  uint64_t del = (y - kOnes) & ~y & kHighs;
-  return (below | del) == 0;
-}
-
-bool isFieldValue(std::string_view value) {
-  size_t i = 0;
-  for (; i + 8 <= value.size(); i += 8)
-    if (!blockClean(value.data() + i, 0x20)) break;
-  for (; i < value.size(); ++i)
-    if (!isFieldChar(static_cast<unsigned char>(value[i]))) return false;
-  return true;
-}
-
 // No SP, no controls, no DEL; obs-text is let through as other servers do.
 bool isTargetText(std::string_view target) {
   size_t i = 0;
   for (; i + 8 <= target.size(); i += 8)
-    if (!blockClean(target.data() + i, 0x21)) break;
+    if (!httpBlockClean(target.data() + i, 0x21)) break;
   for (; i < target.size(); ++i) {
     unsigned char u = static_cast<unsigned char>(target[i]);
     if (u <= 0x20 || u == 0x7f) return false;
@@ -144,7 +115,7 @@ const char* splitHeaderLine(std::string_view line, HttpHeader* header) {
     return "invalid header name";
   std::string_view name = line.substr(0, nameLength);
   std::string_view value = line.substr(nameLength + 1);
-  if (!isFieldValue(value)) return "invalid character in header value";
+  if (!isHttpFieldValue(value)) return "invalid character in header value";
   header->name = name;
   header->value = trimOws(value);
   return nullptr;
@@ -164,18 +135,6 @@ struct FramingHeaders {
   bool expectOther = false;
 };
 
-// Calls `each` with every trimmed element of a comma-separated list; stops at the first
-// non-null answer and returns it.
-template <typename Each>
-const char* forEachListElement(std::string_view value, Each each) {
-  for (;;) {
-    size_t comma = value.find(',');
-    const char* why = each(trimOws(value.substr(0, comma)));
-    if (why != nullptr || comma == std::string_view::npos) return why;
-    value.remove_prefix(comma + 1);
-  }
-}
-
 const char* noteHeader(const HttpHeader& h, FramingHeaders* f) {
   switch (h.name.size()) {
     case 4:
@@ -191,7 +150,7 @@ const char* noteHeader(const HttpHeader& h, FramingHeaders* f) {
       return nullptr;
     case 10:
       if (httpEqualsIgnoreCase(h.name, "connection")) {
-        forEachListElement(h.value, [&](std::string_view option) -> const char* {
+        forEachHttpListElement(h.value, [&](std::string_view option) -> const char* {
           if (httpEqualsIgnoreCase(option, "close")) f->connectionClose = true;
           if (httpEqualsIgnoreCase(option, "keep-alive")) f->connectionKeepAlive = true;
           return nullptr;
@@ -218,7 +177,7 @@ const char* noteHeader(const HttpHeader& h, FramingHeaders* f) {
     case 17:
       if (!httpEqualsIgnoreCase(h.name, "transfer-encoding")) return nullptr;
       f->hasTransferEncoding = true;
-      return forEachListElement(h.value, [&](std::string_view coding) -> const char* {
+      return forEachHttpListElement(h.value, [&](std::string_view coding) -> const char* {
         if (!isHttpToken(coding)) return "invalid Transfer-Encoding";
         if (f->chunkedLast) return "chunked is not the final transfer coding";
         if (httpEqualsIgnoreCase(coding, "chunked")) {
@@ -268,7 +227,8 @@ HttpParseStatus parseChunked(std::string_view buffer, size_t pos, size_t total,
       while (j < extensions.size() && isOws(extensions[j])) ++j;
       if (j == extensions.size() || extensions[j] != ';')
         return fail(head, 400, "invalid chunk size");
-      if (!isFieldValue(extensions)) return fail(head, 400, "invalid character in chunk extension");
+      if (!isHttpFieldValue(extensions))
+        return fail(head, 400, "invalid character in chunk extension");
     }
     total += size;
     pos = end;
