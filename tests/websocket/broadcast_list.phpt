@@ -20,7 +20,7 @@ $w->onMessage = function ($c, $m) use (&$rooms) {
     $list = ($rooms[$room] ?? []) + ['not a connection' => 42, 'text' => 'nope'];
     note("room $room: " . Websocket::broadcast($list, $text));
 };
-PHP);
+PHP, '', RECV_PROGRESS);
 
 $a = WsClient::open($server, '/?room=red');
 $b = WsClient::open($server, '/binary?room=red');
@@ -35,10 +35,10 @@ ws_events_until($server, 'close 4');
 $a->send('red hello red');
 echo "a: ", ws_describe($a->read()), "\n";
 echo "b: ", ws_describe($b->read()), "\n";
-echo "c: ", $c->silent(0.2) ? '-' : ws_describe($c->read()), "\n";
+echo "c: ", $c->silent() ? '-' : ws_describe($c->read()), "\n";
 $c->send('blue only blue');
 echo "c: ", ws_describe($c->read()), "\n";
-echo "a: ", $a->silent(0.2) ? '-' : ws_describe($a->read()), "\n";
+echo "a: ", $a->silent() ? '-' : ws_describe($a->read()), "\n";
 echo ws_events($server, 3);
 var_dump($server->stop());
 ?>
