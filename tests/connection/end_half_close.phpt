@@ -22,7 +22,11 @@ var_dump(read_line($c));
 var_dump(fread($c, 100), feof($c));
 // The write half of the client is still open: the server reads and drops it.
 var_dump(fwrite($c, "ignored\n"));
-usleep(100000);
+// Once the server's kernel has acknowledged the 8 bytes (none left in our send queue) and
+// none is left in its receive queue, the server has read them; it still did not close.
+$client = local_port($c);
+wait_for(fn() => (tcp_queues($client, $server->port)['tx'] ?? -1) === 0 && (tcp_queues($server->port, $client)['rx'] ?? -1) === 0,
+    'the server to read what the client sent after end()');
 var_dump(str_contains($server->log(), 'close'));
 stream_socket_shutdown($c, STREAM_SHUT_WR);
 $server->waitForLog('close 1');

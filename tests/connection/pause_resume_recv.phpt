@@ -29,8 +29,10 @@ var_dump(read_line($c));
 $server->waitForLog('message 1 pause');
 fwrite($c, "y\n");
 fwrite($c, "z\n");
-// Nothing is delivered while paused.
-usleep(100000);
+// Nothing is delivered (nor read) while paused: the 4 bytes wait in the server's socket.
+$rx = wait_for(fn() => (tcp_queues($server->port, local_port($c))['rx'] ?? 0) >= 4 ? tcp_queues($server->port, local_port($c))['rx'] : null,
+    "y and z to arrive in the server's socket");
+echo "unread in the server's socket: $rx\n";
 var_dump(count($server->logMessages()));
 $control = $server->connect();
 fwrite($control, "resume 1\n");
@@ -41,6 +43,7 @@ var_dump($server->stop());
 ?>
 --EXPECT--
 string(9) "got pause"
+unread in the server's socket: 4
 int(2)
 string(12) "got resume 1"
 string(5) "got x"

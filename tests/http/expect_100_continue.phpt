@@ -3,15 +3,16 @@ HTTP Expect: 100-continue gets "HTTP/1.1 100 Continue" once, before the client s
 --FILE--
 <?php
 require __DIR__ . '/http.inc';
-$server = http_start('TcpConnection::$defaultMaxPackageSize = 1000;');
+$server = http_start('TcpConnection::$defaultMaxPackageSize = 1000;', RECV_PROGRESS);
 
 // The client waits for the 100 before it sends the body, in two pieces.
 $c = $server->connect();
-fwrite($c, "POST /e1 HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 11\r\n\r\n");
+$head = "POST /e1 HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 11\r\n\r\n";
+fwrite($c, $head);
 echo 'after the head: ', http_describe(read_bytes($c, 25)), "\n";
 fwrite($c, 'hello ');
-fflush($c);
-usleep(20000);
+// The second piece goes once the server has read the first.
+$server->waitForRead($c, strlen($head) + 6);
 fwrite($c, 'world');
 echo 'after the body: ', http_describe(http_read_response($c)), "\n";
 // The same connection, case-insensitive 100-Continue, a chunked body, then close.

@@ -21,10 +21,12 @@ $data = random_bytes($size);
 file_put_contents($server->dir . '/big.dat', $data);
 $c = $server->connect(20);
 // Whole file, a range and an explicit slice, each followed by a small answer, in one write;
-// the client starts reading only once the server has had time to fill the socket buffers.
+// the client starts reading only once the socket buffers are full: data waits unread on our
+// side and unsent (or unacknowledged) on the server's side.
 fwrite($c, http_get('/big') . http_get('/small') . http_get('/big', ['Range: bytes=1000000-3999999']) . http_get('/small')
     . http_get('/big?offset=4194304') . http_get('/small'));
-usleep(300000);
+wait_for(fn() => (tcp_queues(local_port($c), $server->port)['rx'] ?? 0) > 0 && (tcp_queues($server->port, local_port($c))['tx'] ?? 0) > 0,
+    'the socket buffers between server and client to fill');
 $expected = [
     [$data, 'HTTP/1.1 200 OK', null],
     [substr($data, 1000000, 3000000), 'HTTP/1.1 206 Partial Content', "bytes 1000000-3999999/$size"],

@@ -3,7 +3,7 @@ HTTP limits: a head (request line and headers) of exactly 16384 bytes is served,
 --FILE--
 <?php
 require __DIR__ . '/http.inc';
-$server = http_start();
+$server = http_start('', RECV_PROGRESS);
 // A head of exactly $size bytes, padded in one header.
 $headOf = function (string $path, int $size): string {
     $base = "GET $path HTTP/1.1\r\nHost: a\r\nConnection: close\r\nX-Pad: \r\n\r\n";
@@ -20,8 +20,9 @@ $long = "GET $target HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n";
 var_dump(strlen($long));
 $c = $server->connect();
 fwrite($c, substr($long, 0, -1));
-fflush($c);
-usleep(50000);
+// The last byte goes once the server has read (and kept) the 16383 before it.
+[$read, $buffered] = $server->waitForRead($c, 16383);
+echo "server read $read bytes, holds $buffered\n";
 fwrite($c, substr($long, -1));
 $answer = http_until_eof($c);
 echo 'long target, 16384 bytes in two writes: ', str_replace(substr($target, 1), 'TARGET', http_describe($answer)), "\n";
@@ -50,6 +51,7 @@ int(16384)
 head of 16384 bytes: [200 close "GET /exact"] <EOF>
 head of 16385 bytes: [431 Request Header Fields Too Large] <EOF>
 int(16384)
+server read 16383 bytes, holds 16383
 long target, 16384 bytes in two writes: [200 close "GET /TARGET"] <EOF>
 long target, 16385 bytes: [431 Request Header Fields Too Large] <EOF>
 request line without end: [431 Request Header Fields Too Large] <EOF>

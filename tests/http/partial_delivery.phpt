@@ -3,13 +3,14 @@ HTTP partial delivery: requests sent one byte at a time (plain, chunked with tra
 --FILE--
 <?php
 require __DIR__ . '/http.inc';
-$server = http_start();
-// One byte per write, with a pause so that the server sees them one read at a time.
-$trickle = function ($socket, string $bytes) {
+$server = http_start('', RECV_PROGRESS);
+// One byte per write; each next byte is written once the server has read the previous one,
+// so that it sees them one read at a time.
+$sent = 0;
+$trickle = function ($socket, string $bytes) use ($server, &$sent) {
     for ($i = 0; $i < strlen($bytes); $i++) {
         fwrite($socket, $bytes[$i]);
-        fflush($socket);
-        usleep(500);
+        $server->waitForRead($socket, ++$sent);
     }
 };
 $c = $server->connect();
@@ -24,8 +25,7 @@ echo "chunked body, byte by byte:\n", preg_replace('/^.*\r\n\r\n/s', '', $respon
 // Two pipelined requests cut at awkward places.
 foreach (["GET /s1 HTTP/1.1\r\nHo", "st: a\r\n\r", "\nGET /s2 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r", "\n"] as $piece) {
     fwrite($c, $piece);
-    fflush($c);
-    usleep(20000);
+    $server->waitForRead($c, $sent += strlen($piece));
 }
 echo 'two requests in four pieces: ', http_describe(http_until_eof($c)), "\n";
 

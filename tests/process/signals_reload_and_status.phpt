@@ -14,7 +14,9 @@ foreach ([SIGIOT => 'SIGIOT', SIGIO => 'SIGIO'] as $signal => $name) {
     posix_kill($server->pid, $signal);
     posix_kill($pid, $signal);
 }
-usleep(300000);
+// The master ignores both (the kernel drops an ignored signal when it is sent); the worker
+// answers SIGIO (sent last, handled after SIGIOT) with a list of its connections.
+wait_for(fn() => file_exists("{$server->dir}/surge.server.php.status.connections.$pid"), "the worker's answer to SIGIO");
 echo "master and worker alive: ", var_export($server->isRunning() && $server->children() === [$pid], true), "\n";
 foreach ([SIGUSR1 => 'reloading', SIGUSR2 => 'gracefully reloading'] as $signal => $words) {
     $before = $server->children()[0];

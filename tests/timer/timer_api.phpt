@@ -12,7 +12,12 @@ $w->onWorkerStart = function () {
         if ($na === 5) {
             Timer::delAll();
             Worker::log("delAll");
-            $fresh = Timer::add(0.01, function () use (&$fresh) { Worker::log("fresh $fresh"); Timer::del($fresh); });
+            $fresh = Timer::add(0.01, function () use (&$fresh) {
+                Worker::log("fresh $fresh");
+                Timer::del($fresh);
+                // Any timer that outlived delAll() (all ran every 0.01 s) fires before this one.
+                Timer::add(0.05, function () { Worker::log("last"); }, [], false);
+            });
         }
     }, ['p', 'q']);
     $b = Timer::add(0.01, function () { Worker::log("once"); }, [], false);
@@ -30,8 +35,7 @@ $w->onWorkerStart = function () {
 };
 Worker::runAll();
 PHP, ['start'], ['wait' => false]);
-$server->waitForLog('fresh ');
-usleep(100000);
+$server->waitForLog('last');
 $log = array_slice($server->logMessages(), 1);
 echo implode("\n", array_slice($log, 0, 2)), "\n";
 $rest = array_slice($log, 2);
@@ -56,6 +60,7 @@ int(1)
 Array
 (
     [0] => fresh 6
+    [1] => last
 )
 bool(true)
 bool(true)

@@ -43,13 +43,13 @@ $text->onMessage = function ($c, $m) use ($text) {
         $c->send(get_class($e) . ': ' . $e->getMessage());
     }
 };
-PHP);
+PHP, '', RECV_PROGRESS);
 
 $id = fn(WsClient $ws) => (int)substr($ws->read()['payload'], 3);
 $a = WsClient::open($server, '/a');
 $b = WsClient::open($server, '/roomy');
 $c = WsClient::open($server, '/binary');
-$pending = new WsClient($server->connect());  // connected, handshake not sent
+$pending = new WsClient($server->connect(), $server);  // connected, handshake not sent
 $e = WsClient::open($server, '/tiny');
 [$ia, $ib, $ic, $ie] = [$id($a), $id($b), $id($c), $id($e)];
 echo "ids in connection order: ", json_encode([$ia, $ib, $ic, $ie]), "\n";
@@ -57,7 +57,7 @@ echo "ids in connection order: ", json_encode([$ia, $ib, $ic, $ie]), "\n";
 $show = function (string $label) use ($a, $b, $c, $e, $pending) {
     echo "$label:\n";
     foreach (['a' => $a, 'b (roomy)' => $b, 'c (binary)' => $c, 'e (tiny)' => $e, 'pending handshake' => $pending] as $name => $ws) {
-        echo "  $name: ", $ws->silent(0.1) ? '-' : ws_describe($ws->read()), "\n";
+        echo "  $name: ", $ws->silent() ? '-' : ws_describe($ws->read()), "\n";
     }
 };
 $a->send('everyone');
@@ -81,7 +81,7 @@ for ($i = 0; $i < $n; $i++) {
 }
 echo "b got every one: ", var_export($bGot === $n, true), "\n";
 $eGot = 0;
-while (!$e->silent(0.5)) {
+while (!$e->silent()) {
     $eGot += strlen($e->read()['payload']) === 256 * 1024 ? 1 : 0;
 }
 echo "e got all but the last: ", var_export($eGot === $n - 1, true), "\n";

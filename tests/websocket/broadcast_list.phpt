@@ -14,12 +14,13 @@ $w->onWebSocketConnect = function ($c, $r) use (&$rooms) {
     $rooms[$r->get('room')][$c->id] = $c;
 };
 $w->onWebSocketConnected = fn($c) => $c->send('joined');
+$w->onClose = fn($c) => note("close {$c->id}");
 $w->onMessage = function ($c, $m) use (&$rooms) {
     [$room, $text] = explode(' ', $m, 2);
     $list = ($rooms[$room] ?? []) + ['not a connection' => 42, 'text' => 'nope'];
     note("room $room: " . Websocket::broadcast($list, $text));
 };
-PHP);
+PHP, '', RECV_PROGRESS);
 
 $a = WsClient::open($server, '/?room=red');
 $b = WsClient::open($server, '/binary?room=red');
@@ -29,16 +30,16 @@ foreach ([$a, $b, $c, $gone] as $ws) {
     echo ws_describe($ws->read()), "\n";
 }
 fclose($gone->socket);
-usleep(200000);
+ws_events_until($server, 'close 4');
 
 $a->send('red hello red');
 echo "a: ", ws_describe($a->read()), "\n";
 echo "b: ", ws_describe($b->read()), "\n";
-echo "c: ", $c->silent(0.2) ? '-' : ws_describe($c->read()), "\n";
+echo "c: ", $c->silent() ? '-' : ws_describe($c->read()), "\n";
 $c->send('blue only blue');
 echo "c: ", ws_describe($c->read()), "\n";
-echo "a: ", $a->silent(0.2) ? '-' : ws_describe($a->read()), "\n";
-echo ws_events($server, 2);
+echo "a: ", $a->silent() ? '-' : ws_describe($a->read()), "\n";
+echo ws_events($server, 3);
 var_dump($server->stop());
 ?>
 --EXPECT--
@@ -51,6 +52,7 @@ b: binary 68656c6c6f20726564
 c: -
 c: text "only blue"
 a: -
+close 4
 room red: 2
 room blue: 1
 int(0)

@@ -1,9 +1,9 @@
 --TEST--
-WebSocket fragmentation (Autobahn 5.x): messages in 2 to 5 fragments (also empty ones, binary ones, one byte at a time, with pauses) reach onMessage whole; pings in between are answered at once, before the message; a fragmented ping or pong, a continuation with no message to continue, a continuation after the last fragment and a new message inside a fragmented one close with 1002
+WebSocket fragmentation (Autobahn 5.x): messages in 2 to 5 fragments (also empty ones, binary ones, one byte at a time, each piece written once the server has read the one before) reach onMessage whole; pings in between are answered at once, before the message; a fragmented ping or pong, a continuation with no message to continue, a continuation after the last fragment and a new message inside a fragmented one close with 1002
 --FILE--
 <?php
 require __DIR__ . '/ws_client.inc';
-$server = ws_start(WS_ECHO_APP . "\n" . '$w->onConnect = fn($c) => null;' . "\n" . '$w->onMessage = function ($c, $m) { note("onMessage " . strlen($m) . " bytes"); $c->websocketType = preg_match("//u", $m) ? "\x81" : "\x82"; $c->send($m); };');
+$server = ws_start(WS_ECHO_APP . "\n" . '$w->onConnect = fn($c) => null;' . "\n" . '$w->onMessage = function ($c, $m) { note("onMessage " . strlen($m) . " bytes"); $c->websocketType = preg_match("//u", $m) ? "\x81" : "\x82"; $c->send($m); };', '', RECV_PROGRESS);
 
 $f = fn(string $p, int $op, bool $fin) => WsClient::frame($p, $op, $fin);
 $good = [
@@ -23,14 +23,15 @@ foreach ($good as $name => [$bytes, $how]) {
     if ($how === 'whole') {
         $ws->write($bytes);
     } elseif ($how === 'bytes') {
-        $ws->writeChopped($bytes, 1, 200);
+        $ws->writeChopped($bytes, 1);
     } else {
-        // Split at frame boundaries: each frame is written alone, with a pause.
+        // Split at frame boundaries: each frame is written alone, once the server has read
+        // the one before.
         while ($bytes !== '') {
             $len = ord($bytes[1]) & 0x7F;
             $ws->write(substr($bytes, 0, 6 + $len));
             $bytes = substr($bytes, 6 + $len);
-            usleep(50000);
+            $server->waitForRead($ws->socket, $ws->sent);
         }
     }
     $ws->write($f('', 8, true));
@@ -50,7 +51,7 @@ foreach ($bad as $name => $bytes) {
     echo "== $name\n";
     $ws = WsClient::open($server);
     if (str_contains($name, 'one byte')) {
-        $ws->writeChopped($f('before', 1, true) . $bytes, 1, 200);
+        $ws->writeChopped($f('before', 1, true) . $bytes, 1);
     } else {
         $ws->write($f('before', 1, true) . $bytes);
     }

@@ -3,7 +3,7 @@ WebSocket framing (Autobahn 1.x and masking): text and binary messages of 0 to 6
 --FILE--
 <?php
 require __DIR__ . '/ws_client.inc';
-$server = ws_start();
+$server = ws_start(WS_ECHO_APP, '', RECV_PROGRESS);
 
 echo "== lengths\n";
 $ws = WsClient::open($server);
@@ -23,11 +23,11 @@ foreach ([0, 1, 125, 126, 127, 128, 65535, 65536] as $n) {
 
 echo "== a 300-byte frame one byte at a time, then a 70000-byte frame in 997-byte pieces\n";
 $payload = str_repeat('0123456789', 30);
-$ws->writeChopped(WsClient::frame($payload, 0x1, true, true, 0, "\x01\x02\x03\x04"), 1, 500);
+$ws->writeChopped(WsClient::frame($payload, 0x1, true, true, 0, "\x01\x02\x03\x04"), 1);
 $f = $ws->read();
 echo ws_describe($f), $f['payload'] === $payload ? ', same bytes' : ', DIFFERENT', "\n";
 $payload = str_repeat('abcdefg', 10000);
-$ws->writeChopped(WsClient::frame($payload), 997, 200);
+$ws->writeChopped(WsClient::frame($payload), 997);
 $f = $ws->read();
 echo ws_describe($f), $f['payload'] === $payload ? ', same bytes' : ', DIFFERENT', "\n";
 

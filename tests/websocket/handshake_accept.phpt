@@ -17,7 +17,7 @@ $w->onWebSocketConnected = function ($c, $r) {
     note('connected ' . $r->path() . ' headers now ' . json_encode($c->headers));
 };
 $w->onMessage = function ($c, $m) { note("message $m"); $c->send("echo $m"); };
-PHP);
+PHP, '', RECV_PROGRESS);
 
 echo "== plain\n";
 $ws = WsClient::open($server, '/chat?room=1&x=y');
@@ -38,8 +38,8 @@ echo strtok($ws->readHead(), "\r"), "\n";
 echo ws_describe($ws->read()), "\n", ws_describe($ws->read()), "\n";
 
 echo "== the handshake delivered one byte at a time\n";
-$ws = new WsClient($server->connect());
-$ws->writeChopped(WsClient::request('/slow') . WsClient::frame('three'), 1, 1000);
+$ws = new WsClient($server->connect(), $server);
+$ws->writeChopped(WsClient::request('/slow') . WsClient::frame('three'), 1);
 echo strtok($ws->readHead(), "\r"), "\n";
 echo ws_describe($ws->read()), "\n";
 echo "--- the application saw\n", ws_events($server);

@@ -11,7 +11,7 @@ $w->onWebSocketConnected = function ($c, $r) {
     }
 };
 $w->onMessage = function ($c, $m) { note('onMessage ' . strlen($m)); $c->send(strlen($m) . ' bytes'); };
-PHP, 'TcpConnection::$defaultMaxPackageSize = 1000;');
+PHP, 'TcpConnection::$defaultMaxPackageSize = 1000;', RECV_PROGRESS);
 
 echo "== 1000 bytes, in one frame and in two fragments\n";
 $ws = WsClient::open($server);

@@ -15,7 +15,7 @@ $w->onWebSocketConnect = function ($c, $r) {
     }
 };
 $w->onMessage = fn($c, $m) => $c->send($m);
-PHP);
+PHP, '', RECV_PROGRESS);
 
 $ws = WsClient::open($server);
 $cases = [
@@ -28,7 +28,7 @@ foreach ($cases as $name => $bytes) {
     $ws->write($bytes);
     echo "$name: ", ws_describe($ws->read()), "\n";
 }
-$ws->writeChopped(WsClient::frame(str_repeat("\xfe", 125), 0x9), 1, 300);
+$ws->writeChopped(WsClient::frame(str_repeat("\xfe", 125), 0x9), 1);
 echo "125-byte ping one byte at a time: ", ws_describe($ws->read()), "\n";
 $ws->write(WsClient::frame('', 0xA) . WsClient::frame('unsolicited', 0xA));
 echo 'unsolicited pongs: ', $ws->silent() ? 'no answer' : 'an answer', "\n";
@@ -43,7 +43,7 @@ echo "ten pings in one write:\n";
 for ($i = 0; $i < 10; $i++) {
     echo '  ', ws_describe($ws->read()), "\n";
 }
-$ws->writeChopped($batch, 1, 100);
+$ws->writeChopped($batch, 1);
 echo "the same ten one byte at a time:\n";
 for ($i = 0; $i < 10; $i++) {
     echo '  ', ws_describe($ws->read()), "\n";

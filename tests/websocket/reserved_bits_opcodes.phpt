@@ -3,7 +3,7 @@ WebSocket reserved bits and opcodes (Autobahn 3.x and 4.x): any RSV bit (on text
 --FILE--
 <?php
 require __DIR__ . '/ws_client.inc';
-$server = ws_start();
+$server = ws_start(WS_ECHO_APP, '', RECV_PROGRESS);
 
 $cases = [];
 foreach ([1, 2, 3, 4, 5, 6, 7] as $rsv) {
@@ -22,7 +22,7 @@ foreach ($cases as $name => [$bad, $chopped]) {
     $before = WsClient::frame('before') . WsClient::frame('ping', 0x9);
     $after = WsClient::frame('after') . WsClient::frame('ping after', 0x9);
     if ($chopped) {
-        $ws->writeChopped($before . $bad . $after, 1, 200);
+        $ws->writeChopped($before . $bad . $after, 1);
     } else {
         $ws->write($before . $bad . $after);
     }

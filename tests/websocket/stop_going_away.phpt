@@ -6,12 +6,12 @@ require __DIR__ . '/ws_client.inc';
 $server = ws_start(<<<'PHP'
 $w = new Worker('websocket://127.0.0.1:' . TEST_PORT);
 $w->onMessage = fn($c, $m) => $c->send($m);
-PHP);
+PHP, '', RECV_PROGRESS);
 $ws = WsClient::open($server);
 $ws->send('before the stop');
 echo ws_describe($ws->read()), "\n";
 $pending = new WsClient($server->connect());
-usleep(100000);  // (accepted or not, it ends the same way)
+$server->waitForRead($pending->socket, 0);  // accepted: the server reports it
 posix_kill($server->pid, SIGTERM);
 echo "open connection:\n";
 ws_until_closed($ws);
