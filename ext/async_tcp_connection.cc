@@ -3,6 +3,7 @@
  * accepted socket (so send, close, end, pauseRecv and the buffer limits behave the same),
  * with a bridge of its own: a client has no Worker to take its protocol and callback
  * caches from, and it may reconnect. */
+#include "boundary.h"
 #include "async_tcp_connection.h"
 
 #include <string>
@@ -396,7 +397,7 @@ void registerAsyncTcpConnectionClass() {
 using namespace surge;
 using namespace surge::ext;
 
-ZEND_METHOD(Surge_Connection_AsyncTcpConnection, __construct) {
+SURGE_METHOD(Surge_Connection_AsyncTcpConnection, __construct) {
   zend_string* address;
   HashTable* context = nullptr;
   ZEND_PARSE_PARAMETERS_START(1, 2)
@@ -430,7 +431,7 @@ ZEND_METHOD(Surge_Connection_AsyncTcpConnection, __construct) {
   if (maxPackage) setSlotLong(&c->std, connection_props.maxPackageSize, zval_get_long(maxPackage));
 }
 
-ZEND_METHOD(Surge_Connection_AsyncTcpConnection, connect) {
+SURGE_METHOD(Surge_Connection_AsyncTcpConnection, connect) {
   ZEND_PARSE_PARAMETERS_NONE();
   ConnectionObject* c = thisClient(ZEND_THIS);
   if (clientOf(c)->uri.empty()) {
@@ -440,7 +441,7 @@ ZEND_METHOD(Surge_Connection_AsyncTcpConnection, connect) {
   startConnect(c);
 }
 
-ZEND_METHOD(Surge_Connection_AsyncTcpConnection, reconnect) {
+SURGE_METHOD(Surge_Connection_AsyncTcpConnection, reconnect) {
   zend_long after = 0;
   ZEND_PARSE_PARAMETERS_START(0, 1)
   Z_PARAM_OPTIONAL
@@ -471,7 +472,7 @@ ZEND_METHOD(Surge_Connection_AsyncTcpConnection, reconnect) {
   startConnect(c);
 }
 
-ZEND_METHOD(Surge_Connection_AsyncTcpConnection, cancelReconnect) {
+SURGE_METHOD(Surge_Connection_AsyncTcpConnection, cancelReconnect) {
   ZEND_PARSE_PARAMETERS_NONE();
   ConnectionObject* c = thisClient(ZEND_THIS);
   ClientState* s = clientOf(c);
@@ -481,31 +482,31 @@ ZEND_METHOD(Surge_Connection_AsyncTcpConnection, cancelReconnect) {
   }
 }
 
-ZEND_METHOD(Surge_Connection_AsyncTcpConnection, getRemoteHost) {
+SURGE_METHOD(Surge_Connection_AsyncTcpConnection, getRemoteHost) {
   ZEND_PARSE_PARAMETERS_NONE();
   const std::string& h = clientOf(thisClient(ZEND_THIS))->host;
   RETURN_STRINGL(h.data(), h.size());
 }
 
-ZEND_METHOD(Surge_Connection_AsyncTcpConnection, getRemoteURI) {
+SURGE_METHOD(Surge_Connection_AsyncTcpConnection, getRemoteURI) {
   ZEND_PARSE_PARAMETERS_NONE();
   const std::string& u = clientOf(thisClient(ZEND_THIS))->uri;
   RETURN_STRINGL(u.data(), u.size());
 }
 
-ZEND_METHOD(Surge_Connection_AsyncTcpConnection, getRemoteIp) {
+SURGE_METHOD(Surge_Connection_AsyncTcpConnection, getRemoteIp) {
   ZEND_PARSE_PARAMETERS_NONE();
   ConnectionObject* c = thisClient(ZEND_THIS);
   std::string ip = c->conn ? ipText(c->conn->peerAddress()) : clientOf(c)->host;
   RETURN_STRINGL(ip.data(), ip.size());
 }
 
-ZEND_METHOD(Surge_Connection_AsyncTcpConnection, getRemotePort) {
+SURGE_METHOD(Surge_Connection_AsyncTcpConnection, getRemotePort) {
   ZEND_PARSE_PARAMETERS_NONE();
   RETURN_LONG(clientOf(thisClient(ZEND_THIS))->port);
 }
 
-ZEND_METHOD(Surge_Connection_AsyncTcpConnection, getRemoteAddress) {
+SURGE_METHOD(Surge_Connection_AsyncTcpConnection, getRemoteAddress) {
   ZEND_PARSE_PARAMETERS_NONE();
   ConnectionObject* c = thisClient(ZEND_THIS);
   ClientState* s = clientOf(c);
@@ -514,7 +515,7 @@ ZEND_METHOD(Surge_Connection_AsyncTcpConnection, getRemoteAddress) {
   RETURN_STRINGL(a.data(), a.size());
 }
 
-ZEND_METHOD(Surge_Connection_AsyncTcpConnection, getStatus) {
+SURGE_METHOD(Surge_Connection_AsyncTcpConnection, getStatus) {
   bool rawOutput = true;
   ZEND_PARSE_PARAMETERS_START(0, 1)
   Z_PARAM_OPTIONAL
@@ -552,7 +553,7 @@ ZEND_METHOD(Surge_Connection_AsyncTcpConnection, getStatus) {
   RETURN_STRING(name);
 }
 
-ZEND_METHOD(Surge_Connection_AsyncTcpConnection, send) {
+SURGE_METHOD(Surge_Connection_AsyncTcpConnection, send) {
   zval* data;
   bool raw = false;
   ZEND_PARSE_PARAMETERS_START(1, 2)
@@ -595,7 +596,7 @@ ZEND_METHOD(Surge_Connection_AsyncTcpConnection, send) {
   reportSendResult(c, result, return_value);
 }
 
-ZEND_METHOD(Surge_Connection_AsyncTcpConnection, close) {
+SURGE_METHOD(Surge_Connection_AsyncTcpConnection, close) {
   zval* data = nullptr;
   bool raw = false;
   ZEND_PARSE_PARAMETERS_START(0, 2)

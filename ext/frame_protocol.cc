@@ -1,4 +1,5 @@
 /* Surge\Protocols\Frame for PHP callers; servers frame natively (FrameCodec). */
+#include "boundary.h"
 #include "common.h"
 #include "protocol/frame/frame_codec.h"
 
@@ -18,7 +19,7 @@ void registerFrameClass() {
 using namespace surge;
 using namespace surge::ext;
 
-ZEND_METHOD(Surge_Protocols_Frame, input) {
+SURGE_METHOD(Surge_Protocols_Frame, input) {
   zend_string* buffer;
   zend_object* connection = nullptr;
   ZEND_PARSE_PARAMETERS_START(1, 2)
@@ -37,7 +38,7 @@ ZEND_METHOD(Surge_Protocols_Frame, input) {
               zend_long{p[3]});
 }
 
-ZEND_METHOD(Surge_Protocols_Frame, encode) {
+SURGE_METHOD(Surge_Protocols_Frame, encode) {
   zend_string* buffer;
   zend_object* connection = nullptr;
   ZEND_PARSE_PARAMETERS_START(1, 2)
@@ -58,7 +59,7 @@ ZEND_METHOD(Surge_Protocols_Frame, encode) {
   RETURN_NEW_STR(out);
 }
 
-ZEND_METHOD(Surge_Protocols_Frame, decode) {
+SURGE_METHOD(Surge_Protocols_Frame, decode) {
   zend_string* buffer;
   zend_object* connection = nullptr;
   ZEND_PARSE_PARAMETERS_START(1, 2)

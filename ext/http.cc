@@ -2,6 +2,7 @@
  * folder). The framing and encoding themselves are in http_server.cc. */
 #include <string>
 
+#include "boundary.h"
 #include "http_classes.h"
 
 extern "C" {
@@ -49,7 +50,7 @@ std::string httpUploadTmpDir() {
 
 using namespace surge::ext;
 
-ZEND_METHOD(Surge_Protocols_Http, requestClass) {
+SURGE_METHOD(Surge_Protocols_Http, requestClass) {
   zend_string* name = nullptr;
   ZEND_PARSE_PARAMETERS_START(0, 1)
   Z_PARAM_OPTIONAL
@@ -73,7 +74,7 @@ ZEND_METHOD(Surge_Protocols_Http, requestClass) {
   RETURN_STR_COPY(httpRequestClass()->name);
 }
 
-ZEND_METHOD(Surge_Protocols_Http, uploadTmpDir) {
+SURGE_METHOD(Surge_Protocols_Http, uploadTmpDir) {
   zend_string* dir = nullptr;
   ZEND_PARSE_PARAMETERS_START(0, 1)
   Z_PARAM_OPTIONAL

@@ -1,5 +1,6 @@
 /* Surge\Protocols\Http\Chunk: one chunk of a chunked response ("hex\r\ndata\r\n"); an
  * empty chunk is the last one ("0\r\n\r\n"). */
+#include "boundary.h"
 #include "http_classes.h"
 
 extern "C" {
@@ -25,7 +26,7 @@ void registerChunkClass() {
 
 using namespace surge::ext;
 
-ZEND_METHOD(Surge_Protocols_Http_Chunk, __construct) {
+SURGE_METHOD(Surge_Protocols_Http_Chunk, __construct) {
   zend_string* buffer;
   ZEND_PARSE_PARAMETERS_START(1, 1)
   Z_PARAM_STR(buffer)
@@ -35,7 +36,7 @@ ZEND_METHOD(Surge_Protocols_Http_Chunk, __construct) {
   setSlot(Z_OBJ_P(ZEND_THIS), buffer_offset, &v);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Chunk, __toString) {
+SURGE_METHOD(Surge_Protocols_Http_Chunk, __toString) {
   ZEND_PARSE_PARAMETERS_NONE();
   zval* b = slot(Z_OBJ_P(ZEND_THIS), buffer_offset);
   size_t length = Z_TYPE_P(b) == IS_STRING ? Z_STRLEN_P(b) : 0;

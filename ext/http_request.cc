@@ -6,6 +6,7 @@
  * sessions http_request_session.cc's. */
 #include <string>
 
+#include "boundary.h"
 #include "connection_object.h"
 #include "http_classes.h"
 #include "http_request_object.h"
@@ -350,7 +351,7 @@ void setRequestTrailers(zend_object* request, zval* trailers) {
 using namespace surge;
 using namespace surge::ext;
 
-ZEND_METHOD(Surge_Protocols_Http_Request, __construct) {
+SURGE_METHOD(Surge_Protocols_Http_Request, __construct) {
   zend_string* buffer;
   ZEND_PARSE_PARAMETERS_START(1, 1)
   Z_PARAM_STR(buffer)
@@ -378,7 +379,7 @@ SURGE_LOOKUP_METHOD(get, getOf)
 SURGE_LOOKUP_METHOD(post, postOf)
 SURGE_LOOKUP_METHOD(cookie, requestCookies)
 
-ZEND_METHOD(Surge_Protocols_Http_Request, header) {
+SURGE_METHOD(Surge_Protocols_Http_Request, header) {
   zend_string* name = nullptr;
   zval* def = nullptr;
   ZEND_PARSE_PARAMETERS_START(0, 2)
@@ -389,7 +390,7 @@ ZEND_METHOD(Surge_Protocols_Http_Request, header) {
   lookupLowered(headersOf(thisRequest(ZEND_THIS)), name, def, return_value);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Request, trailer) {
+SURGE_METHOD(Surge_Protocols_Http_Request, trailer) {
   zend_string* name = nullptr;
   zval* def = nullptr;
   ZEND_PARSE_PARAMETERS_START(0, 2)
@@ -407,7 +408,7 @@ ZEND_METHOD(Surge_Protocols_Http_Request, trailer) {
   }
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Request, file) {
+SURGE_METHOD(Surge_Protocols_Http_Request, file) {
   zend_string* name = nullptr;
   ZEND_PARSE_PARAMETERS_START(0, 1)
   Z_PARAM_OPTIONAL
@@ -416,17 +417,17 @@ ZEND_METHOD(Surge_Protocols_Http_Request, file) {
   lookup(filesOf(thisRequest(ZEND_THIS)), name, nullptr, return_value);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Request, method) {
+SURGE_METHOD(Surge_Protocols_Http_Request, method) {
   ZEND_PARSE_PARAMETERS_NONE();
   returnPart(thisRequest(ZEND_THIS), "method", methodView, return_value);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Request, protocolVersion) {
+SURGE_METHOD(Surge_Protocols_Http_Request, protocolVersion) {
   ZEND_PARSE_PARAMETERS_NONE();
   returnPart(thisRequest(ZEND_THIS), "protocolVersion", protocolVersionView, return_value);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Request, host) {
+SURGE_METHOD(Surge_Protocols_Http_Request, host) {
   bool withoutPort = false;
   ZEND_PARSE_PARAMETERS_START(0, 1)
   Z_PARAM_OPTIONAL
@@ -447,44 +448,44 @@ ZEND_METHOD(Surge_Protocols_Http_Request, host) {
   RETURN_STRINGL(h.data(), h.size());
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Request, uri) {
+SURGE_METHOD(Surge_Protocols_Http_Request, uri) {
   ZEND_PARSE_PARAMETERS_NONE();
   returnPart(thisRequest(ZEND_THIS), "uri", uriView, return_value);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Request, path) {
+SURGE_METHOD(Surge_Protocols_Http_Request, path) {
   ZEND_PARSE_PARAMETERS_NONE();
   returnPart(thisRequest(ZEND_THIS), "path", pathView, return_value);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Request, queryString) {
+SURGE_METHOD(Surge_Protocols_Http_Request, queryString) {
   ZEND_PARSE_PARAMETERS_NONE();
   returnPart(thisRequest(ZEND_THIS), "query_string", queryStringView, return_value);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Request, rawHead) {
+SURGE_METHOD(Surge_Protocols_Http_Request, rawHead) {
   ZEND_PARSE_PARAMETERS_NONE();
   std::string_view head = headOf(bufferOf(thisRequest(ZEND_THIS)));
   RETURN_STRINGL(head.data(), head.size());
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Request, rawBody) {
+SURGE_METHOD(Surge_Protocols_Http_Request, rawBody) {
   ZEND_PARSE_PARAMETERS_NONE();
   std::string_view body = bodyOf(bufferOf(thisRequest(ZEND_THIS)));
   RETURN_STRINGL(body.data(), body.size());
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Request, rawBuffer) {
+SURGE_METHOD(Surge_Protocols_Http_Request, rawBuffer) {
   ZEND_PARSE_PARAMETERS_NONE();
   RETURN_COPY(slot(thisRequest(ZEND_THIS), request_props.buffer));
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Request, __toString) {
+SURGE_METHOD(Surge_Protocols_Http_Request, __toString) {
   ZEND_PARSE_PARAMETERS_NONE();
   RETURN_COPY(slot(thisRequest(ZEND_THIS), request_props.buffer));
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Request, setChunkTrailers) {
+SURGE_METHOD(Surge_Protocols_Http_Request, setChunkTrailers) {
   zval* value;
   ZEND_PARSE_PARAMETERS_START(1, 1)
   Z_PARAM_ARRAY(value)
@@ -492,7 +493,7 @@ ZEND_METHOD(Surge_Protocols_Http_Request, setChunkTrailers) {
   setRequestTrailers(thisRequest(ZEND_THIS), value);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Request, destroy) {
+SURGE_METHOD(Surge_Protocols_Http_Request, destroy) {
   ZEND_PARSE_PARAMETERS_NONE();
   zend_object* obj = thisRequest(ZEND_THIS);
   zval empty, null;
@@ -504,7 +505,7 @@ ZEND_METHOD(Surge_Protocols_Http_Request, destroy) {
   setSlot(obj, request_props.connection, &null);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Request, __get) {
+SURGE_METHOD(Surge_Protocols_Http_Request, __get) {
   zend_string* name;
   ZEND_PARSE_PARAMETERS_START(1, 1)
   Z_PARAM_STR(name)
@@ -515,7 +516,7 @@ ZEND_METHOD(Surge_Protocols_Http_Request, __get) {
   RETURN_COPY_DEREF(v);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Request, __set) {
+SURGE_METHOD(Surge_Protocols_Http_Request, __set) {
   zend_string* name;
   zval* value;
   ZEND_PARSE_PARAMETERS_START(2, 2)
@@ -527,7 +528,7 @@ ZEND_METHOD(Surge_Protocols_Http_Request, __set) {
   zend_symtable_update(Z_ARRVAL_P(p), name, value);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Request, __isset) {
+SURGE_METHOD(Surge_Protocols_Http_Request, __isset) {
   zend_string* name;
   ZEND_PARSE_PARAMETERS_START(1, 1)
   Z_PARAM_STR(name)
@@ -537,7 +538,7 @@ ZEND_METHOD(Surge_Protocols_Http_Request, __isset) {
   RETURN_BOOL(v && Z_TYPE_P(v) != IS_NULL);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Request, __unset) {
+SURGE_METHOD(Surge_Protocols_Http_Request, __unset) {
   zend_string* name;
   ZEND_PARSE_PARAMETERS_START(1, 1)
   Z_PARAM_STR(name)

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <string>
 
+#include "boundary.h"
 #include "http_classes.h"
 #include "http_request_object.h"
 
@@ -203,14 +204,14 @@ zval* sessionOf(zend_object* obj) {
 using namespace surge;
 using namespace surge::ext;
 
-ZEND_METHOD(Surge_Protocols_Http_Request, session) {
+SURGE_METHOD(Surge_Protocols_Http_Request, session) {
   ZEND_PARSE_PARAMETERS_NONE();
   zval* session = sessionOf(thisRequest(ZEND_THIS));
   if (session == nullptr) RETURN_THROWS();
   RETURN_COPY(session);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Request, sessionId) {
+SURGE_METHOD(Surge_Protocols_Http_Request, sessionId) {
   zend_string* id = nullptr;
   ZEND_PARSE_PARAMETERS_START(0, 1)
   Z_PARAM_OPTIONAL
@@ -237,7 +238,7 @@ ZEND_METHOD(Surge_Protocols_Http_Request, sessionId) {
   RETURN_STR(sid);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Request, isValidSessionId) {
+SURGE_METHOD(Surge_Protocols_Http_Request, isValidSessionId) {
   zval* id;
   ZEND_PARSE_PARAMETERS_START(1, 1)
   Z_PARAM_ZVAL(id)
@@ -245,7 +246,7 @@ ZEND_METHOD(Surge_Protocols_Http_Request, isValidSessionId) {
   RETURN_BOOL(validSessionId(id));
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Request, sessionRegenerateId) {
+SURGE_METHOD(Surge_Protocols_Http_Request, sessionRegenerateId) {
   bool deleteOld = false;
   ZEND_PARSE_PARAMETERS_START(0, 1)
   Z_PARAM_OPTIONAL
@@ -287,7 +288,7 @@ ZEND_METHOD(Surge_Protocols_Http_Request, sessionRegenerateId) {
   RETURN_STR(id);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Request, createSessionId) {
+SURGE_METHOD(Surge_Protocols_Http_Request, createSessionId) {
   ZEND_PARSE_PARAMETERS_NONE();
   RETURN_STR(newSessionId());
 }

@@ -6,6 +6,7 @@
 #include <ctime>
 #include <string>
 
+#include "boundary.h"
 #include "http_classes.h"
 #include "protocol/http/http_date.h"
 #include "protocol/http/mime_types.h"
@@ -273,7 +274,7 @@ FileSpec responseFile(zend_object* response) {
 using namespace surge;
 using namespace surge::ext;
 
-ZEND_METHOD(Surge_Protocols_Http_Response, __construct) {
+SURGE_METHOD(Surge_Protocols_Http_Response, __construct) {
   zend_long status = 200;
   HashTable* headers = nullptr;
   zend_string* body = nullptr;
@@ -306,15 +307,15 @@ void withHeader(INTERNAL_FUNCTION_PARAMETERS) {
 }
 }  // namespace
 
-ZEND_METHOD(Surge_Protocols_Http_Response, header) {
+SURGE_METHOD(Surge_Protocols_Http_Response, header) {
   withHeader(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Response, withHeader) {
+SURGE_METHOD(Surge_Protocols_Http_Response, withHeader) {
   withHeader(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Response, withHeaders) {
+SURGE_METHOD(Surge_Protocols_Http_Response, withHeaders) {
   HashTable* headers;
   ZEND_PARSE_PARAMETERS_START(1, 1)
   Z_PARAM_ARRAY_HT(headers)
@@ -323,7 +324,7 @@ ZEND_METHOD(Surge_Protocols_Http_Response, withHeaders) {
   RETURN_COPY(ZEND_THIS);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Response, withoutHeader) {
+SURGE_METHOD(Surge_Protocols_Http_Response, withoutHeader) {
   zend_string* name;
   ZEND_PARSE_PARAMETERS_START(1, 1)
   Z_PARAM_STR(name)
@@ -332,7 +333,7 @@ ZEND_METHOD(Surge_Protocols_Http_Response, withoutHeader) {
   RETURN_COPY(ZEND_THIS);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Response, getHeader) {
+SURGE_METHOD(Surge_Protocols_Http_Response, getHeader) {
   zend_string* name;
   ZEND_PARSE_PARAMETERS_START(1, 1)
   Z_PARAM_STR(name)
@@ -343,14 +344,14 @@ ZEND_METHOD(Surge_Protocols_Http_Response, getHeader) {
   RETURN_COPY_DEREF(v);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Response, getHeaders) {
+SURGE_METHOD(Surge_Protocols_Http_Response, getHeaders) {
   ZEND_PARSE_PARAMETERS_NONE();
   zval* headers = slot(thisResponse(ZEND_THIS), props.headers);
   if (Z_TYPE_P(headers) != IS_ARRAY) RETURN_EMPTY_ARRAY();
   RETURN_COPY(headers);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Response, withStatus) {
+SURGE_METHOD(Surge_Protocols_Http_Response, withStatus) {
   zend_long code;
   zend_string* reason = nullptr;
   ZEND_PARSE_PARAMETERS_START(1, 2)
@@ -376,12 +377,12 @@ ZEND_METHOD(Surge_Protocols_Http_Response, withStatus) {
   RETURN_COPY(ZEND_THIS);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Response, getStatusCode) {
+SURGE_METHOD(Surge_Protocols_Http_Response, getStatusCode) {
   ZEND_PARSE_PARAMETERS_NONE();
   RETURN_LONG(slotLong(thisResponse(ZEND_THIS), props.status, 200));
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Response, getReasonPhrase) {
+SURGE_METHOD(Surge_Protocols_Http_Response, getReasonPhrase) {
   ZEND_PARSE_PARAMETERS_NONE();
   // As Workerman: the reason given to withStatus(), or null (the status line then
   // carries the standard phrase).
@@ -390,7 +391,7 @@ ZEND_METHOD(Surge_Protocols_Http_Response, getReasonPhrase) {
   RETURN_COPY(reason);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Response, withProtocolVersion) {
+SURGE_METHOD(Surge_Protocols_Http_Response, withProtocolVersion) {
   zend_string* version;
   ZEND_PARSE_PARAMETERS_START(1, 1)
   Z_PARAM_STR(version)
@@ -405,7 +406,7 @@ ZEND_METHOD(Surge_Protocols_Http_Response, withProtocolVersion) {
   RETURN_COPY(ZEND_THIS);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Response, withBody) {
+SURGE_METHOD(Surge_Protocols_Http_Response, withBody) {
   zend_string* body;
   ZEND_PARSE_PARAMETERS_START(1, 1)
   Z_PARAM_STR(body)
@@ -416,14 +417,14 @@ ZEND_METHOD(Surge_Protocols_Http_Response, withBody) {
   RETURN_COPY(ZEND_THIS);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Response, rawBody) {
+SURGE_METHOD(Surge_Protocols_Http_Response, rawBody) {
   ZEND_PARSE_PARAMETERS_NONE();
   zval* body = slot(thisResponse(ZEND_THIS), props.body);
   if (Z_TYPE_P(body) != IS_STRING) RETURN_EMPTY_STRING();
   RETURN_COPY(body);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Response, withFile) {
+SURGE_METHOD(Surge_Protocols_Http_Response, withFile) {
   zend_string* file;
   zend_long offset = 0, length = 0;
   ZEND_PARSE_PARAMETERS_START(1, 3)
@@ -452,7 +453,7 @@ ZEND_METHOD(Surge_Protocols_Http_Response, withFile) {
   RETURN_COPY(ZEND_THIS);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Response, cookie) {
+SURGE_METHOD(Surge_Protocols_Http_Response, cookie) {
   zend_string *name, *value = nullptr, *path = nullptr, *domain = nullptr, *sameSite = nullptr;
   zend_long maxAge = 0;
   bool maxAgeNull = true, secure = false, httpOnly = false;
@@ -507,7 +508,7 @@ ZEND_METHOD(Surge_Protocols_Http_Response, cookie) {
   RETURN_COPY(ZEND_THIS);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Response, getMimeType) {
+SURGE_METHOD(Surge_Protocols_Http_Response, getMimeType) {
   zend_string* extension;
   ZEND_PARSE_PARAMETERS_START(1, 1)
   Z_PARAM_STR(extension)
@@ -517,7 +518,7 @@ ZEND_METHOD(Surge_Protocols_Http_Response, getMimeType) {
   RETURN_STRINGL(mime.data(), mime.size());
 }
 
-ZEND_METHOD(Surge_Protocols_Http_Response, __toString) {
+SURGE_METHOD(Surge_Protocols_Http_Response, __toString) {
   ZEND_PARSE_PARAMETERS_NONE();
   zend_object* obj = thisResponse(ZEND_THIS);
   ResponseParts parts = responseParts(obj);

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "boundary.h"
 #include "http_classes.h"
 
 extern "C" {
@@ -48,7 +49,7 @@ void registerServerSentEventsClass() {
 
 using namespace surge::ext;
 
-ZEND_METHOD(Surge_Protocols_Http_ServerSentEvents, __construct) {
+SURGE_METHOD(Surge_Protocols_Http_ServerSentEvents, __construct) {
   zval* data;
   ZEND_PARSE_PARAMETERS_START(1, 1)
   Z_PARAM_ARRAY(data)
@@ -56,7 +57,7 @@ ZEND_METHOD(Surge_Protocols_Http_ServerSentEvents, __construct) {
   setSlot(Z_OBJ_P(ZEND_THIS), data_offset, data);
 }
 
-ZEND_METHOD(Surge_Protocols_Http_ServerSentEvents, __toString) {
+SURGE_METHOD(Surge_Protocols_Http_ServerSentEvents, __toString) {
   ZEND_PARSE_PARAMETERS_NONE();
   zval* data = slot(Z_OBJ_P(ZEND_THIS), data_offset);
   std::string out;

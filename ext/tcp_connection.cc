@@ -1,6 +1,7 @@
 /* Surge\Connection\TcpConnection: the PHP face of an accepted connection, and the
  * bridge that turns the core connection's events (bytes, drain, buffer full, close)
  * into framed messages and PHP callbacks. This is the hot path. */
+#include "boundary.h"
 #include "connection_object.h"
 
 #include <arpa/inet.h>
@@ -629,7 +630,7 @@ void registerTcpConnectionClass() {
 using namespace surge;
 using namespace surge::ext;
 
-ZEND_METHOD(Surge_Connection_TcpConnection, send) {
+SURGE_METHOD(Surge_Connection_TcpConnection, send) {
   zval* data;
   bool raw = false;
   ZEND_PARSE_PARAMETERS_START(1, 2)
@@ -640,35 +641,35 @@ ZEND_METHOD(Surge_Connection_TcpConnection, send) {
   sendValue(thisConnection(ZEND_THIS), data, raw, return_value);
 }
 
-ZEND_METHOD(Surge_Connection_TcpConnection, getRemoteIp) {
+SURGE_METHOD(Surge_Connection_TcpConnection, getRemoteIp) {
   ZEND_PARSE_PARAMETERS_NONE();
   std::string ip = ipOf(remoteOf(thisConnection(ZEND_THIS)));
   RETURN_STRINGL(ip.data(), ip.size());
 }
 
-ZEND_METHOD(Surge_Connection_TcpConnection, getRemotePort) {
+SURGE_METHOD(Surge_Connection_TcpConnection, getRemotePort) {
   ZEND_PARSE_PARAMETERS_NONE();
   RETURN_LONG(remoteOf(thisConnection(ZEND_THIS)).port());
 }
 
-ZEND_METHOD(Surge_Connection_TcpConnection, getRemoteAddress) {
+SURGE_METHOD(Surge_Connection_TcpConnection, getRemoteAddress) {
   ZEND_PARSE_PARAMETERS_NONE();
   std::string a = addressText(remoteOf(thisConnection(ZEND_THIS)));
   RETURN_STRINGL(a.data(), a.size());
 }
 
-ZEND_METHOD(Surge_Connection_TcpConnection, getLocalIp) {
+SURGE_METHOD(Surge_Connection_TcpConnection, getLocalIp) {
   ZEND_PARSE_PARAMETERS_NONE();
   std::string ip = ipOf(localOf(thisConnection(ZEND_THIS)));
   RETURN_STRINGL(ip.data(), ip.size());
 }
 
-ZEND_METHOD(Surge_Connection_TcpConnection, getLocalPort) {
+SURGE_METHOD(Surge_Connection_TcpConnection, getLocalPort) {
   ZEND_PARSE_PARAMETERS_NONE();
   RETURN_LONG(localOf(thisConnection(ZEND_THIS)).port());
 }
 
-ZEND_METHOD(Surge_Connection_TcpConnection, getLocalAddress) {
+SURGE_METHOD(Surge_Connection_TcpConnection, getLocalAddress) {
   ZEND_PARSE_PARAMETERS_NONE();
   ConnectionObject* c = thisConnection(ZEND_THIS);
   SocketAddress local = localOf(c);
@@ -676,13 +677,13 @@ ZEND_METHOD(Surge_Connection_TcpConnection, getLocalAddress) {
   RETURN_STRINGL(a.data(), a.size());
 }
 
-ZEND_METHOD(Surge_Connection_TcpConnection, isIpV4) {
+SURGE_METHOD(Surge_Connection_TcpConnection, isIpV4) {
   ZEND_PARSE_PARAMETERS_NONE();
   ConnectionObject* c = thisConnection(ZEND_THIS);
   RETURN_BOOL(c->conn && c->conn->family() == AF_INET);
 }
 
-ZEND_METHOD(Surge_Connection_TcpConnection, isIpV6) {
+SURGE_METHOD(Surge_Connection_TcpConnection, isIpV6) {
   ZEND_PARSE_PARAMETERS_NONE();
   ConnectionObject* c = thisConnection(ZEND_THIS);
   RETURN_BOOL(c->conn && c->conn->family() == AF_INET6);
@@ -710,57 +711,57 @@ ConnectionObject* sendBeforeClosing(INTERNAL_FUNCTION_PARAMETERS) {
 }
 }  // namespace
 
-ZEND_METHOD(Surge_Connection_TcpConnection, close) {
+SURGE_METHOD(Surge_Connection_TcpConnection, close) {
   if (ConnectionObject* c = sendBeforeClosing(INTERNAL_FUNCTION_PARAM_PASSTHRU)) {
     if (c->ws) sendWebSocketClose(c, 1000);
     if (c->conn) c->conn->close();
   }
 }
 
-ZEND_METHOD(Surge_Connection_TcpConnection, end) {
+SURGE_METHOD(Surge_Connection_TcpConnection, end) {
   if (ConnectionObject* c = sendBeforeClosing(INTERNAL_FUNCTION_PARAM_PASSTHRU)) {
     if (c->ws) sendWebSocketClose(c, 1000);
     if (c->conn) c->conn->end(zval_get_double(slot(&c->std, connection_props.lingerTimeout)));
   }
 }
 
-ZEND_METHOD(Surge_Connection_TcpConnection, destroy) {
+SURGE_METHOD(Surge_Connection_TcpConnection, destroy) {
   ZEND_PARSE_PARAMETERS_NONE();
   ConnectionObject* c = thisConnection(ZEND_THIS);
   if (c->conn) c->conn->destroy();
 }
 
-ZEND_METHOD(Surge_Connection_TcpConnection, pauseRecv) {
+SURGE_METHOD(Surge_Connection_TcpConnection, pauseRecv) {
   ZEND_PARSE_PARAMETERS_NONE();
   ConnectionObject* c = thisConnection(ZEND_THIS);
   if (c->conn) c->conn->pauseReading();
 }
 
-ZEND_METHOD(Surge_Connection_TcpConnection, resumeRecv) {
+SURGE_METHOD(Surge_Connection_TcpConnection, resumeRecv) {
   ZEND_PARSE_PARAMETERS_NONE();
   ConnectionObject* c = thisConnection(ZEND_THIS);
   if (c->conn) c->conn->resumeReading();
 }
 
-ZEND_METHOD(Surge_Connection_TcpConnection, bufferIsEmpty) {
+SURGE_METHOD(Surge_Connection_TcpConnection, bufferIsEmpty) {
   ZEND_PARSE_PARAMETERS_NONE();
   ConnectionObject* c = thisConnection(ZEND_THIS);
   RETURN_BOOL(c->conn == nullptr || c->conn->pendingOutput() == 0);
 }
 
-ZEND_METHOD(Surge_Connection_TcpConnection, getSendBufferQueueSize) {
+SURGE_METHOD(Surge_Connection_TcpConnection, getSendBufferQueueSize) {
   ZEND_PARSE_PARAMETERS_NONE();
   ConnectionObject* c = thisConnection(ZEND_THIS);
   RETURN_LONG(c->conn ? static_cast<zend_long>(c->conn->pendingOutput()) : 0);
 }
 
-ZEND_METHOD(Surge_Connection_TcpConnection, getRecvBufferQueueSize) {
+SURGE_METHOD(Surge_Connection_TcpConnection, getRecvBufferQueueSize) {
   ZEND_PARSE_PARAMETERS_NONE();
   ConnectionObject* c = thisConnection(ZEND_THIS);
   RETURN_LONG(c->conn ? static_cast<zend_long>(c->conn->pendingInput()) : 0);
 }
 
-ZEND_METHOD(Surge_Connection_TcpConnection, consumeRecvBuffer) {
+SURGE_METHOD(Surge_Connection_TcpConnection, consumeRecvBuffer) {
   zend_long length;
   ZEND_PARSE_PARAMETERS_START(1, 1)
   Z_PARAM_LONG(length)
@@ -773,7 +774,7 @@ ZEND_METHOD(Surge_Connection_TcpConnection, consumeRecvBuffer) {
   if (c->conn) c->conn->inputBuffer().consume(static_cast<size_t>(length));
 }
 
-ZEND_METHOD(Surge_Connection_TcpConnection, getStatus) {
+SURGE_METHOD(Surge_Connection_TcpConnection, getStatus) {
   bool rawOutput = true;
   ZEND_PARSE_PARAMETERS_START(0, 1)
   Z_PARAM_OPTIONAL
@@ -793,7 +794,7 @@ ZEND_METHOD(Surge_Connection_TcpConnection, getStatus) {
   }
 }
 
-ZEND_METHOD(Surge_Connection_TcpConnection, jsonSerialize) {
+SURGE_METHOD(Surge_Connection_TcpConnection, jsonSerialize) {
   ZEND_PARSE_PARAMETERS_NONE();
   ConnectionObject* c = thisConnection(ZEND_THIS);
   SocketAddress remote = remoteOf(c), local = localOf(c);

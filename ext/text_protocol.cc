@@ -1,4 +1,5 @@
 /* Surge\Protocols\Text for PHP callers; servers frame text natively (TextCodec). */
+#include "boundary.h"
 #include "common.h"
 #include "connection_object.h"
 #include "net/connection.h"
@@ -28,7 +29,7 @@ size_t maxPackageSizeOf(zend_object* connection) {
 using namespace surge;
 using namespace surge::ext;
 
-ZEND_METHOD(Surge_Protocols_Text, input) {
+SURGE_METHOD(Surge_Protocols_Text, input) {
   zend_string* buffer;
   zend_object* connection = nullptr;
   ZEND_PARSE_PARAMETERS_START(1, 2)
@@ -49,7 +50,7 @@ ZEND_METHOD(Surge_Protocols_Text, input) {
   RETURN_LONG(0);
 }
 
-ZEND_METHOD(Surge_Protocols_Text, encode) {
+SURGE_METHOD(Surge_Protocols_Text, encode) {
   zend_string* buffer;
   zend_object* connection = nullptr;
   ZEND_PARSE_PARAMETERS_START(1, 2)
@@ -65,7 +66,7 @@ ZEND_METHOD(Surge_Protocols_Text, encode) {
   RETURN_NEW_STR(out);
 }
 
-ZEND_METHOD(Surge_Protocols_Text, decode) {
+SURGE_METHOD(Surge_Protocols_Text, decode) {
   zend_string* buffer;
   zend_object* connection = nullptr;
   ZEND_PARSE_PARAMETERS_START(1, 2)

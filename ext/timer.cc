@@ -4,6 +4,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "boundary.h"
 #include "callable.h"
 #include "common.h"
 #include "event/event_loop.h"
@@ -126,7 +127,7 @@ void registerTimerClass() {
 
 using namespace surge::ext;
 
-ZEND_METHOD(Surge_Timer, add) {
+SURGE_METHOD(Surge_Timer, add) {
   double interval;
   zend_fcall_info fci;
   zend_fcall_info_cache fcc;
@@ -164,15 +165,15 @@ void addFromArguments(INTERNAL_FUNCTION_PARAMETERS, const char* api, bool persis
 }
 }  // namespace
 
-ZEND_METHOD(Surge_Timer, repeat) {
+SURGE_METHOD(Surge_Timer, repeat) {
   addFromArguments(INTERNAL_FUNCTION_PARAM_PASSTHRU, "Surge\\Timer::repeat()", true);
 }
 
-ZEND_METHOD(Surge_Timer, delay) {
+SURGE_METHOD(Surge_Timer, delay) {
   addFromArguments(INTERNAL_FUNCTION_PARAM_PASSTHRU, "Surge\\Timer::delay()", false);
 }
 
-ZEND_METHOD(Surge_Timer, del) {
+SURGE_METHOD(Surge_Timer, del) {
   zend_long id;
   ZEND_PARSE_PARAMETERS_START(1, 1)
   Z_PARAM_LONG(id)
@@ -180,14 +181,14 @@ ZEND_METHOD(Surge_Timer, del) {
   RETURN_BOOL(deleteTimer(id));
 }
 
-ZEND_METHOD(Surge_Timer, delAll) {
+SURGE_METHOD(Surge_Timer, delAll) {
   ZEND_PARSE_PARAMETERS_NONE();
   std::vector<zend_long> ids;
   for (auto& entry : g_timers) ids.push_back(entry.first);
   for (zend_long id : ids) deleteTimer(id);
 }
 
-ZEND_METHOD(Surge_Timer, sleep) {
+SURGE_METHOD(Surge_Timer, sleep) {
   double seconds;
   ZEND_PARSE_PARAMETERS_START(1, 1)
   Z_PARAM_DOUBLE(seconds)

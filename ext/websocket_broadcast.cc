@@ -3,6 +3,7 @@
  * queues those same bytes by reference: a connection whose socket takes the frame at once
  * costs one writev and no allocation, one that has to queue it holds a reference, not a
  * copy. */
+#include "boundary.h"
 #include "connection_object.h"
 #include "net/connection.h"
 #include "runtime.h"
@@ -132,7 +133,7 @@ struct Broadcast {
 
 using namespace surge::ext;
 
-ZEND_METHOD(Surge_Protocols_Websocket, broadcast) {
+SURGE_METHOD(Surge_Protocols_Websocket, broadcast) {
   HashTable* connections;
   zend_string* message;
   ZEND_PARSE_PARAMETERS_START(2, 2)
@@ -152,7 +153,7 @@ ZEND_METHOD(Surge_Protocols_Websocket, broadcast) {
   RETURN_LONG(b.finish());
 }
 
-ZEND_METHOD(Surge_Worker, broadcast) {
+SURGE_METHOD(Surge_Worker, broadcast) {
   zend_string* message;
   HashTable* ids = nullptr;
   HashTable* except = nullptr;

@@ -4,6 +4,7 @@
 
 #include <cctype>
 
+#include "boundary.h"
 #include "worker_object.h"
 
 #include "base/log.h"
@@ -315,7 +316,7 @@ void registerWorkerClass() {
 using namespace surge::ext;
 using surge::ext::runtime::log;
 
-ZEND_METHOD(Surge_Worker, __construct) {
+SURGE_METHOD(Surge_Worker, __construct) {
   zend_string* socketName = nullptr;
   zval* context = nullptr;
   ZEND_PARSE_PARAMETERS_START(0, 2)
@@ -332,12 +333,12 @@ ZEND_METHOD(Surge_Worker, __construct) {
   runtime::addWorker(Z_OBJ_P(ZEND_THIS));
 }
 
-ZEND_METHOD(Surge_Worker, runAll) {
+SURGE_METHOD(Surge_Worker, runAll) {
   ZEND_PARSE_PARAMETERS_NONE();
   runAll();
 }
 
-ZEND_METHOD(Surge_Worker, stopAll) {
+SURGE_METHOD(Surge_Worker, stopAll) {
   zend_long code = 0;
   zval* message = nullptr;
   ZEND_PARSE_PARAMETERS_START(0, 2)
@@ -360,7 +361,7 @@ ZEND_METHOD(Surge_Worker, stopAll) {
   runtime::requestStop(static_cast<int>(code), false);
 }
 
-ZEND_METHOD(Surge_Worker, listen) {
+SURGE_METHOD(Surge_Worker, listen) {
   ZEND_PARSE_PARAMETERS_NONE();
   WorkerObject* w = workerFrom(Z_OBJ_P(ZEND_THIS));
   if (!runtime::requireLoop("Surge\\Worker::listen()")) RETURN_THROWS();
@@ -374,32 +375,32 @@ ZEND_METHOD(Surge_Worker, listen) {
   w->native->listener->resume();
 }
 
-ZEND_METHOD(Surge_Worker, unlisten) {
+SURGE_METHOD(Surge_Worker, unlisten) {
   ZEND_PARSE_PARAMETERS_NONE();
   closeWorkerListener(workerFrom(Z_OBJ_P(ZEND_THIS)));
 }
 
-ZEND_METHOD(Surge_Worker, pauseAccept) {
+SURGE_METHOD(Surge_Worker, pauseAccept) {
   ZEND_PARSE_PARAMETERS_NONE();
   WorkerObject* w = workerFrom(Z_OBJ_P(ZEND_THIS));
   w->native->acceptPausedByUser = true;
   if (w->native->listener) w->native->listener->pause();
 }
 
-ZEND_METHOD(Surge_Worker, resumeAccept) {
+SURGE_METHOD(Surge_Worker, resumeAccept) {
   ZEND_PARSE_PARAMETERS_NONE();
   WorkerObject* w = workerFrom(Z_OBJ_P(ZEND_THIS));
   w->native->acceptPausedByUser = false;
   if (w->native->listener && !runtime::stopping()) w->native->listener->resume();
 }
 
-ZEND_METHOD(Surge_Worker, getSocketName) {
+SURGE_METHOD(Surge_Worker, getSocketName) {
   ZEND_PARSE_PARAMETERS_NONE();
   std::string name = workerSocketNameOf(Z_OBJ_P(ZEND_THIS));
   RETURN_STRINGL(name.data(), name.size());
 }
 
-ZEND_METHOD(Surge_Worker, run) {
+SURGE_METHOD(Surge_Worker, run) {
   ZEND_PARSE_PARAMETERS_NONE();
   WorkerObject* w = workerFrom(Z_OBJ_P(ZEND_THIS));
   if (!runtime::requireLoop("Surge\\Worker::run()")) RETURN_THROWS();
@@ -420,7 +421,7 @@ ZEND_METHOD(Surge_Worker, run) {
     w->native->listener->resume();
 }
 
-ZEND_METHOD(Surge_Worker, stop) {
+SURGE_METHOD(Surge_Worker, stop) {
   bool force = true;
   ZEND_PARSE_PARAMETERS_START(0, 1)
   Z_PARAM_OPTIONAL
@@ -429,7 +430,7 @@ ZEND_METHOD(Surge_Worker, stop) {
   stopWorker(workerFrom(Z_OBJ_P(ZEND_THIS)), !force);
 }
 
-ZEND_METHOD(Surge_Worker, log) {
+SURGE_METHOD(Surge_Worker, log) {
   zend_string* message;
   bool decorated = false;
   ZEND_PARSE_PARAMETERS_START(1, 2)
@@ -441,7 +442,7 @@ ZEND_METHOD(Surge_Worker, log) {
   log(std::string_view(ZSTR_VAL(message), ZSTR_LEN(message)));
 }
 
-ZEND_METHOD(Surge_Worker, safeEcho) {
+SURGE_METHOD(Surge_Worker, safeEcho) {
   zend_string* message;
   bool decorated = false;
   ZEND_PARSE_PARAMETERS_START(1, 2)
@@ -459,7 +460,7 @@ ZEND_METHOD(Surge_Worker, safeEcho) {
   (void)ignored;
 }
 
-ZEND_METHOD(Surge_Worker, getAllWorkers) {
+SURGE_METHOD(Surge_Worker, getAllWorkers) {
   ZEND_PARSE_PARAMETERS_NONE();
   array_init(return_value);
   zend_long i = 0;
@@ -470,17 +471,17 @@ ZEND_METHOD(Surge_Worker, getAllWorkers) {
   }
 }
 
-ZEND_METHOD(Surge_Worker, getStatus) {
+SURGE_METHOD(Surge_Worker, getStatus) {
   ZEND_PARSE_PARAMETERS_NONE();
   RETURN_LONG(runtime::status());
 }
 
-ZEND_METHOD(Surge_Worker, isRunning) {
+SURGE_METHOD(Surge_Worker, isRunning) {
   ZEND_PARSE_PARAMETERS_NONE();
   RETURN_BOOL(runtime::status() != runtime::kInitial);
 }
 
-ZEND_METHOD(Surge_Worker, getGracefulStop) {
+SURGE_METHOD(Surge_Worker, getGracefulStop) {
   ZEND_PARSE_PARAMETERS_NONE();
   RETURN_BOOL(runtime::gracefulStop());
 }

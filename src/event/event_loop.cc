@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "event/event_guard.h"
 #include "event/poller.h"
 
 namespace surge {
@@ -18,7 +19,7 @@ void runDeferred(evutil_socket_t, short, void* raw) {
   auto* d = static_cast<Deferred*>(raw);
   Deferred copy = *d;
   delete d;
-  copy.fn(copy.arg);
+  guardEvent("deferred call", [&copy] { copy.fn(copy.arg); });
 }
 }  // namespace
 

@@ -1,5 +1,7 @@
 #include "event/poller.h"
 
+#include "event/event_guard.h"
+
 #include <unistd.h>
 
 #include <cerrno>
@@ -43,8 +45,11 @@ void Poller::dispatch() {
   epoll_event events[kBatch];
   int n = epoll_wait(epfd_, events, kBatch, 0);
   for (int i = 0; i < n; ++i) static_cast<Target*>(events[i].data.ptr)->pollRetain();
-  for (int i = 0; i < n; ++i)
-    static_cast<Target*>(events[i].data.ptr)->onPollEvents(events[i].events);
+  for (int i = 0; i < n; ++i) {
+    auto* target = static_cast<Target*>(events[i].data.ptr);
+    if (!guardEvent("socket event", [&] { target->onPollEvents(events[i].events); }))
+      target->onPollFailure();
+  }
   for (int i = 0; i < n; ++i) static_cast<Target*>(events[i].data.ptr)->pollRelease();
 }
 

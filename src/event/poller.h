@@ -27,6 +27,8 @@ class Poller {
     // another connection of the same batch).
     virtual void pollRetain() = 0;
     virtual void pollRelease() = 0;
+    // onPollEvents() threw (out of memory): the target closes itself; the loop goes on.
+    virtual void onPollFailure() {}
   };
 
   static constexpr uint32_t kRead = EPOLLIN;

@@ -1,5 +1,7 @@
 #include "event/signal_watcher.h"
 
+#include "event/event_guard.h"
+
 #include <event2/event.h>
 
 #include "event/event_loop.h"
@@ -18,7 +20,7 @@ SignalWatcher::~SignalWatcher() {
 
 void SignalWatcher::fire(int signo, short, void* self) {
   auto* w = static_cast<SignalWatcher*>(self);
-  w->cb_(signo, w->arg_);
+  guardEvent("signal handler", [&] { w->cb_(signo, w->arg_); });
 }
 
 }  // namespace surge

@@ -1,5 +1,7 @@
 #include "event/timer.h"
 
+#include "event/event_guard.h"
+
 #include <event2/event.h>
 
 #include <cmath>
@@ -46,7 +48,7 @@ bool Timer::active() const {
 
 void Timer::fire(int, short, void* self) {
   auto* t = static_cast<Timer*>(self);
-  t->cb_(t->arg_);
+  guardEvent("timer", [t] { t->cb_(t->arg_); });
 }
 
 }  // namespace surge

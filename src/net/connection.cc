@@ -74,6 +74,13 @@ void Connection::onPollEvents(uint32_t events) {
   if ((events & Poller::kRead) && state_ != State::kClosed && reading_) handleReadable();
 }
 
+void Connection::onPollFailure() {
+  // What was being delivered or sent is lost: this connection closes, the others go on.
+  delivering_ = 0;
+  corked_ = false;
+  destroy();
+}
+
 void Connection::handleReadable() {
   for (int round = 0; round < kReadRounds; ++round) {
     iovec iov[2];

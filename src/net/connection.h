@@ -134,6 +134,7 @@ class Connection : private Poller::Target {
   void onPollEvents(uint32_t events) override;
   void pollRetain() override { retain(); }
   void pollRelease() override { release(); }
+  void onPollFailure() override;
   static void onDeferredInput(void* self);
   static void onLingerOver(void* self);
   void handleReadable();

@@ -1,5 +1,7 @@
 #include "net/connector.h"
 
+#include "event/event_guard.h"
+
 #include <arpa/inet.h>
 #include <netdb.h>
 #include <netinet/in.h>
@@ -127,20 +129,23 @@ void Connector::start(const std::string& host, int port, double timeoutSeconds) 
 }
 
 void Connector::onLookupDone(int, short, void* self) {
-  auto* c = static_cast<Connector*>(self);
-  c->lookupWatcher_.stop();
-  std::shared_ptr<HostLookup> lookup = std::move(c->lookup_);
-  std::string error;
-  {
-    std::lock_guard<std::mutex> lock(lookup->mutex);
-    c->candidates_ = lookup->addresses;
-    error = lookup->error;
-  }
-  if (!error.empty()) {
-    c->fail(error);
-    return;
-  }
-  c->tryNext();
+  // Runs from libevent: nothing may throw past here.
+  guardEvent("outgoing connection", [&] {
+    auto* c = static_cast<Connector*>(self);
+    c->lookupWatcher_.stop();
+    std::shared_ptr<HostLookup> lookup = std::move(c->lookup_);
+    std::string error;
+    {
+      std::lock_guard<std::mutex> lock(lookup->mutex);
+      c->candidates_ = lookup->addresses;
+      error = lookup->error;
+    }
+    if (!error.empty()) {
+      c->fail(error);
+      return;
+    }
+    c->tryNext();
+  });
 }
 
 void Connector::tryNext() {
@@ -171,23 +176,26 @@ void Connector::tryNext() {
 }
 
 void Connector::onWritable(int fd, short, void* self) {
-  auto* c = static_cast<Connector*>(self);
-  c->writeWatcher_.stop();
-  int error = 0;
-  socklen_t length = sizeof error;
-  if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) != 0) error = errno;
-  if (error != 0) {
-    c->lastError_ = std::strerror(error);
-    c->closeSocket();
-    c->tryNext();
-    return;
-  }
-  SocketAddress peer = c->candidates_[c->next_ - 1];
-  int connected = c->fd_;
-  c->fd_ = -1;
-  c->active_ = false;
-  c->timer_.stop();
-  c->handler_->onConnected(*c, connected, peer);
+  // Runs from libevent: nothing may throw past here.
+  guardEvent("outgoing connection", [&] {
+    auto* c = static_cast<Connector*>(self);
+    c->writeWatcher_.stop();
+    int error = 0;
+    socklen_t length = sizeof error;
+    if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) != 0) error = errno;
+    if (error != 0) {
+      c->lastError_ = std::strerror(error);
+      c->closeSocket();
+      c->tryNext();
+      return;
+    }
+    SocketAddress peer = c->candidates_[c->next_ - 1];
+    int connected = c->fd_;
+    c->fd_ = -1;
+    c->active_ = false;
+    c->timer_.stop();
+    c->handler_->onConnected(*c, connected, peer);
+  });
 }
 
 void Connector::onTimeout(void* self) {

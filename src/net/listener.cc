@@ -1,5 +1,7 @@
 #include "net/listener.h"
 
+#include "event/event_guard.h"
+
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <unistd.h>
@@ -39,7 +41,8 @@ void Listener::pause() {
 }
 
 void Listener::onReadable(int, short, void* self) {
-  static_cast<Listener*>(self)->acceptBatch();
+  auto* l = static_cast<Listener*>(self);
+  guardEvent("accepting connections", [l] { l->acceptBatch(); });
 }
 
 void Listener::onBackoffOver(void* self) {

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -602,6 +603,25 @@ TEST_F(ConnectionTest, EndDuringADeliveryKeepsTheViewValidAndDiscardsTheRest) {
     finish(c);
     ::close(fds[1]);
   }
+}
+
+// Out of memory under an event (a buffer or queue that cannot grow) must not reach
+// libevent's C frames: the connection concerned closes and the loop goes on.
+TEST_F(ConnectionTest, AnExceptionUnderAnEventClosesOnlyThatConnection) {
+  Recorder h;
+  Connection* c = open(h);
+  SafetyNet net(loop_);
+  h.data = [&](Connection&, std::string_view) -> size_t { throw std::bad_alloc(); };
+  h.close = [&](Connection&) { loop_.stop(); };
+  peerWrite("boom");
+  loop_.run();
+  EXPECT_FALSE(net.fired());
+  EXPECT_EQ(h.closes, 1);
+  EXPECT_EQ(c->state(), State::kClosed);
+  bool eof = false;
+  peerReadNow(&eof);
+  EXPECT_TRUE(eof);
+  finish(c);
 }
 
 TEST_F(ConnectionTest, CorkedSendBehindWaitingBytesIsQueuedAndDrainFollows) {
