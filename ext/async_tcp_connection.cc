@@ -353,6 +353,13 @@ std::string ipText(const SocketAddress& a) {
 }
 }  // namespace
 
+void reportClientGc(ClientState* s, zend_get_gc_buffer* gc) {
+  for (CallableCache* cache :
+       {&s->onConnect, &s->onMessage, &s->onClose, &s->onError, &s->onBufferFull, &s->onBufferDrain,
+        &s->onWebSocketConnect, &s->onWebSocketClose, &s->onWebSocketPing, &s->onWebSocketPong})
+    cache->reportTo(gc);
+}
+
 ClientState* clientOf(ConnectionObject* c) {
   return c->client;
 }

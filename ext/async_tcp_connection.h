@@ -46,6 +46,8 @@ struct ClientState {
 
 // The client state of an AsyncTcpConnection object.
 ClientState* clientOf(ConnectionObject* c);
+// Adds the values the client state references to a get_gc buffer.
+void reportClientGc(ClientState* client, zend_get_gc_buffer* gc);
 
 // Calls a callback property of the connection with ($connection, ...extra).
 CallOutcome callClientCallback(ConnectionObject* c, uint32_t property, CallableCache* cache,

@@ -56,6 +56,15 @@ zend_fcall_info_cache* CallableCache::resolveSlow(zval* callable, char** error) 
   *error = nullptr;
   if (callable == nullptr || Z_TYPE_P(callable) <= IS_NULL) return nullptr;
   if (Z_TYPE(source_) != IS_UNDEF && sameValue(&source_, callable)) return &fcc_;
+  if (bound_) {
+    // Safe without a reference: the caller's property holds the value during the call,
+    // and the call itself takes a reference on a closure.
+    if (!zend_is_callable_at_frame(callable, nullptr, workerScopeFrame(), 0, &once_, error)) {
+      once_ = {};
+      return nullptr;
+    }
+    return &once_;
+  }
   reset();
   if (!zend_is_callable_at_frame(callable, nullptr, workerScopeFrame(), 0, &fcc_, error)) {
     fcc_ = {};
@@ -70,6 +79,24 @@ void CallableCache::reset() {
   zval_ptr_dtor(&source_);
   ZVAL_UNDEF(&source_);
   fcc_ = {};
+}
+
+void CallableCache::bindTo(zval* value) {
+  reset();
+  if (value == nullptr) return;
+  ZVAL_DEREF(value);
+  if (Z_TYPE_P(value) <= IS_NULL) return;
+  char* error = nullptr;
+  if (!zend_is_callable_at_frame(value, nullptr, workerScopeFrame(), 0, &fcc_, &error)) {
+    fcc_ = {};
+  } else if (isTrampoline(fcc_)) {
+    // A __call trampoline is consumed by its call: resolved anew each time instead.
+    zend_release_fcall_info_cache(&fcc_);
+    fcc_ = {};
+  } else {
+    ZVAL_COPY(&source_, value);
+  }
+  if (error) efree(error);
 }
 
 bool checkCallableProperty(zval* value, const char* what) {

@@ -11,9 +11,14 @@ namespace surge::ext {
 // A callable resolved to a zend_fcall_info_cache, remembered together with the value it
 // was resolved from. A property holding the same value (the usual case: connections
 // copy the worker's callbacks) reuses the resolution; another value is resolved anew.
+//
+// A bound cache (a Worker's) remembers only its owner's value, set with bindTo() when the
+// owner's property is written; any other value (a closure a connection set for itself) is
+// resolved for its call only and not referenced, so the worker never keeps a connection's
+// closure, and through it the connection, alive.
 class CallableCache {
  public:
-  CallableCache() { ZVAL_UNDEF(&source_); }
+  explicit CallableCache(bool bound = false) : bound_(bound) { ZVAL_UNDEF(&source_); }
   ~CallableCache() { reset(); }
   CallableCache(const CallableCache&) = delete;
   CallableCache& operator=(const CallableCache&) = delete;
@@ -30,12 +35,18 @@ class CallableCache {
     return resolveSlow(callable, error);
   }
   void reset();
+  // Bound caches: remembers `value` (the owner's property, null to forget) from now on.
+  void bindTo(zval* value);
+  // For get_gc: the value this cache holds a reference to, if any.
+  void reportTo(zend_get_gc_buffer* gc) { zend_get_gc_buffer_add_zval(gc, &source_); }
 
  private:
   zend_fcall_info_cache* resolveSlow(zval* callable, char** error);
 
   zval source_;
   zend_fcall_info_cache fcc_{};
+  zend_fcall_info_cache once_{};  // bound caches: another value, for one call
+  bool bound_;
 };
 
 // Checks that `value` is null or callable from the Worker scope; throws a TypeError that

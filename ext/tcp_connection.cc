@@ -10,6 +10,7 @@
 #include <string>
 
 #include "base/log.h"
+#include "async_tcp_connection.h"
 #include "callable.h"
 #include "event/event_loop.h"
 #include "http_server.h"
@@ -78,6 +79,18 @@ void freeConnection(zend_object* obj) {
   // Static properties are gone once the request shuts down.
   if (!(EG(flags) & EG_FLAGS_IN_SHUTDOWN)) runtime::statAdd(runtime::Stat::kConnectionCount, -1);
   zend_object_std_dtor(obj);
+}
+
+// The cycle collector must see what a connection holds natively: its worker and, for an
+// outgoing connection, the callables its own caches keep (a closure that captures its
+// connection, set as that connection's callback, forms a cycle only this reveals).
+HashTable* connectionGc(zend_object* obj, zval** table, int* count) {
+  ConnectionObject* c = connectionFrom(obj);
+  zend_get_gc_buffer* gc = zend_get_gc_buffer_create();
+  if (c->worker) zend_get_gc_buffer_add_obj(gc, c->worker);
+  if (c->client) reportClientGc(c->client, gc);
+  zend_get_gc_buffer_use(gc, table, count);
+  return zend_std_get_properties(obj);
 }
 
 WorkerObject* workerOf(ConnectionObject* c) {
@@ -597,6 +610,7 @@ void registerTcpConnectionClass() {
   memcpy(&connection_handlers, &std_object_handlers, sizeof connection_handlers);
   connection_handlers.offset = XtOffsetOf(ConnectionObject, std);
   connection_handlers.free_obj = freeConnection;
+  connection_handlers.get_gc = connectionGc;
   connection_handlers.clone_obj = nullptr;
   connection_handlers.write_property = writeConnectionProperty;
   ConnectionProps& p = connection_props;

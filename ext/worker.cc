@@ -66,33 +66,55 @@ void freeWorker(zend_object* obj) {
 struct CallbackName {
   const char* name;
   uint32_t WorkerProps::*slot;
+  CallableCache WorkerNative::*cache;
 };
 const CallbackName kCallbacks[] = {
-    {"onWorkerStart", &WorkerProps::onWorkerStart},
-    {"onWorkerStop", &WorkerProps::onWorkerStop},
-    {"onWorkerReload", &WorkerProps::onWorkerReload},
-    {"onConnect", &WorkerProps::onConnect},
-    {"onMessage", &WorkerProps::onMessage},
-    {"onClose", &WorkerProps::onClose},
-    {"onError", &WorkerProps::onError},
-    {"onBufferFull", &WorkerProps::onBufferFull},
-    {"onBufferDrain", &WorkerProps::onBufferDrain},
-    {"onWebSocketConnect", &WorkerProps::onWebSocketConnect},
-    {"onWebSocketConnected", &WorkerProps::onWebSocketConnected},
-    {"onWebSocketClose", &WorkerProps::onWebSocketClose},
-    {"onWebSocketPing", &WorkerProps::onWebSocketPing},
-    {"onWebSocketPong", &WorkerProps::onWebSocketPong},
+    {"onWorkerStart", &WorkerProps::onWorkerStart, &WorkerNative::onWorkerStart},
+    {"onWorkerStop", &WorkerProps::onWorkerStop, &WorkerNative::onWorkerStop},
+    {"onWorkerReload", &WorkerProps::onWorkerReload, &WorkerNative::onWorkerReload},
+    {"onConnect", &WorkerProps::onConnect, &WorkerNative::onConnect},
+    {"onMessage", &WorkerProps::onMessage, &WorkerNative::onMessage},
+    {"onClose", &WorkerProps::onClose, &WorkerNative::onClose},
+    {"onError", &WorkerProps::onError, &WorkerNative::onError},
+    {"onBufferFull", &WorkerProps::onBufferFull, &WorkerNative::onBufferFull},
+    {"onBufferDrain", &WorkerProps::onBufferDrain, &WorkerNative::onBufferDrain},
+    {"onWebSocketConnect", &WorkerProps::onWebSocketConnect, &WorkerNative::onWebSocketConnect},
+    {"onWebSocketConnected", &WorkerProps::onWebSocketConnected,
+     &WorkerNative::onWebSocketConnected},
+    {"onWebSocketClose", &WorkerProps::onWebSocketClose, &WorkerNative::onWebSocketClose},
+    {"onWebSocketPing", &WorkerProps::onWebSocketPing, &WorkerNative::onWebSocketPing},
+    {"onWebSocketPong", &WorkerProps::onWebSocketPong, &WorkerNative::onWebSocketPong},
 };
 
 zval* writeWorkerProperty(zend_object* obj, zend_string* name, zval* value, void** cache) {
+  const CallbackName* callback = nullptr;
   for (const CallbackName& cb : kCallbacks) {
     if (zend_string_equals_cstr(name, cb.name, strlen(cb.name))) {
       std::string what = std::string("Surge\\Worker::$") + cb.name;
       if (!checkCallableProperty(value, what.c_str())) return &EG(uninitialized_zval);
+      callback = &cb;
       break;
     }
   }
-  return zend_std_write_property(obj, name, value, cache);
+  zval* result = zend_std_write_property(obj, name, value, cache);
+  // The worker's cache follows its property (and only it; see CallableCache).
+  WorkerObject* w = workerFrom(obj);
+  if (callback && w->native && !EG(exception))
+    (w->native->*(callback->cache)).bindTo(slot(obj, worker_props.*(callback->slot)));
+  return result;
+}
+
+// The cycle collector must see what the worker holds natively: its context and the
+// callables its caches keep (a closure that captures the worker forms a cycle).
+HashTable* workerGc(zend_object* obj, zval** table, int* count) {
+  WorkerObject* w = workerFrom(obj);
+  zend_get_gc_buffer* gc = zend_get_gc_buffer_create();
+  if (w->native) {
+    zend_get_gc_buffer_add_zval(gc, &w->native->context);
+    for (const CallbackName& cb : kCallbacks) (w->native->*(cb.cache)).reportTo(gc);
+  }
+  zend_get_gc_buffer_use(gc, table, count);
+  return zend_std_get_properties(obj);
 }
 
 void setProtocolProperty(zend_object* obj, const std::string& className) {
@@ -292,6 +314,7 @@ void registerWorkerClass() {
   memcpy(&worker_handlers, &std_object_handlers, sizeof worker_handlers);
   worker_handlers.offset = XtOffsetOf(WorkerObject, std);
   worker_handlers.free_obj = freeWorker;
+  worker_handlers.get_gc = workerGc;
   worker_handlers.clone_obj = nullptr;
   worker_handlers.write_property = writeWorkerProperty;
   WorkerProps& p = worker_props;

@@ -34,10 +34,12 @@ struct WorkerNative {
   uint64_t served = 0;
   zval context;
 
-  CallableCache onWorkerStart, onWorkerStop, onWorkerReload, onConnect, onMessage, onClose, onError,
-      onBufferFull, onBufferDrain;
-  CallableCache onWebSocketConnect, onWebSocketConnected, onWebSocketClose, onWebSocketPing,
-      onWebSocketPong;
+  // Bound to the worker's properties (see CallableCache): shared by every connection that
+  // kept the worker's callback.
+  CallableCache onWorkerStart{true}, onWorkerStop{true}, onWorkerReload{true}, onConnect{true},
+      onMessage{true}, onClose{true}, onError{true}, onBufferFull{true}, onBufferDrain{true};
+  CallableCache onWebSocketConnect{true}, onWebSocketConnected{true}, onWebSocketClose{true},
+      onWebSocketPing{true}, onWebSocketPong{true};
 };
 
 struct WorkerObject {
