@@ -150,6 +150,19 @@ bool anyByReference(zend_function* fn, uint32_t argc) {
   return false;
 }
 
+// invoke()'s short path repeats what zend_call_function() does for a user function, so it
+// is only as right as that comparison. The PHP versions whose zend_call_function() was
+// compared with it line by line are named here, and only here; on any other version the
+// build takes the generic path, so a new PHP release can make Surge a little slower but
+// never crash it.
+//   8.2 (Zend/zend_execute_API.c, zend_call_function: frame push, argument copy, closure
+//        flags, fake_scope and jit_trace_num save/restore, observer begin, execute_ex)
+#if PHP_VERSION_ID >= 80200 && PHP_VERSION_ID < 80300
+#define SURGE_CHECKED_CALL_PATH 1
+#else
+#define SURGE_CHECKED_CALL_PATH 0
+#endif
+
 // Calls a user-defined function the way zend_call_function() does for the common case
 // (positional arguments by value, no trampoline), without its generic set-up: a message
 // callback runs once per message and that set-up was the largest single cost of a round
@@ -157,7 +170,7 @@ bool anyByReference(zend_function* fn, uint32_t argc) {
 void invoke(const zend_fcall_info_cache& fcc, uint32_t argc, zval* argv, HashTable* named,
             zval* retval) {
   zend_function* fn = fcc.function_handler;
-  if (named != nullptr || fn->type != ZEND_USER_FUNCTION ||
+  if (!SURGE_CHECKED_CALL_PATH || named != nullptr || fn->type != ZEND_USER_FUNCTION ||
       (fn->common.fn_flags & ZEND_ACC_CALL_VIA_TRAMPOLINE) || anyByReference(fn, argc)) {
     zend_call_known_function(fn, fcc.object, fcc.called_scope, retval, argc, argv, named);
     return;

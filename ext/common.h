@@ -32,6 +32,8 @@ void registerWorkerClass();
 void registerConnectionInterfaceClass();
 void registerTcpConnectionClass();
 void registerTimerClass();
+// Request shutdown: stops and frees every timer with what it holds.
+void shutdownTimers();
 void registerTextClass();
 void registerFrameClass();
 

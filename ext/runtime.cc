@@ -104,6 +104,8 @@ void closeOpenConnectionsForShutdown();  // tcp_connection.cc
 
 void releaseAll() {
   closeOpenConnectionsForShutdown();
+  delete g_stopDeadline;
+  g_stopDeadline = nullptr;
   g_stats = nullptr;
   for (auto& slot : g_statSlots) slot = {};
   for (zend_object* w : g_workers) OBJ_RELEASE(w);

@@ -50,7 +50,11 @@ PHP_RINIT_FUNCTION(surge) {
 }
 
 PHP_RSHUTDOWN_FUNCTION(surge) {
+  // One step per area, each freeing what it owns (as krakjoe/parallel does per module):
+  // connections still open (closed without callbacks), workers and statistics, then
+  // timers and the callables and arguments they hold.
   surge::ext::runtime::releaseAll();
+  surge::ext::shutdownTimers();
   return SUCCESS;
 }
 

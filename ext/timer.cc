@@ -119,6 +119,17 @@ size_t timerCount() {
   return g_timers.size();
 }
 
+void shutdownTimers() {
+  // No callback runs any more: even a timer whose callback is on the stack (exit() inside
+  // it) goes now, with the callable and arguments it holds.
+  for (auto& entry : g_timers) {
+    entry.second->timer.stop();
+    delete entry.second;
+  }
+  g_timers.clear();
+  g_nextId = 0;
+}
+
 void registerTimerClass() {
   timer_ce = register_class_Surge_Timer();
 }
