@@ -107,6 +107,8 @@ if test "$PHP_SURGE" != "no"; then
     ext/websocket_broadcast.cc
     ext/websocket_deflate.cc
     ext/websocket_server.cc
+    ext/websocket_server_handshake.cc
+    ext/websocket_server_send.cc
     ext/ws_client.cc
     ext/worker.cc
   "
