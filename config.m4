@@ -92,6 +92,7 @@ if test "$PHP_SURGE" != "no"; then
     ext/http_request_session.cc
     ext/http_response.cc
     ext/http_server.cc
+    ext/http_server_send.cc
     ext/http_server_sent_events.cc
     ext/http_upload.cc
     ext/php_library.cc
@@ -107,6 +108,8 @@ if test "$PHP_SURGE" != "no"; then
     ext/websocket_broadcast.cc
     ext/websocket_deflate.cc
     ext/websocket_server.cc
+    ext/websocket_server_handshake.cc
+    ext/websocket_server_send.cc
     ext/ws_client.cc
     ext/worker.cc
   "

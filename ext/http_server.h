@@ -1,7 +1,8 @@
 /* The HTTP side of a connection of an `http://` worker: frames requests with the native
  * parser, answers malformed ones without PHP, hands whole requests to onMessage as
  * Request objects, and encodes what the application sends (strings, Response objects,
- * chunks) with keep-alive decided per request. */
+ * chunks) with keep-alive decided per request. Requests are read in http_server.cc, answers
+ * encoded in http_server_send.cc. */
 #ifndef SURGE_EXT_HTTP_SERVER_H
 #define SURGE_EXT_HTTP_SERVER_H
 

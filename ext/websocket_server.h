@@ -2,7 +2,8 @@
  * (answered with 400/426 without PHP when it is not one), frames unmasked and reassembled
  * natively into whole messages for onMessage, control frames (ping, pong, close) handled
  * here, protocol errors closed with their code, and what the application sends framed
- * with `$connection->websocketType`. */
+ * with `$connection->websocketType`. The handshake is in websocket_server_handshake.cc, the
+ * frames in in websocket_server.cc, the sending side in websocket_server_send.cc. */
 #ifndef SURGE_EXT_WEBSOCKET_SERVER_H
 #define SURGE_EXT_WEBSOCKET_SERVER_H
 
