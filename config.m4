@@ -81,43 +81,43 @@ if test "$PHP_SURGE" != "no"; then
     src/protocol/websocket/utf8_validator.cc
   "
   SURGE_EXT_SOURCES="
-    ext/async_tcp_connection.cc
-    ext/boundary.cc
-    ext/callable.cc
-    ext/connection_interface.cc
-    ext/frame_protocol.cc
-    ext/http.cc
-    ext/http_chunk.cc
-    ext/http_request.cc
-    ext/http_request_session.cc
-    ext/http_response.cc
-    ext/http_server.cc
-    ext/http_server_send.cc
-    ext/http_server_sent_events.cc
-    ext/http_upload.cc
-    ext/php_library.cc
-    ext/run_all.cc
-    ext/status.cc
-    ext/runtime.cc
+    ext/client/async_tcp_connection.cc
+    ext/client/ws_client.cc
+    ext/core/boundary.cc
+    ext/core/callable.cc
+    ext/core/connection_interface.cc
+    ext/core/php_library.cc
+    ext/core/run_all.cc
+    ext/core/runtime.cc
+    ext/core/status.cc
+    ext/core/tcp_connection.cc
+    ext/core/timer.cc
+    ext/core/worker.cc
+    ext/http/http.cc
+    ext/http/http_chunk.cc
+    ext/http/http_request.cc
+    ext/http/http_request_session.cc
+    ext/http/http_response.cc
+    ext/http/http_server.cc
+    ext/http/http_server_send.cc
+    ext/http/http_server_sent_events.cc
+    ext/http/http_upload.cc
+    ext/protocols/frame_protocol.cc
+    ext/protocols/text_protocol.cc
+    ext/protocols/user_protocol.cc
     ext/surge.cc
-    ext/tcp_connection.cc
-    ext/user_protocol.cc
-    ext/text_protocol.cc
-    ext/timer.cc
-    ext/websocket.cc
-    ext/websocket_broadcast.cc
-    ext/websocket_deflate.cc
-    ext/websocket_server.cc
-    ext/websocket_server_handshake.cc
-    ext/websocket_server_send.cc
-    ext/ws_client.cc
-    ext/worker.cc
+    ext/websocket/websocket.cc
+    ext/websocket/websocket_broadcast.cc
+    ext/websocket/websocket_deflate.cc
+    ext/websocket/websocket_server.cc
+    ext/websocket/websocket_server_handshake.cc
+    ext/websocket/websocket_server_send.cc
   "
 
   PHP_NEW_EXTENSION(surge, $SURGE_CORE_SOURCES $SURGE_EXT_SOURCES, $ext_shared,, $SURGE_CXXFLAGS, cxx)
   PHP_ADD_INCLUDE([$ext_srcdir/src])
   PHP_ADD_INCLUDE([$ext_srcdir/ext])
-  PHP_ADD_BUILD_DIR([$ext_builddir/src/base $ext_builddir/src/event $ext_builddir/src/net $ext_builddir/src/process $ext_builddir/src/protocol/text $ext_builddir/src/protocol/frame $ext_builddir/src/protocol/http $ext_builddir/src/protocol/websocket $ext_builddir/ext])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/base $ext_builddir/src/event $ext_builddir/src/net $ext_builddir/src/process $ext_builddir/src/protocol/text $ext_builddir/src/protocol/frame $ext_builddir/src/protocol/http $ext_builddir/src/protocol/websocket $ext_builddir/ext $ext_builddir/ext/core $ext_builddir/ext/protocols $ext_builddir/ext/http $ext_builddir/ext/websocket $ext_builddir/ext/client])
   PHP_ADD_EXTENSION_DEP(surge, spl)
   PHP_ADD_EXTENSION_DEP(surge, json)
   PHP_SUBST(SURGE_SHARED_LIBADD)

@@ -1,6 +1,6 @@
 /* Module entry of the surge extension: registers the classes and reports its version. */
-#include "common.h"
-#include "async_tcp_connection.h"
+#include "core/common.h"
+#include "client/async_tcp_connection.h"
 
 extern "C" {
 #include "ext/standard/info.h"
@@ -8,11 +8,11 @@ extern "C" {
 
 #include <event2/event.h>
 
-#include "php_library_loader.h"
-#include "http_classes.h"
+#include "core/php_library_loader.h"
+#include "http/http_classes.h"
 #include "php_surge.h"
-#include "runtime.h"
-#include "websocket_server.h"
+#include "core/runtime.h"
+#include "websocket/websocket_server.h"
 
 namespace {
 

@@ -1,0 +1,74 @@
+/* The native state behind a Surge\Connection\TcpConnection object, and the bridge that
+ * turns the core's connection events into PHP callbacks. */
+#ifndef SURGE_EXT_CONNECTION_OBJECT_H
+#define SURGE_EXT_CONNECTION_OBJECT_H
+
+#include <sys/socket.h>
+
+#include "core/callable.h"
+#include "core/common.h"
+#include "net/connection.h"
+#include "core/runtime.h"
+
+namespace surge::ext {
+
+struct HttpConnectionState;
+struct WebSocketState;
+struct WorkerObject;
+struct ClientState;
+
+struct ConnectionObject {
+  Connection* conn;     // null for an object PHP code created itself (always closed)
+  zend_object* worker;  // the accepting Worker (a reference is held)
+  size_t hint;          // Text: bytes already searched for "\n"; user protocols: pending length
+  zend_long realId;     // the id it is listed under; $connection->id is writable (GatewayWorker)
+  HttpConnectionState* http;  // http:// workers: requests in flight (created on first use)
+  WebSocketState* ws;         // websocket:// workers: handshake and framing state
+  ClientState* client;        // AsyncTcpConnection only: the outgoing side (else null)
+  zend_object std;
+};
+
+inline ConnectionObject* connectionFrom(zend_object* obj) {
+  return reinterpret_cast<ConnectionObject*>(reinterpret_cast<char*>(obj) -
+                                             XtOffsetOf(ConnectionObject, std));
+}
+
+// Declared property slots of TcpConnection.
+struct ConnectionProps {
+  uint32_t protocol, onMessage, onClose, onError, onConnect, onBufferFull, onBufferDrain, transport,
+      worker, id, bytesRead, bytesWritten, maxSendBufferSize, maxPackageSize, lingerTimeout,
+      headers;
+  uint32_t onWebSocketConnect, onWebSocketConnected, onWebSocketClose, onWebSocketPing,
+      onWebSocketPong, websocketType;
+};
+extern ConnectionProps connection_props;
+
+// Registers the class entry of AsyncTcpConnection, which stubs/TcpConnection.stub.php
+// declares beside TcpConnection (its methods are in async_tcp_connection.cc).
+zend_class_entry* registerAsyncTcpConnectionEntry();
+
+// Wraps an accepted socket of `worker` in a TcpConnection and calls onConnect.
+void acceptConnection(zend_object* worker, int fd, const sockaddr* peer, socklen_t length);
+
+// A connection whose bytes may still go to PHP now: open, reading, the process not exiting.
+inline bool canDeliverTo(ConnectionObject* c) {
+  return c->conn && c->conn->isOpen() && !c->conn->readingPaused() && !runtime::exiting();
+}
+
+// Calls onMessage with one decoded message. The caller decides what an exception means
+// for the connection.
+CallOutcome dispatchMessage(ConnectionObject* c, WorkerObject* w, zval* message);
+
+// A piece that refers to (instead of copying) a PHP string.
+SendPiece pieceOf(zend_string* s);
+// send()'s return value for a core send result, with Workerman's onError calls.
+void reportSendResult(ConnectionObject* c, Connection::SendResult result, zval* return_value);
+
+// Ends every connection of `worker` from the loop (never under the caller, who may be a
+// callback of one of them): answers what arrived, flushes what is queued, half-closes,
+// closes after lingerTimeout or when the peer closes.
+void closeWorkerConnections(zend_object* worker);
+
+}  // namespace surge::ext
+
+#endif

@@ -1,0 +1,520 @@
+/* Surge\Worker: configuration, listening, and the per-process run() that calls
+ * onWorkerStart and then accepts. The master side of runAll() is in run_all.cc. */
+#include <unistd.h>
+
+#include <cctype>
+
+#include "core/boundary.h"
+#include "core/worker_object.h"
+
+#include "base/log.h"
+#include "php_surge.h"
+#include "core/connection_object.h"
+#include "event/event_loop.h"
+#include "http/http_classes.h"
+#include "net/listen_socket.h"
+#include "core/run_all.h"
+#include "core/runtime.h"
+#include "websocket/websocket_server.h"
+
+extern "C" {
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
+#include "ext/spl/spl_exceptions.h"
+#include "ext/random/php_random.h"
+}
+
+#include "arginfo/Worker_arginfo.h"
+
+namespace surge::ext {
+
+zend_class_entry* worker_ce = nullptr;
+WorkerProps worker_props;
+
+namespace {
+zend_object_handlers worker_handlers;
+
+class AcceptBridge : public Listener::Handler {
+ public:
+  void onAccept(Listener& listener, int fd, const sockaddr* peer, socklen_t length) override {
+    acceptConnection(static_cast<zend_object*>(listener.userData()), fd, peer, length);
+  }
+};
+AcceptBridge g_acceptBridge;
+
+zend_object* createWorker(zend_class_entry* ce) {
+  auto* w = static_cast<WorkerObject*>(zend_object_alloc(sizeof(WorkerObject), ce));
+  zend_object_std_init(&w->std, ce);
+  object_properties_init(&w->std, ce);
+  w->std.handlers = &worker_handlers;
+  w->native = new WorkerNative();
+  ZVAL_EMPTY_ARRAY(&w->native->context);
+  return &w->std;
+}
+
+void freeWorker(zend_object* obj) {
+  WorkerObject* w = workerFrom(obj);
+  if (w->native) {
+    zval_ptr_dtor(&w->native->context);
+    // The listener's watcher belongs to the loop; the loop outlives every object.
+    delete w->native;
+    w->native = nullptr;
+  }
+  zend_object_std_dtor(obj);
+}
+
+struct CallbackName {
+  const char* name;
+  uint32_t WorkerProps::*slot;
+  CallableCache WorkerNative::*cache;
+};
+const CallbackName kCallbacks[] = {
+    {"onWorkerStart", &WorkerProps::onWorkerStart, &WorkerNative::onWorkerStart},
+    {"onWorkerStop", &WorkerProps::onWorkerStop, &WorkerNative::onWorkerStop},
+    {"onWorkerReload", &WorkerProps::onWorkerReload, &WorkerNative::onWorkerReload},
+    {"onConnect", &WorkerProps::onConnect, &WorkerNative::onConnect},
+    {"onMessage", &WorkerProps::onMessage, &WorkerNative::onMessage},
+    {"onClose", &WorkerProps::onClose, &WorkerNative::onClose},
+    {"onError", &WorkerProps::onError, &WorkerNative::onError},
+    {"onBufferFull", &WorkerProps::onBufferFull, &WorkerNative::onBufferFull},
+    {"onBufferDrain", &WorkerProps::onBufferDrain, &WorkerNative::onBufferDrain},
+    {"onWebSocketConnect", &WorkerProps::onWebSocketConnect, &WorkerNative::onWebSocketConnect},
+    {"onWebSocketConnected", &WorkerProps::onWebSocketConnected,
+     &WorkerNative::onWebSocketConnected},
+    {"onWebSocketClose", &WorkerProps::onWebSocketClose, &WorkerNative::onWebSocketClose},
+    {"onWebSocketPing", &WorkerProps::onWebSocketPing, &WorkerNative::onWebSocketPing},
+    {"onWebSocketPong", &WorkerProps::onWebSocketPong, &WorkerNative::onWebSocketPong},
+};
+
+zval* writeWorkerProperty(zend_object* obj, zend_string* name, zval* value, void** cache) {
+  const CallbackName* callback = nullptr;
+  for (const CallbackName& cb : kCallbacks) {
+    if (zend_string_equals_cstr(name, cb.name, strlen(cb.name))) {
+      std::string what = std::string("Surge\\Worker::$") + cb.name;
+      if (!checkCallableProperty(value, what.c_str())) return &EG(uninitialized_zval);
+      callback = &cb;
+      break;
+    }
+  }
+  zval* result = zend_std_write_property(obj, name, value, cache);
+  // The worker's cache follows its property (and only it; see CallableCache).
+  WorkerObject* w = workerFrom(obj);
+  if (callback && w->native && !EG(exception))
+    (w->native->*(callback->cache)).bindTo(slot(obj, worker_props.*(callback->slot)));
+  return result;
+}
+
+// The cycle collector must see what the worker holds natively: its context and the
+// callables its caches keep (a closure that captures the worker forms a cycle).
+HashTable* workerGc(zend_object* obj, zval** table, int* count) {
+  WorkerObject* w = workerFrom(obj);
+  zend_get_gc_buffer* gc = zend_get_gc_buffer_create();
+  if (w->native) {
+    zend_get_gc_buffer_add_zval(gc, &w->native->context);
+    for (const CallbackName& cb : kCallbacks) (w->native->*(cb.cache)).reportTo(gc);
+  }
+  zend_get_gc_buffer_use(gc, table, count);
+  return zend_std_get_properties(obj);
+}
+
+void setProtocolProperty(zend_object* obj, const std::string& className) {
+  zval v;
+  if (className.empty())
+    ZVAL_NULL(&v);
+  else
+    ZVAL_STR(&v, zend_string_init(className.data(), className.size(), 0));
+  setSlot(obj, worker_props.protocol, &v);
+  zval_ptr_dtor(&v);
+}
+
+// Picks the codec for a protocol class: ours are framed natively, anything else goes
+// through the class's static input/decode/encode.
+bool useProtocolClass(WorkerObject* w, zend_class_entry* ce) {
+  WorkerNative* n = w->native;
+  if (ce == text_ce || instanceof_function(ce, text_ce)) {
+    n->kind = ProtocolKind::kText;
+  } else if (ce == frame_ce || instanceof_function(ce, frame_ce)) {
+    n->kind = ProtocolKind::kFrame;
+  } else if (ce == http_ce || instanceof_function(ce, http_ce)) {
+    n->kind = ProtocolKind::kHttp;
+  } else if (ce == websocket_ce || instanceof_function(ce, websocket_ce)) {
+    n->kind = ProtocolKind::kWebSocket;
+  } else {
+    if (!loadUserProtocol(ce, &n->userProtocol)) return false;
+    n->kind = ProtocolKind::kUser;
+  }
+  setProtocolProperty(&w->std, std::string("\\") + ZSTR_VAL(ce->name));
+  return true;
+}
+}  // namespace
+
+std::string workerNameOf(zend_object* worker) {
+  zval* name = slot(worker, worker_props.name);
+  return Z_TYPE_P(name) == IS_STRING ? std::string(Z_STRVAL_P(name), Z_STRLEN_P(name)) : "none";
+}
+
+std::string workerSocketNameOf(zend_object* worker) {
+  WorkerObject* w = workerFrom(worker);
+  if (!w->native || w->native->socketName.empty()) return "none";
+  std::string s = w->native->socketName;
+  s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
+bool prepareWorkerListen(WorkerObject* w) {
+  WorkerNative* n = w->native;
+  if (n->prepared || n->socketName.empty()) return true;
+  try {
+    SocketName name = SocketName::parse(n->socketName);
+    n->scheme = name.scheme;
+    std::string lower = name.scheme;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    zval* transport = slot(&w->std, worker_props.transport);
+    std::string tr = Z_TYPE_P(transport) == IS_STRING ? Z_STRVAL_P(transport) : "tcp";
+    if (lower == "tcp" || lower == "unix" || lower == "udp" || lower == "ssl") {
+      if (tr == "tcp") tr = lower;
+      zval* protocol = slot(&w->std, worker_props.protocol);
+      if (Z_TYPE_P(protocol) == IS_STRING && Z_STRLEN_P(protocol) > 0) {
+        std::string cls = Z_STRVAL_P(protocol);
+        if (cls[0] == '\\') cls.erase(0, 1);
+        zend_class_entry* ce = findClass(cls);
+        if (ce == nullptr) {
+          throwRuntime("Surge\\Worker::$protocol names class %s, which does not exist",
+                       cls.c_str());
+          return false;
+        }
+        if (!useProtocolClass(w, ce)) return false;
+      } else {
+        n->kind = ProtocolKind::kRaw;
+      }
+    } else {
+      std::string cls;
+      zend_class_entry* ce = findProtocolClass(name.scheme, &cls);
+      if (ce == nullptr) {
+        throwRuntime(
+            "unknown protocol scheme '%s' in '%s': no class Protocols\\%s or Surge\\Protocols\\%s "
+            "exists "
+            "(built in: tcp, unix, text, frame, http, websocket)",
+            name.scheme.c_str(), n->socketName.c_str(), cls.c_str(), cls.c_str());
+        return false;
+      }
+      if (!useProtocolClass(w, ce)) return false;
+    }
+    if (tr != "tcp" && tr != "unix") {
+      throwRuntime(
+          "transport '%s' of %s is not supported by this version of Surge: use tcp or unix",
+          tr.c_str(), n->socketName.c_str());
+      return false;
+    }
+    zval tv;
+    ZVAL_STRINGL(&tv, tr.data(), tr.size());
+    setSlot(&w->std, worker_props.transport, &tv);
+    zval_ptr_dtor(&tv);
+    n->transport = tr;
+    n->address = SocketAddress::parse(tr, name.address);
+  } catch (const std::exception& e) {
+    throwRuntime("Surge\\Worker %s: %s", n->socketName.c_str(), e.what());
+    return false;
+  }
+  n->prepared = true;
+  return true;
+}
+
+bool openWorkerListener(WorkerObject* w) {
+  WorkerNative* n = w->native;
+  if (n->socketName.empty() || n->listener) return true;
+  if (!prepareWorkerListen(w)) return false;
+  int fd = n->listenFd;
+  n->listenFd = -1;
+  if (fd < 0) {
+    try {
+      ListenOptions options;
+      options.reusePort = zend_is_true(slot(&w->std, worker_props.reusePort));
+      fd = createListenSocket(n->address, options);
+    } catch (const std::exception& e) {
+      throwRuntime("Surge\\Worker %s: %s", n->socketName.c_str(), e.what());
+      return false;
+    }
+  }
+  n->listener = std::make_unique<Listener>(*runtime::loop(), fd, &g_acceptBridge, &w->std);
+  return true;
+}
+
+void closeWorkerListener(WorkerObject* w) {
+  if (w->native) w->native->listener.reset();
+}
+
+void stopWorker(WorkerObject* w, bool graceful) {
+  WorkerNative* n = w->native;
+  if (n == nullptr || n->stopped) return;
+  n->stopped = true;
+  zval arg;
+  ZVAL_OBJ(&arg, &w->std);
+  callCallback(slot(&w->std, worker_props.onWorkerStop), &n->onWorkerStop, 1, &arg,
+               CallSite{"onWorkerStop", &w->std, 0});
+  closeWorkerListener(w);
+  zval t;
+  ZVAL_TRUE(&t);
+  setSlot(&w->std, worker_props.stopping, &t);
+  if (!graceful) closeWorkerConnections(&w->std);
+}
+
+void armRecycleLimits(WorkerObject* w) {
+  zend_long requests = slotLong(&w->std, worker_props.maxRequests, 0);
+  zend_long memory = slotLong(&w->std, worker_props.maxMemory, 0);
+  if (requests > 0) {
+    // 90-100 % of the limit, so that processes started together do not recycle together.
+    uint64_t limit = static_cast<uint64_t>(requests);
+    w->native->recycleAfterRequests =
+        limit - static_cast<uint64_t>(php_mt_rand_range(0, static_cast<zend_long>(limit / 10)));
+  }
+  if (memory > 0) w->native->recycleAboveMemory = static_cast<uint64_t>(memory);
+}
+
+void checkRecycleLimits(WorkerObject* w) {
+  WorkerNative* n = w->native;
+  ++n->served;
+  std::string why;
+  if (n->recycleAfterRequests && n->served >= n->recycleAfterRequests) {
+    why = "served " + std::to_string(n->served) + " requests (maxRequests " +
+          std::to_string(slotLong(&w->std, worker_props.maxRequests, 0)) + ")";
+  } else if (n->recycleAboveMemory && zend_memory_usage(false) > n->recycleAboveMemory) {
+    why = "uses " + std::to_string(zend_memory_usage(false)) + " bytes of PHP memory (maxMemory " +
+          std::to_string(n->recycleAboveMemory) + ")";
+  } else {
+    return;
+  }
+  n->recycleAfterRequests = n->recycleAboveMemory = 0;  // ask once
+  runtime::log("worker[" + workerNameOf(&w->std) + ":" + std::to_string(getpid()) + "] " + why +
+               ": replacing it with a fresh process");
+  runtime::requestReplacement();
+}
+
+uint32_t propertyOffset(zend_class_entry* ce, const char* name) {
+  auto* info = static_cast<zend_property_info*>(
+      zend_hash_str_find_ptr(&ce->properties_info, name, strlen(name)));
+  ZEND_ASSERT(info != nullptr);
+  return info->offset;
+}
+
+void throwRuntime(const char* format, ...) {
+  va_list args;
+  va_start(args, format);
+  char* message = nullptr;
+  zend_vspprintf(&message, 0, format, args);
+  va_end(args);
+  zend_throw_exception(spl_ce_RuntimeException, message, 0);
+  efree(message);
+}
+
+void registerWorkerClass() {
+  worker_ce = register_class_Surge_Worker();
+  worker_ce->create_object = createWorker;
+  worker_ce->ce_flags |= ZEND_ACC_ALLOW_DYNAMIC_PROPERTIES;
+  memcpy(&worker_handlers, &std_object_handlers, sizeof worker_handlers);
+  worker_handlers.offset = XtOffsetOf(WorkerObject, std);
+  worker_handlers.free_obj = freeWorker;
+  worker_handlers.get_gc = workerGc;
+  worker_handlers.clone_obj = nullptr;
+  worker_handlers.write_property = writeWorkerProperty;
+  WorkerProps& p = worker_props;
+  p.id = propertyOffset(worker_ce, "id");
+  p.name = propertyOffset(worker_ce, "name");
+  p.count = propertyOffset(worker_ce, "count");
+  p.user = propertyOffset(worker_ce, "user");
+  p.group = propertyOffset(worker_ce, "group");
+  p.reloadable = propertyOffset(worker_ce, "reloadable");
+  p.reusePort = propertyOffset(worker_ce, "reusePort");
+  p.transport = propertyOffset(worker_ce, "transport");
+  p.protocol = propertyOffset(worker_ce, "protocol");
+  p.connections = propertyOffset(worker_ce, "connections");
+  p.stopping = propertyOffset(worker_ce, "stopping");
+  p.maxRequests = propertyOffset(worker_ce, "maxRequests");
+  p.maxMemory = propertyOffset(worker_ce, "maxMemory");
+  for (const CallbackName& cb : kCallbacks) p.*(cb.slot) = propertyOffset(worker_ce, cb.name);
+}
+
+}  // namespace surge::ext
+
+using namespace surge::ext;
+using surge::ext::runtime::log;
+
+SURGE_METHOD(Surge_Worker, __construct) {
+  zend_string* socketName = nullptr;
+  zval* context = nullptr;
+  ZEND_PARSE_PARAMETERS_START(0, 2)
+  Z_PARAM_OPTIONAL
+  Z_PARAM_STR_OR_NULL(socketName)
+  Z_PARAM_ARRAY(context)
+  ZEND_PARSE_PARAMETERS_END();
+  WorkerObject* w = workerFrom(Z_OBJ_P(ZEND_THIS));
+  if (socketName) w->native->socketName.assign(ZSTR_VAL(socketName), ZSTR_LEN(socketName));
+  if (context) {
+    zval_ptr_dtor(&w->native->context);
+    ZVAL_COPY(&w->native->context, context);
+  }
+  runtime::addWorker(Z_OBJ_P(ZEND_THIS));
+}
+
+SURGE_METHOD(Surge_Worker, runAll) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  runAll();
+}
+
+SURGE_METHOD(Surge_Worker, stopAll) {
+  zend_long code = 0;
+  zval* message = nullptr;
+  ZEND_PARSE_PARAMETERS_START(0, 2)
+  Z_PARAM_OPTIONAL
+  Z_PARAM_LONG(code)
+  Z_PARAM_ZVAL(message)
+  ZEND_PARSE_PARAMETERS_END();
+  if (message && zend_is_true(message)) {
+    zend_string* text = zval_try_get_string(message);
+    if (!text) RETURN_THROWS();
+    log(std::string(ZSTR_VAL(text), ZSTR_LEN(text)));
+    zend_string_release(text);
+  }
+  if (runtime::loop() == nullptr) {
+    // Not a worker process (runAll() has not forked yet): end this script.
+    EG(exit_status) = static_cast<int>(code);
+    zend_throw_unwind_exit();
+    return;
+  }
+  runtime::requestStop(static_cast<int>(code), false);
+}
+
+SURGE_METHOD(Surge_Worker, listen) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  WorkerObject* w = workerFrom(Z_OBJ_P(ZEND_THIS));
+  if (!runtime::requireLoop("Surge\\Worker::listen()")) RETURN_THROWS();
+  if (w->native->socketName.empty()) {
+    throwRuntime(
+        "Surge\\Worker::listen(): this worker has no socket name; pass one to the constructor, "
+        "e.g. new Worker('text://127.0.0.1:5678')");
+    RETURN_THROWS();
+  }
+  if (!openWorkerListener(w)) RETURN_THROWS();
+  w->native->listener->resume();
+}
+
+SURGE_METHOD(Surge_Worker, unlisten) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  closeWorkerListener(workerFrom(Z_OBJ_P(ZEND_THIS)));
+}
+
+SURGE_METHOD(Surge_Worker, pauseAccept) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  WorkerObject* w = workerFrom(Z_OBJ_P(ZEND_THIS));
+  w->native->acceptPausedByUser = true;
+  if (w->native->listener) w->native->listener->pause();
+}
+
+SURGE_METHOD(Surge_Worker, resumeAccept) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  WorkerObject* w = workerFrom(Z_OBJ_P(ZEND_THIS));
+  w->native->acceptPausedByUser = false;
+  if (w->native->listener && !runtime::stopping()) w->native->listener->resume();
+}
+
+SURGE_METHOD(Surge_Worker, getSocketName) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  std::string name = workerSocketNameOf(Z_OBJ_P(ZEND_THIS));
+  RETURN_STRINGL(name.data(), name.size());
+}
+
+SURGE_METHOD(Surge_Worker, run) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  WorkerObject* w = workerFrom(Z_OBJ_P(ZEND_THIS));
+  if (!runtime::requireLoop("Surge\\Worker::run()")) RETURN_THROWS();
+  if (!openWorkerListener(w)) RETURN_THROWS();
+  zval arg;
+  ZVAL_OBJ(&arg, &w->std);
+  CallOutcome outcome =
+      callCallback(slot(&w->std, worker_props.onWorkerStart), &w->native->onWorkerStart, 1, &arg,
+                   CallSite{"onWorkerStart", &w->std, 0});
+  if (outcome == CallOutcome::kExiting) return;
+  if (outcome == CallOutcome::kThrew) {
+    // A worker that could not start would fail every request: let the master restart
+    // it (with a growing delay if it keeps failing).
+    runtime::requestStop(250, false);
+    return;
+  }
+  if (w->native->listener && !w->native->acceptPausedByUser && !runtime::stopping())
+    w->native->listener->resume();
+}
+
+SURGE_METHOD(Surge_Worker, stop) {
+  bool force = true;
+  ZEND_PARSE_PARAMETERS_START(0, 1)
+  Z_PARAM_OPTIONAL
+  Z_PARAM_BOOL(force)
+  ZEND_PARSE_PARAMETERS_END();
+  stopWorker(workerFrom(Z_OBJ_P(ZEND_THIS)), !force);
+}
+
+SURGE_METHOD(Surge_Worker, log) {
+  zend_string* message;
+  bool decorated = false;
+  ZEND_PARSE_PARAMETERS_START(1, 2)
+  Z_PARAM_STR(message)
+  Z_PARAM_OPTIONAL
+  Z_PARAM_BOOL(decorated)
+  ZEND_PARSE_PARAMETERS_END();
+  (void)decorated;
+  log(std::string_view(ZSTR_VAL(message), ZSTR_LEN(message)));
+}
+
+SURGE_METHOD(Surge_Worker, safeEcho) {
+  zend_string* message;
+  bool decorated = false;
+  ZEND_PARSE_PARAMETERS_START(1, 2)
+  Z_PARAM_STR(message)
+  Z_PARAM_OPTIONAL
+  Z_PARAM_BOOL(decorated)
+  ZEND_PARSE_PARAMETERS_END();
+  // The <n>, <w> and <g> colour tags of Workerman are dropped: output is plain text.
+  std::string text(ZSTR_VAL(message), ZSTR_LEN(message));
+  for (const char* tag : {"<n>", "</n>", "<w>", "</w>", "<g>", "</g>"}) {
+    size_t at;
+    while ((at = text.find(tag)) != std::string::npos) text.erase(at, strlen(tag));
+  }
+  ssize_t ignored = ::write(STDOUT_FILENO, text.data(), text.size());
+  (void)ignored;
+}
+
+SURGE_METHOD(Surge_Worker, getAllWorkers) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  array_init(return_value);
+  zend_long i = 0;
+  for (zend_object* w : runtime::workers()) {
+    zval v;
+    ZVAL_OBJ_COPY(&v, w);
+    add_index_zval(return_value, i++, &v);
+  }
+}
+
+SURGE_METHOD(Surge_Worker, getStatus) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  RETURN_LONG(runtime::status());
+}
+
+SURGE_METHOD(Surge_Worker, isRunning) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  RETURN_BOOL(runtime::status() != runtime::kInitial);
+}
+
+SURGE_METHOD(Surge_Worker, getGracefulStop) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  RETURN_BOOL(runtime::gracefulStop());
+}
+
+namespace surge::ext::runtime {
+
+// Stops every Worker of this process (runtime::requestStop()).
+void stopWorkersForShutdown(bool graceful) {
+  std::vector<zend_object*> list = workers();
+  for (zend_object* obj : list) stopWorker(workerFrom(obj), graceful);
+}
+
+}  // namespace surge::ext::runtime

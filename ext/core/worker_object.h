@@ -1,0 +1,91 @@
+/* The native state behind a Surge\Worker object. */
+#ifndef SURGE_EXT_WORKER_OBJECT_H
+#define SURGE_EXT_WORKER_OBJECT_H
+
+#include <memory>
+#include <string>
+
+#include "core/callable.h"
+#include "protocols/user_protocol.h"
+#include "core/common.h"
+#include "net/listener.h"
+#include "net/socket_address.h"
+
+namespace surge::ext {
+
+// How a worker's connections turn bytes into messages.
+enum class ProtocolKind { kRaw, kText, kFrame, kHttp, kWebSocket, kUser };
+
+struct WorkerNative {
+  std::string socketName;  // as given to the constructor ("" = no listener)
+  std::string scheme;
+  std::string transport;
+  SocketAddress address;
+  bool prepared = false;
+  ProtocolKind kind = ProtocolKind::kRaw;
+  UserProtocol userProtocol;  // kUser
+  int listenFd = -1;          // created by the master and inherited, or -1
+  std::unique_ptr<Listener> listener;
+  bool acceptPausedByUser = false;
+  bool stopped = false;
+  // Recycling limits of this process (read when it starts) and what it has served.
+  uint64_t recycleAfterRequests = 0;
+  uint64_t recycleAboveMemory = 0;
+  uint64_t served = 0;
+  zval context;
+
+  // Bound to the worker's properties (see CallableCache): shared by every connection that
+  // kept the worker's callback.
+  CallableCache onWorkerStart{true}, onWorkerStop{true}, onWorkerReload{true}, onConnect{true},
+      onMessage{true}, onClose{true}, onError{true}, onBufferFull{true}, onBufferDrain{true};
+  CallableCache onWebSocketConnect{true}, onWebSocketConnected{true}, onWebSocketClose{true},
+      onWebSocketPing{true}, onWebSocketPong{true};
+};
+
+struct WorkerObject {
+  WorkerNative* native;
+  zend_object std;
+};
+
+inline WorkerObject* workerFrom(zend_object* obj) {
+  return reinterpret_cast<WorkerObject*>(reinterpret_cast<char*>(obj) -
+                                         XtOffsetOf(WorkerObject, std));
+}
+
+// Declared property slots of Surge\Worker.
+struct WorkerProps {
+  uint32_t id, name, count, user, group, reloadable, reusePort, transport, protocol, connections,
+      maxRequests, maxMemory, stopping;
+  uint32_t onWorkerStart, onWorkerStop, onWorkerReload, onConnect, onMessage, onClose, onError,
+      onBufferFull, onBufferDrain;
+  uint32_t onWebSocketConnect, onWebSocketConnected, onWebSocketClose, onWebSocketPing,
+      onWebSocketPong;
+};
+extern WorkerProps worker_props;
+
+// Resolves the scheme, protocol class and address of a worker (runAll() before forking,
+// or listen()); throws a PHP exception and returns false on a mistake.
+bool prepareWorkerListen(WorkerObject* w);
+// In a worker process: creates the listener (from the inherited socket, or binding its
+// own with reusePort). Accepting starts only with resumeAccept().
+bool openWorkerListener(WorkerObject* w);
+void closeWorkerListener(WorkerObject* w);
+// Calls onWorkerStop, stops accepting, closes connections unless graceful.
+void stopWorker(WorkerObject* w, bool graceful);
+
+std::string workerNameOf(zend_object* worker);
+// In a worker process, after run(): reads maxRequests (with jitter) and maxMemory.
+void armRecycleLimits(WorkerObject* w);
+// After each message: asks the master for a fresh process once a limit is passed.
+inline void countServed(WorkerObject* w) {
+  WorkerNative* n = w->native;
+  if (n->recycleAfterRequests | n->recycleAboveMemory) {
+    void checkRecycleLimits(WorkerObject * w);
+    checkRecycleLimits(w);
+  }
+}
+std::string workerSocketNameOf(zend_object* worker);
+
+}  // namespace surge::ext
+
+#endif

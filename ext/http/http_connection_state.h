@@ -1,0 +1,60 @@
+/* What the two halves of the HTTP server side share (internal to ext/, not an API): the
+ * per-connection state with its queue of requests waiting for their answer, and the helpers
+ * the receiving side (http_server.cc) and the sending side (http_server_send.cc) both use. */
+#ifndef SURGE_EXT_HTTP_CONNECTION_STATE_H
+#define SURGE_EXT_HTTP_CONNECTION_STATE_H
+
+#include <cstdint>
+#include <vector>
+
+#include "core/connection_object.h"
+#include "http/http_server.h"
+
+namespace surge::ext {
+
+// A request handed to PHP and not answered yet. Answers leave in request order, so the
+// front one is the request the next response belongs to.
+struct PendingRequest {
+  zend_string* buffer;  // the request as PHP sees it (Range, If-Modified-Since)
+  bool keepAlive;
+  bool isHead;
+};
+
+struct HttpConnectionState {
+  std::vector<PendingRequest> pending;
+  uint64_t dispatched = 0;  // requests handed to PHP
+  uint64_t answered = 0;    // responses sent for them
+  bool continueSent = false;
+  // Where framing of a chunked body that is still arriving stopped (see the parser).
+  size_t chunkedResumeAt = 0;
+  size_t chunkedResumeTotal = 0;
+  // A close was decided (a request or a response said so, or an error was answered):
+  // nothing after it is read.
+  bool closing = false;
+  // A chunked response to a request that wants the connection closed is under way: the
+  // last chunk closes it.
+  bool closeAfterLastChunk = false;
+  // A large request whose body is being collected.
+  zend_string* collecting = nullptr;
+  size_t collected = 0;
+  bool collectingKeepAlive = false;
+  bool collectingIsHead = false;
+};
+
+// Helpers of the two halves only. They live in their own namespace so that their short
+// names cannot collide with the WebSocket side's.
+namespace http_server {
+
+inline HttpConnectionState* stateOf(ConnectionObject* c) {
+  if (c->http == nullptr) c->http = new HttpConnectionState();
+  return c->http;
+}
+
+inline double lingerOf(ConnectionObject* c) {
+  return zval_get_double(slot(&c->std, connection_props.lingerTimeout));
+}
+
+}  // namespace http_server
+}  // namespace surge::ext
+
+#endif
