@@ -55,12 +55,14 @@ if test "$PHP_SURGE" != "no"; then
     src/process/connections_dump.cc
     src/process/daemon.cc
     src/process/exit_status.cc
+    src/process/master_control.cc
     src/process/pid_file.cc
     src/process/status_board.cc
     src/process/status_context.cc
     src/process/status_json.cc
     src/process/status_table.cc
     src/process/supervisor.cc
+    src/process/user_switch.cc
     src/protocol/frame/frame_codec.cc
     src/protocol/http/http_date.cc
     src/protocol/http/mime_types.cc

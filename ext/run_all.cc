@@ -1,6 +1,5 @@
 #include "run_all.h"
 
-#include <grp.h>
 #include <pwd.h>
 #include <signal.h>
 #include <sys/utsname.h>
@@ -12,7 +11,6 @@
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
-#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -29,8 +27,10 @@
 #include "process/command_line.h"
 #include "process/daemon.h"
 #include "process/exit_status.h"
+#include "process/master_control.h"
 #include "process/pid_file.h"
 #include "process/supervisor.h"
+#include "process/user_switch.h"
 #include "runtime.h"
 #include "status.h"
 #include "worker_object.h"
@@ -132,35 +132,22 @@ std::vector<std::string> commandWords() {
   return words;
 }
 
-bool alive(pid_t pid) {
-  if (::kill(pid, 0) != 0 && errno != EPERM) return false;
-  // A zombie (exited, not yet reaped by its parent) is gone for our purpose.
-  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-  std::string text;
-  if (stat && std::getline(stat, text)) {
-    size_t close = text.rfind(')');
-    if (close != std::string::npos && close + 2 < text.size() && text[close + 2] == 'Z')
-      return false;
-  }
-  return true;
-}
-
 // `php start.php stop [-g]`: signals the master and waits for it to be gone.
 bool stopRunningMaster(const StartInfo& info, bool graceful) {
-  pid_t pid = PidFile::readLive(info.pidFile);
-  if (pid == 0) {
-    output(info.tag + " not run\n");
-    return false;
-  }
-  runtime::log(info.tag + (graceful ? " is gracefully stopping ..." : " is stopping ..."));
-  ::kill(pid, graceful ? SIGQUIT : SIGINT);
-  double limit = stopTimeout() + 3;
-  for (double waited = 0; alive(pid); waited += 0.01) {
-    if (!graceful && waited >= limit) {
+  // The master's own stopTimeout, plus time for it to exit once its children are gone.
+  StopOutcome outcome =
+      surge::stopRunningMaster(info.pidFile, graceful, stopTimeout() + 3, [&](pid_t) {
+        runtime::log(info.tag + (graceful ? " is gracefully stopping ..." : " is stopping ..."));
+      });
+  switch (outcome) {
+    case StopOutcome::kNotRunning:
+      output(info.tag + " not run\n");
+      return false;
+    case StopOutcome::kTimedOut:
       runtime::log(info.tag + " stop fail");
       return false;
-    }
-    usleep(10000);
+    case StopOutcome::kStopped:
+      break;
   }
   runtime::log(info.tag + " stop success");
   return true;
@@ -308,37 +295,14 @@ void switchUser(zend_object* obj) {
   std::string user = Z_TYPE_P(userProp) == IS_STRING ? Z_STRVAL_P(userProp) : "";
   std::string group = Z_TYPE_P(groupProp) == IS_STRING ? Z_STRVAL_P(groupProp) : "";
   if (user.empty() && group.empty()) return;
-  if (geteuid() != 0) {
-    runtime::log("Warning: You must have the root privileges to change uid and gid.");
-    return;
-  }
-  struct passwd* pw = user.empty() ? getpwuid(geteuid()) : getpwnam(user.c_str());
-  if (pw == nullptr) {
-    runtime::log("Warning: User " + user + " not exists");
-    return;
-  }
-  gid_t gid = pw->pw_gid;
-  if (!group.empty()) {
-    struct group* gr = getgrnam(group.c_str());
-    if (gr == nullptr) {
-      runtime::log("Warning: Group " + group + " not exists");
-      return;
-    }
-    gid = gr->gr_gid;
-  }
   // The worker keeps writing the log, and owns its Unix socket file like Workerman's.
+  std::vector<std::string> chownPaths;
   std::string logFile = staticString("logFile");
-  if (!logFile.empty() && logFile != "/dev/null") {
-    int ignored = chown(logFile.c_str(), pw->pw_uid, gid);
-    (void)ignored;
-  }
+  if (!logFile.empty() && logFile != "/dev/null") chownPaths.push_back(logFile);
   WorkerObject* w = workerFrom(obj);
-  if (w->native->transport == "unix") {
-    int ignored = chown(w->native->address.ip().c_str(), pw->pw_uid, gid);
-    (void)ignored;
-  }
-  if (setgid(gid) != 0 || initgroups(pw->pw_name, gid) != 0 || setuid(pw->pw_uid) != 0)
-    runtime::log("Warning: change gid or uid fail.");
+  if (w->native->transport == "unix") chownPaths.push_back(w->native->address.ip());
+  std::string warning = surge::switchUser(user, group, chownPaths);
+  if (!warning.empty()) runtime::log(warning);
 }
 
 void runChild(const Supervisor::ChildRole& role, pid_t masterPid, StatusBoard* board) {
