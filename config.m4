@@ -96,6 +96,7 @@ if test "$PHP_SURGE" != "no"; then
     ext/http_server.cc
     ext/http_server_sent_events.cc
     ext/http_upload.cc
+    ext/master_process.cc
     ext/php_library.cc
     ext/run_all.cc
     ext/status.cc
@@ -109,6 +110,7 @@ if test "$PHP_SURGE" != "no"; then
     ext/websocket_broadcast.cc
     ext/websocket_deflate.cc
     ext/websocket_server.cc
+    ext/worker_process.cc
     ext/ws_client.cc
     ext/worker.cc
   "
