@@ -55,12 +55,14 @@ if test "$PHP_SURGE" != "no"; then
     src/process/connections_dump.cc
     src/process/daemon.cc
     src/process/exit_status.cc
+    src/process/master_control.cc
     src/process/pid_file.cc
     src/process/status_board.cc
     src/process/status_context.cc
     src/process/status_json.cc
     src/process/status_table.cc
     src/process/supervisor.cc
+    src/process/user_switch.cc
     src/protocol/frame/frame_codec.cc
     src/protocol/http/http_date.cc
     src/protocol/http/mime_types.cc
@@ -86,6 +88,7 @@ if test "$PHP_SURGE" != "no"; then
     ext/core/boundary.cc
     ext/core/callable.cc
     ext/core/connection_interface.cc
+    ext/core/master_process.cc
     ext/core/php_library.cc
     ext/core/run_all.cc
     ext/core/runtime.cc
@@ -93,6 +96,7 @@ if test "$PHP_SURGE" != "no"; then
     ext/core/tcp_connection.cc
     ext/core/timer.cc
     ext/core/worker.cc
+    ext/core/worker_process.cc
     ext/http/http.cc
     ext/http/http_chunk.cc
     ext/http/http_request.cc

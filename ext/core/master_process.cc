@@ -1,0 +1,269 @@
+// The master process: the listening sockets it creates before anything forks, the pid
+// file, the banner, and the supervisor with its hooks into PHP (Worker::$onWorkerExit,
+// $onMasterReload, $onMasterStop). The worker processes it forks go on in
+// ext/worker_process.cc.
+#include <pwd.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/boundary.h"
+#include "core/callable.h"
+#include "net/listen_socket.h"
+#include "php_surge.h"
+#include "process/banner.h"
+#include "process/daemon.h"
+#include "process/exit_status.h"
+#include "process/pid_file.h"
+#include "process/status_board.h"
+#include "process/supervisor.h"
+#include "core/run_all_internal.h"
+#include "core/runtime.h"
+#include "core/status.h"
+#include "core/worker_object.h"
+
+extern "C" {
+#include "zend_exceptions.h"
+}
+
+namespace surge::ext::process {
+
+std::string versionLine() {
+  struct utsname u;
+  std::string os = uname(&u) == 0 ? std::string(u.sysname) + "/" + u.release : "";
+  std::string surge = "Surge/" PHP_SURGE_VERSION;
+  std::string php = "PHP/" PHP_VERSION;
+  auto pad = [](std::string s, size_t w) {
+    return s.size() >= w ? s + " " : s + std::string(w - s.size(), ' ');
+  };
+  return pad(surge, 24) + pad(php, 30) + os;
+}
+
+namespace {
+
+std::string currentUser() {
+  struct passwd* pw = getpwuid(geteuid());
+  return pw ? pw->pw_name : std::to_string(geteuid());
+}
+
+void printBanner(const StartInfo& info, bool daemon, bool libraryMode) {
+  std::vector<BannerRow> rows;
+  for (zend_object* obj : runtime::workers()) {
+    WorkerObject* w = workerFrom(obj);
+    BannerRow r;
+    r.proto = w->native->transport.empty() ? "tcp" : w->native->transport;
+    zval* user = slot(obj, worker_props.user);
+    r.user = Z_TYPE_P(user) == IS_STRING && Z_STRLEN_P(user) ? Z_STRVAL_P(user) : currentUser();
+    r.worker = workerNameOf(obj);
+    r.listen = workerSocketNameOf(obj);
+    r.count = static_cast<int>(slotLong(obj, worker_props.count, 1));
+    rows.push_back(r);
+  }
+  std::string tail = libraryMode ? "Start success."
+                     : daemon    ? "Input \"php " + info.base + " stop\" to stop. Start success.\n"
+                                 : "Press Ctrl+C to stop. Start success.";
+  output(renderBanner(versionLine(), rows, tail));
+}
+
+// Creates every listening socket in the master, so that "address in use" is reported
+// before anything forks and children inherit one socket (per child with reusePort).
+bool listenInMaster() {
+  for (zend_object* obj : runtime::workers()) {
+    WorkerObject* w = workerFrom(obj);
+    if (slotLong(obj, worker_props.count, 1) < 1) setSlotLong(obj, worker_props.count, 1);
+    if (w->native->socketName.empty()) continue;
+    if (!prepareWorkerListen(w)) return false;
+    bool reusePort = zend_is_true(slot(obj, worker_props.reusePort));
+    try {
+      ListenOptions options;
+      options.reusePort = reusePort;
+      int fd = createListenSocket(w->native->address, options);
+      if (reusePort)
+        ::close(fd);  // each child binds its own
+      else
+        w->native->listenFd = fd;
+    } catch (const std::exception& e) {
+      throwRuntime("Surge\\Worker %s: %s", w->native->socketName.c_str(), e.what());
+      return false;
+    }
+  }
+  return true;
+}
+
+void closeMasterSockets() {
+  for (zend_object* obj : runtime::workers()) {
+    WorkerObject* w = workerFrom(obj);
+    if (w->native->listenFd >= 0) ::close(w->native->listenFd);
+    w->native->listenFd = -1;
+  }
+}
+
+void removeUnixSocketFiles() {
+  for (zend_object* obj : runtime::workers()) {
+    WorkerObject* w = workerFrom(obj);
+    if (w->native->transport == "unix" && w->native->address.family() == AF_UNIX)
+      ::unlink(w->native->address.ip().c_str());
+  }
+}
+
+void callStaticHook(const char* name, uint32_t argc, zval* argv) {
+  zval* hook = zend_read_static_property(worker_ce, name, strlen(name), 1);
+  if (hook == nullptr || Z_TYPE_P(hook) <= IS_NULL) return;
+  ZVAL_DEREF(hook);
+  callCallback(hook, nullptr, argc, argv, CallSite{name, nullptr, 0});
+}
+
+// The master hook that ended with a fatal error or exit(), if any: the master then stops.
+const char* g_masterHookDied = nullptr;
+// The running supervisor (master only), for hooks that must stop it.
+Supervisor* g_supervisor = nullptr;
+
+// Calls a master hook from inside the supervisor, whose frames must not be unwound by a
+// fatal error's longjmp (they hold the children's state): the hook runs in zend_try, and
+// a fatal error or exit() there stops the workers and ends the master cleanly (pid and
+// status files removed) instead of leaving orphans and stale files behind.
+void callMasterHook(const std::string& tag, const char* name, uint32_t argc, zval* argv) {
+  if (g_masterHookDied) return;  // stopping for that already: run no more PHP
+  bool fatal = false;
+  ExecutorState executor = ExecutorState::save();
+  zend_try {
+    callStaticHook(name, argc, argv);
+  }
+  zend_catch {
+    fatal = true;
+    executor.restore();
+  }
+  zend_end_try();
+  if (!fatal && !runtime::exiting()) return;
+  g_masterHookDied = name;
+  runtime::log(tag + " master: Worker::$" + name +
+               (fatal ? " ended with a fatal error: " + lastPhpError() : " called exit()") +
+               "; stopping the workers and exiting");
+  // At once, before the supervisor forks anything again: every child stops as for SIGTERM.
+  if (g_supervisor) g_supervisor->stop();
+}
+
+}  // namespace
+
+void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool libraryMode) {
+  runtime::setStatus(runtime::kStarting);
+  int lock;
+  try {
+    lock = PidFile::lockStart(info.pidFile);
+  } catch (const std::exception& e) {
+    throwRuntime("%s", e.what());
+    return;
+  }
+  if (PidFile::readLive(info.pidFile) != 0) {
+    PidFile::unlockStart(info.pidFile, lock);
+    output(info.tag + " already running\n");
+    exitWith(1);
+    return;
+  }
+  if (!listenInMaster()) {
+    closeMasterSockets();
+    PidFile::unlockStart(info.pidFile, lock);
+    return;
+  }
+  int daemonReady = -1;
+  try {
+    if (daemon) daemonReady = daemonize();
+    PidFile::write(info.pidFile, getpid());
+  } catch (const std::exception& e) {
+    closeMasterSockets();
+    PidFile::unlockStart(info.pidFile, lock);
+    throwRuntime("%s", e.what());
+    return;
+  }
+  PidFile::unlockStart(info.pidFile, lock);
+  pid_t masterPid = getpid();
+
+  // Logged (and, as Workerman does, echoed above the banner) before Worker::$daemonize
+  // turns the echo of later log lines off.
+  runtime::log(info.tag + (daemon ? " start in DAEMON mode" : " start in DEBUG mode"));
+  if (daemon) {
+    zval t;
+    ZVAL_TRUE(&t);
+    zend_update_static_property(worker_ce, "daemonize", sizeof("daemonize") - 1, &t);
+  }
+  if (!cmd.quiet) printBanner(info, daemon, libraryMode);
+  if (daemon) {
+    redirectStdio(staticString("stdoutFile"));
+    daemonStarted(daemonReady);  // the `start -d` command returns now, with status 0
+  }
+  setProcessTitle("Surge: master process  start_file=" + info.file);
+  runtime::setStatus(runtime::kRunning);
+
+  std::vector<Supervisor::Group> groups;
+  for (zend_object* obj : runtime::workers())
+    groups.push_back({workerNameOf(obj), static_cast<int>(slotLong(obj, worker_props.count, 1)),
+                      zend_is_true(slot(obj, worker_props.reloadable)) != 0});
+  Supervisor::Hooks hooks;
+  // SIGIO and SIGIOT are Workerman's connections/status requests: the board answers
+  // those without the master, which must not die of them.
+  signal(SIGIO, SIG_IGN);
+  signal(SIGIOT, SIG_IGN);
+  std::unique_ptr<StatusBoard> board = status::createBoard(staticString("statusFile"), daemon);
+  hooks.onChildStarted = [&board](int group, int, pid_t pid) {
+    status::childStarted(board.get(), group, pid);
+  };
+  hooks.onChildExit = [&board, &info](int group, int, pid_t pid, int status) {
+    status::childExited(board.get(), group, pid, status);
+    zval args[3];
+    ZVAL_OBJ(&args[0], runtime::workers()[static_cast<size_t>(group)]);
+    ZVAL_LONG(&args[1], status);
+    ZVAL_LONG(&args[2], pid);
+    callMasterHook(info.tag, "onWorkerExit", 3, args);
+  };
+  hooks.onReloadRequested = [&info, daemon](bool graceful) {
+    runtime::log(info.tag + (graceful ? " gracefully reloading" : " reloading"));
+    // Log rotation: a reload reopens the daemon's output file.
+    if (daemon) redirectStdio(staticString("stdoutFile"));
+    callMasterHook(info.tag, "onMasterReload", 0, nullptr);
+  };
+  hooks.onStopRequested = [&info](int signo, bool graceful) {
+    runtime::setStatus(runtime::kShutdown);
+    // No child will be forked again: without the master's copy the port stops listening
+    // as soon as the children close theirs, so new clients are refused instead of
+    // waiting in a backlog nobody accepts from (a graceful stop can last long).
+    closeMasterSockets();
+    if (signo) runtime::log(info.tag + " received signal " + signalName(signo));
+    runtime::log(info.tag + (graceful ? " is gracefully stopping" : " stopping"));
+  };
+
+  std::optional<Supervisor::ChildRole> role;
+  {
+    Supervisor supervisor(std::move(groups), stopTimeout(), std::move(hooks));
+    g_supervisor = &supervisor;
+    try {
+      role = supervisor.run();
+    } catch (const std::exception& e) {
+      runtime::log(info.tag + " master failed: " + e.what());
+    }
+    g_supervisor = nullptr;
+  }
+  if (role) {
+    runChild(*role, masterPid, board.get());
+    return;
+  }
+  if (board) board->remove();
+  closeMasterSockets();
+  removeUnixSocketFiles();
+  PidFile::remove(info.pidFile);
+  runtime::log(info.tag + " has been stopped");
+  if (g_masterHookDied) {
+    // After a fatal error PHP's state is not to be trusted: no more callbacks.
+    exitWith(255);
+    return;
+  }
+  callMasterHook(info.tag, "onMasterStop", 0, nullptr);
+  exitWith(0);
+}
+
+}  // namespace surge::ext::process
