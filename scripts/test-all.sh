@@ -18,6 +18,7 @@ bash scripts/install-deps.sh
 step "generated files are current"
 bash scripts/gen-arginfo.sh --check
 bash scripts/gen-php-library.sh --check
+bash scripts/check-layers.sh
 php scripts/gen-package-xml.php --check
 for f in $(git ls-files 'src/*.cc' 'ext/*.cc'); do
   grep -q "$f" config.m4 || { echo "$f is not listed in config.m4" >&2; exit 1; }
