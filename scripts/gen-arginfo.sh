@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates ext/arginfo/*_arginfo.h from stubs/*.stub.php with PHP's own gen_stub.php, offline.
+# Regenerates ext/arginfo/*_arginfo.h from stubs/<area>/*.stub.php (areas as in ext/) with PHP's own gen_stub.php, offline.
 # gen_stub.php wants PHP-Parser 4.15 under ./PHP-Parser-4.15.1 next to itself (it would
 # download it otherwise), so it runs in a scratch folder where that path is a link to
 # Debian's php-parser package. Needs: php-cli, php8.2-dev (gen_stub.php), php-parser.
@@ -21,14 +21,14 @@ ln -s /usr/share/php/PhpParser "$scratch/PHP-Parser-4.15.1/lib/PhpParser"
 check=0
 [ "${1:-}" = "--check" ] && check=1
 status=0
-for stub in "$root"/stubs/*.stub.php; do
+for stub in "$root"/stubs/*/*.stub.php; do
   name=$(basename "$stub" .stub.php)
   cp "$stub" "$scratch/$name.stub.php"
   (cd "$scratch" && php gen_stub.php -f "$name.stub.php" >"$scratch/log" 2>&1) || { cat "$scratch/log" >&2; exit 1; }
   header="$root/ext/arginfo/${name}_arginfo.h"
   if [ $check = 1 ]; then
     if ! cmp -s "$scratch/${name}_arginfo.h" "$header"; then
-      echo "stale: ext/arginfo/${name}_arginfo.h does not match stubs/$name.stub.php (run scripts/gen-arginfo.sh)" >&2
+      echo "stale: ext/arginfo/${name}_arginfo.h does not match ${stub#$root/} (run scripts/gen-arginfo.sh)" >&2
       status=1
     fi
   else

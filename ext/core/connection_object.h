@@ -43,7 +43,7 @@ struct ConnectionProps {
 };
 extern ConnectionProps connection_props;
 
-// Registers the class entry of AsyncTcpConnection, which stubs/TcpConnection.stub.php
+// Registers the class entry of AsyncTcpConnection, which stubs/core/TcpConnection.stub.php
 // declares beside TcpConnection (its methods are in async_tcp_connection.cc).
 zend_class_entry* registerAsyncTcpConnectionEntry();
 
