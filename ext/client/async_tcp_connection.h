@@ -29,9 +29,8 @@ struct ClientState {
   std::string scheme;
   std::string host;  // as written ("localhost", "[::1]")
   int port = 0;
-  std::string target;  // ws://: path and query ("/" if none)
-  ProtocolKind kind = ProtocolKind::kRaw;
-  UserProtocol userProtocol;  // kUser
+  std::string target;         // ws://: path and query ("/" if none)
+  UserProtocol userProtocol;  // a protocol class written in PHP
   ClientStatus status = ClientStatus::kInitial;
   // The open socket's reference on the object is taken (see async_tcp_connection.cc).
   bool holdsObject = false;
@@ -39,10 +38,14 @@ struct ClientState {
   std::unique_ptr<Connector::Handler> connectorHandler;
   std::unique_ptr<Timer> reconnectTimer;
   std::string pending;  // bytes sent before the connect completed (raw ones for ws://)
-  WsClient* ws = nullptr;
   CallableCache onConnect, onMessage, onClose, onError, onBufferFull, onBufferDrain;
   CallableCache onWebSocketConnect, onWebSocketClose, onWebSocketPing, onWebSocketPong;
 };
+
+// The ws:// driver's state (its WsClient) of an AsyncTcpConnection.
+inline WsClient* wsClientOf(ConnectionObject* c) {
+  return static_cast<WsClient*>(c->state.ptr);
+}
 
 // The client state of an AsyncTcpConnection object.
 ClientState* clientOf(ConnectionObject* c);

@@ -18,9 +18,7 @@
 #include "protocol/frame/frame_codec.h"
 #include "protocol/text/text_codec.h"
 #include "core/runtime.h"
-#include "protocols/framed_delivery.h"
-#include "protocols/send_encoding.h"
-#include "protocols/user_protocol.h"
+#include "protocols/driver_glue.h"
 #include "websocket/websocket_server.h"
 #include "core/worker_object.h"
 
@@ -47,10 +45,9 @@ zend_object* createConnection(zend_class_entry* ce) {
   auto* c = static_cast<ConnectionObject*>(zend_object_alloc(sizeof(ConnectionObject), ce));
   c->conn = nullptr;
   c->worker = nullptr;
-  c->hint = 0;
+  c->driver = driverFor(ProtocolKind::kRaw, Side::kAccepted);
+  c->state.ptr = nullptr;
   c->realId = 0;
-  c->http = nullptr;
-  c->ws = nullptr;
   c->client = nullptr;
   zend_object_std_init(&c->std, ce);
   object_properties_init(&c->std, ce);
@@ -72,10 +69,7 @@ void freeConnection(zend_object* obj) {
     OBJ_RELEASE(c->worker);
     c->worker = nullptr;
   }
-  freeHttpState(c->http);
-  c->http = nullptr;
-  freeWebSocketState(c->ws);
-  c->ws = nullptr;
+  if (c->driver->freeState) c->driver->freeState(c);
   // Static properties are gone once the request shuts down.
   if (!(EG(flags) & EG_FLAGS_IN_SHUTDOWN)) runtime::statAdd(runtime::Stat::kConnectionCount, -1);
   zend_object_std_dtor(obj);
@@ -189,18 +183,6 @@ void callOnError(ConnectionObject* c, zend_long code, const char* message) {
   zval_ptr_dtor(&args[2]);
 }
 
-// Calls onMessage; an exception closes this connection only.
-void deliverMessage(ConnectionObject* c, WorkerObject* w, zval* message) {
-  if (dispatchMessage(c, w, message) == CallOutcome::kThrew && c->conn) c->conn->close();
-}
-
-void rejectMalformed(ConnectionObject* c, std::string_view why) {
-  runtime::log("Worker[" + workerNameOf(c->worker) + "] connection " +
-               std::to_string(slotLong(&c->std, connection_props.id, 0)) + " from " +
-               c->conn->peerAddress().toString() + ": " + std::string(why) + "; closing it");
-  c->conn->destroy();
-}
-
 class ConnectionBridge : public Connection::Handler {
  public:
   size_t onData(Connection& conn, std::string_view data) override {
@@ -209,35 +191,7 @@ class ConnectionBridge : public Connection::Handler {
     WorkerObject* w = workerOf(c);
     GC_ADDREF(&c->std);
     setSlotLong(&c->std, connection_props.bytesRead, static_cast<zend_long>(conn.bytesRead()));
-    size_t used = 0;
-    auto deliver = [&](zval* message) { deliverMessage(c, w, message); };
-    auto reject = [&](std::string_view why) { rejectMalformed(c, why); };
-    switch (w->native->kind) {
-      case ProtocolKind::kText:
-        used = deliverFramed<protocol::TextCodec>(c, data, deliver, reject);
-        break;
-      case ProtocolKind::kFrame:
-        used = deliverFramed<protocol::FrameCodec>(c, data, deliver, reject);
-        break;
-      case ProtocolKind::kHttp:
-        used = deliverHttp(c, w, data);
-        break;
-      case ProtocolKind::kWebSocket:
-        used = deliverWebSocket(c, w, data);
-        break;
-      case ProtocolKind::kUser:
-        deliverUserProtocol(c, w->native->userProtocol, c->worker,
-                            slotLong(&c->std, connection_props.id, 0), deliver, reject);
-        break;
-      case ProtocolKind::kRaw: {
-        zval message;
-        ZVAL_STRINGL_FAST(&message, data.data(), data.size());
-        used = data.size();
-        deliverMessage(c, w, &message);
-        zval_ptr_dtor(&message);
-        break;
-      }
-    }
+    size_t used = c->driver->onData(c, w, data);
     OBJ_RELEASE(&c->std);
     return used;
   }
@@ -290,6 +244,20 @@ class ConnectionBridge : public Connection::Handler {
 ConnectionBridge g_bridge;
 
 }  // namespace
+
+// Calls onMessage; an exception closes this connection only.
+void deliverAccepted(ConnectionObject* c, WorkerObject* w, zval* message) {
+  if (dispatchMessage(c, w, message) == CallOutcome::kThrew && c->conn) c->conn->close();
+}
+
+void rejectAccepted(ConnectionObject* c, std::string_view why) {
+  runtime::log("Worker[" + workerNameOf(c->worker) + "] connection " +
+               std::to_string(slotLong(&c->std, connection_props.id, 0)) + " from " +
+               c->conn->peerAddress().toString() + ": " + std::string(why) + "; closing it");
+  c->conn->destroy();
+}
+
+const UserProtocol kNoUserProtocol;
 
 CallOutcome dispatchMessage(ConnectionObject* c, WorkerObject* w, zval* message) {
   runtime::statAdd(runtime::Stat::kTotalRequest, 1);
@@ -397,34 +365,9 @@ void reportSendResult(ConnectionObject* c, Connection::SendResult result, zval* 
 namespace {
 
 // send() as Workerman defines it: true written, null queued, false failed.
-const UserProtocol kNoUserProtocol;
-
 void sendValue(ConnectionObject* c, zval* data, bool raw, zval* return_value) {
   if (c->conn == nullptr || !c->conn->isOpen()) RETURN_FALSE;
-  WorkerObject* w = workerOf(c);
-  ProtocolKind kind = raw || w == nullptr ? ProtocolKind::kRaw : w->native->kind;
-  if (kind == ProtocolKind::kHttp) {
-    sendHttp(c, data, return_value);
-    return;
-  }
-  if (kind == ProtocolKind::kWebSocket) {
-    sendWebSocket(c, data, return_value);
-    return;
-  }
-  if (raw && c->ws) noteRawWebSocketSend(c, data);
-  EncodedSend e;
-  switch (encodeForSend(c, kind, w ? w->native->userProtocol : kNoUserProtocol, data, &e)) {
-    case EncodeOutcome::kFailed:
-      return;  // the exception propagates to the caller of send()
-    case EncodeOutcome::kNothing:
-      RETURN_NULL();
-    case EncodeOutcome::kSend:
-      break;
-  }
-  // No extra reference on the object: the caller's frame holds $this during the call.
-  Connection::SendResult result = c->conn->send(e.pieces, e.count);
-  zend_string_release(e.payload);
-  reportSendResult(c, result, return_value);
+  c->driver->send(c, data, raw, return_value);
 }
 
 ConnectionObject* thisConnection(zval* self) {
@@ -479,6 +422,7 @@ void acceptConnection(zend_object* worker, int fd, const sockaddr* peer, socklen
   c->worker = worker;
   GC_ADDREF(worker);
   c->conn = new Connection(*loop, fd, peer, length, &g_bridge, c);
+  c->driver = driverFor(w->native->kind, Side::kAccepted);
   runtime::connectionOpened();
 
   zend_object* obj = &c->std;
@@ -511,8 +455,7 @@ void acceptConnection(zend_object* worker, int fd, const sockaddr* peer, socklen
   }
   zend_long maxSendValue = slotLong(obj, p.maxSendBufferSize, 1048576);
   c->conn->setMaxSendBufferSize(maxSendValue > 0 ? static_cast<size_t>(maxSendValue) : 1);
-  if (w->native->kind == ProtocolKind::kUser) c->conn->setBufferedMode(true);
-  if (w->native->kind == ProtocolKind::kWebSocket) acceptWebSocket(c);
+  if (c->driver->open) c->driver->open(c);
   addToArrays(c, id);
 
   // zconn's reference now belongs to the open connection; onClose releases it.
@@ -549,7 +492,7 @@ void endWorkerConnections(void* arg) {
     if (Z_TYPE_P(entry) == IS_OBJECT && instanceof_function(Z_OBJCE_P(entry), tcp_connection_ce)) {
       ConnectionObject* c = connectionFrom(Z_OBJ_P(entry));
       if (c->conn) c->conn->drainInput();
-      if (c->ws) sendWebSocketClose(c, 1001);  // "going away"
+      if (c->driver->goodbye) c->driver->goodbye(c, 1001);  // "going away"
       if (c->conn) c->conn->end(zval_get_double(slot(&c->std, connection_props.lingerTimeout)));
     }
   }
@@ -727,14 +670,14 @@ ConnectionObject* sendBeforeClosing(INTERNAL_FUNCTION_PARAMETERS) {
 
 SURGE_METHOD(Surge_Connection_TcpConnection, close) {
   if (ConnectionObject* c = sendBeforeClosing(INTERNAL_FUNCTION_PARAM_PASSTHRU)) {
-    if (c->ws) sendWebSocketClose(c, 1000);
+    if (c->driver->goodbye) c->driver->goodbye(c, 1000);
     if (c->conn) c->conn->close();
   }
 }
 
 SURGE_METHOD(Surge_Connection_TcpConnection, end) {
   if (ConnectionObject* c = sendBeforeClosing(INTERNAL_FUNCTION_PARAM_PASSTHRU)) {
-    if (c->ws) sendWebSocketClose(c, 1000);
+    if (c->driver->goodbye) c->driver->goodbye(c, 1000);
     if (c->conn) c->conn->end(zval_get_double(slot(&c->std, connection_props.lingerTimeout)));
   }
 }
