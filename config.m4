@@ -88,7 +88,9 @@ if test "$PHP_SURGE" != "no"; then
     ext/client/ws_client_driver.cc
     ext/core/boundary.cc
     ext/core/callable.cc
+    ext/core/connection_handler.cc
     ext/core/connection_interface.cc
+    ext/core/connection_registry.cc
     ext/core/master_process.cc
     ext/core/php_library.cc
     ext/core/protocol_drivers.cc
@@ -112,6 +114,7 @@ if test "$PHP_SURGE" != "no"; then
     ext/protocols/frame_driver.cc
     ext/protocols/frame_protocol.cc
     ext/protocols/raw_driver.cc
+    ext/protocols/send_encoding.cc
     ext/protocols/text_driver.cc
     ext/protocols/text_protocol.cc
     ext/protocols/user_driver.cc

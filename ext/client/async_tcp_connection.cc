@@ -6,6 +6,8 @@
 #include "core/boundary.h"
 #include "client/async_tcp_connection.h"
 
+#include "core/connection_internal.h"
+
 #include <string>
 
 #include "event/event_loop.h"
@@ -71,57 +73,6 @@ void listConnection(ConnectionObject* c, bool present) {
   }
 }
 
-class ClientBridge : public Connection::Handler {
- public:
-  size_t onData(Connection& conn, std::string_view data) override {
-    auto* c = static_cast<ConnectionObject*>(conn.userData());
-    if (c == nullptr || runtime::exiting()) return data.size();
-    GC_ADDREF(&c->std);
-    setSlotLong(&c->std, connection_props.bytesRead, static_cast<zend_long>(conn.bytesRead()));
-    size_t used = c->driver->onData(c, nullptr, data);
-    OBJ_RELEASE(&c->std);
-    return used;
-  }
-
-  void onDrain(Connection& conn) override {
-    auto* c = static_cast<ConnectionObject*>(conn.userData());
-    if (c == nullptr || runtime::exiting()) return;
-    setSlotLong(&c->std, connection_props.bytesWritten,
-                static_cast<zend_long>(conn.bytesWritten()));
-    GC_ADDREF(&c->std);
-    callClientCallback(c, connection_props.onBufferDrain, &clientOf(c)->onBufferDrain,
-                       "onBufferDrain");
-    OBJ_RELEASE(&c->std);
-  }
-
-  void onBufferFull(Connection& conn) override {
-    auto* c = static_cast<ConnectionObject*>(conn.userData());
-    if (c == nullptr || runtime::exiting()) return;
-    GC_ADDREF(&c->std);
-    callClientCallback(c, connection_props.onBufferFull, &clientOf(c)->onBufferFull,
-                       "onBufferFull");
-    OBJ_RELEASE(&c->std);
-  }
-
-  void onClose(Connection& conn) override {
-    auto* c = static_cast<ConnectionObject*>(conn.userData());
-    if (c == nullptr) return;
-    ClientState* s = clientOf(c);
-    GC_ADDREF(&c->std);
-    setSlotLong(&c->std, connection_props.bytesWritten,
-                static_cast<zend_long>(conn.bytesWritten()));
-    s->status = ClientStatus::kClosed;
-    if (c->driver->reset) c->driver->reset(c);
-    if (!runtime::exiting())
-      callClientCallback(c, connection_props.onClose, &s->onClose, "onClose");
-    dropObject(c, s);
-    // onClose may have called reconnect(): the object stays listed for it.
-    if (waitsForNothing(s)) listConnection(c, false);
-    OBJ_RELEASE(&c->std);
-  }
-};
-ClientBridge g_clientBridge;
-
 void startConnect(ConnectionObject* c);
 
 class ConnectorBridge : public Connector::Handler {
@@ -136,7 +87,7 @@ class ConnectorBridge : public Connector::Handler {
       c->conn->setUserData(nullptr);
       c->conn->release();
     }
-    c->conn = new Connection(*loop, fd, peer.get(), peer.length(), &g_clientBridge, c);
+    c->conn = new Connection(*loop, fd, peer.get(), peer.length(), connectionHandler(), c);
     zend_long maxSend = slotLong(&c->std, connection_props.maxSendBufferSize, 1048576);
     c->conn->setMaxSendBufferSize(maxSend > 0 ? static_cast<size_t>(maxSend) : 1);
     s->status = ClientStatus::kEstablished;
@@ -350,6 +301,18 @@ void clientError(ConnectionObject* c, zend_long code, const std::string& message
   ZVAL_STRINGL(&extra[1], message.data(), message.size());
   callClientCallback(c, connection_props.onError, &clientOf(c)->onError, "onError", 2, extra);
   zval_ptr_dtor(&extra[1]);
+}
+
+void clientClosing(ConnectionObject* c) {
+  clientOf(c)->status = ClientStatus::kClosed;
+  if (c->driver->reset) c->driver->reset(c);
+}
+
+void clientClosed(ConnectionObject* c) {
+  ClientState* s = clientOf(c);
+  dropObject(c, s);
+  // onClose may have called reconnect(): the object stays listed for it.
+  if (waitsForNothing(s)) listConnection(c, false);
 }
 
 void rejectOutgoing(ConnectionObject* c, std::string_view why) {

@@ -55,6 +55,10 @@ void reportClientGc(ClientState* client, zend_get_gc_buffer* gc);
 // Calls a callback property of the connection with ($connection, ...extra).
 CallOutcome callClientCallback(ConnectionObject* c, uint32_t property, CallableCache* cache,
                                const char* name, uint32_t extraCount = 0, zval* extra = nullptr);
+// The one connection handler's outgoing part of a close: before onClose (the status, the
+// driver's per-socket state) and after it (the socket's reference, the list).
+void clientClosing(ConnectionObject* c);
+void clientClosed(ConnectionObject* c);
 // onError($connection, $code, $message).
 void clientError(ConnectionObject* c, zend_long code, const std::string& message);
 // Delivers one message to onMessage; an exception closes the connection.

@@ -1,5 +1,5 @@
-/* The native state behind a Surge\Connection\TcpConnection object, and the bridge that
- * turns the core's connection events into PHP callbacks. */
+/* The native state behind a Surge\Connection\TcpConnection object (accepted or outgoing),
+ * and what the connection files and the protocol drivers call on it. */
 #ifndef SURGE_EXT_CONNECTION_OBJECT_H
 #define SURGE_EXT_CONNECTION_OBJECT_H
 
