@@ -85,11 +85,15 @@ if test "$PHP_SURGE" != "no"; then
   SURGE_EXT_SOURCES="
     ext/client/async_tcp_connection.cc
     ext/client/ws_client.cc
+    ext/client/ws_client_driver.cc
     ext/core/boundary.cc
     ext/core/callable.cc
+    ext/core/connection_handler.cc
     ext/core/connection_interface.cc
+    ext/core/connection_registry.cc
     ext/core/master_process.cc
     ext/core/php_library.cc
+    ext/core/protocol_drivers.cc
     ext/core/run_all.cc
     ext/core/runtime.cc
     ext/core/status.cc
@@ -99,6 +103,7 @@ if test "$PHP_SURGE" != "no"; then
     ext/core/worker_process.cc
     ext/http/http.cc
     ext/http/http_chunk.cc
+    ext/http/http_driver.cc
     ext/http/http_request.cc
     ext/http/http_request_session.cc
     ext/http/http_response.cc
@@ -106,13 +111,19 @@ if test "$PHP_SURGE" != "no"; then
     ext/http/http_server_send.cc
     ext/http/http_server_sent_events.cc
     ext/http/http_upload.cc
+    ext/protocols/frame_driver.cc
     ext/protocols/frame_protocol.cc
+    ext/protocols/raw_driver.cc
+    ext/protocols/send_encoding.cc
+    ext/protocols/text_driver.cc
     ext/protocols/text_protocol.cc
+    ext/protocols/user_driver.cc
     ext/protocols/user_protocol.cc
     ext/surge.cc
     ext/websocket/websocket.cc
     ext/websocket/websocket_broadcast.cc
     ext/websocket/websocket_deflate.cc
+    ext/websocket/websocket_driver.cc
     ext/websocket/websocket_server.cc
     ext/websocket/websocket_server_handshake.cc
     ext/websocket/websocket_server_send.cc

@@ -6,14 +6,15 @@
 #include "core/boundary.h"
 #include "client/async_tcp_connection.h"
 
+#include "core/connection_internal.h"
+
 #include <string>
 
 #include "event/event_loop.h"
 #include "protocol/frame/frame_codec.h"
 #include "protocol/text/text_codec.h"
 #include "core/runtime.h"
-#include "protocols/framed_delivery.h"
-#include "protocols/send_encoding.h"
+#include "protocols/driver_glue.h"
 #include "protocols/user_protocol.h"
 
 extern "C" {
@@ -72,86 +73,6 @@ void listConnection(ConnectionObject* c, bool present) {
   }
 }
 
-class ClientBridge : public Connection::Handler {
- public:
-  size_t onData(Connection& conn, std::string_view data) override {
-    auto* c = static_cast<ConnectionObject*>(conn.userData());
-    if (c == nullptr || runtime::exiting()) return data.size();
-    ClientState* s = clientOf(c);
-    GC_ADDREF(&c->std);
-    setSlotLong(&c->std, connection_props.bytesRead, static_cast<zend_long>(conn.bytesRead()));
-    size_t used = 0;
-    auto deliver = [&](zval* message) { clientDeliver(c, message); };
-    auto reject = [&](std::string_view why) {
-      runtime::log("AsyncTcpConnection " + std::to_string(idOf(c)) + " to " + s->uri + ": " +
-                   std::string(why) + "; closing it");
-      c->conn->destroy();
-    };
-    switch (s->kind) {
-      case ProtocolKind::kText:
-        used = deliverFramed<protocol::TextCodec>(c, data, deliver, reject);
-        break;
-      case ProtocolKind::kFrame:
-        used = deliverFramed<protocol::FrameCodec>(c, data, deliver, reject);
-        break;
-      case ProtocolKind::kWebSocket:
-        used = wsClientData(c, data);
-        break;
-      case ProtocolKind::kUser:
-        deliverUserProtocol(c, s->userProtocol, nullptr, idOf(c), deliver, reject);
-        break;
-      default: {
-        zval message;
-        ZVAL_STRINGL_FAST(&message, data.data(), data.size());
-        used = data.size();
-        clientDeliver(c, &message);
-        zval_ptr_dtor(&message);
-        break;
-      }
-    }
-    OBJ_RELEASE(&c->std);
-    return used;
-  }
-
-  void onDrain(Connection& conn) override {
-    auto* c = static_cast<ConnectionObject*>(conn.userData());
-    if (c == nullptr || runtime::exiting()) return;
-    setSlotLong(&c->std, connection_props.bytesWritten,
-                static_cast<zend_long>(conn.bytesWritten()));
-    GC_ADDREF(&c->std);
-    callClientCallback(c, connection_props.onBufferDrain, &clientOf(c)->onBufferDrain,
-                       "onBufferDrain");
-    OBJ_RELEASE(&c->std);
-  }
-
-  void onBufferFull(Connection& conn) override {
-    auto* c = static_cast<ConnectionObject*>(conn.userData());
-    if (c == nullptr || runtime::exiting()) return;
-    GC_ADDREF(&c->std);
-    callClientCallback(c, connection_props.onBufferFull, &clientOf(c)->onBufferFull,
-                       "onBufferFull");
-    OBJ_RELEASE(&c->std);
-  }
-
-  void onClose(Connection& conn) override {
-    auto* c = static_cast<ConnectionObject*>(conn.userData());
-    if (c == nullptr) return;
-    ClientState* s = clientOf(c);
-    GC_ADDREF(&c->std);
-    setSlotLong(&c->std, connection_props.bytesWritten,
-                static_cast<zend_long>(conn.bytesWritten()));
-    s->status = ClientStatus::kClosed;
-    if (s->ws) resetWsClient(c);
-    if (!runtime::exiting())
-      callClientCallback(c, connection_props.onClose, &s->onClose, "onClose");
-    dropObject(c, s);
-    // onClose may have called reconnect(): the object stays listed for it.
-    if (waitsForNothing(s)) listConnection(c, false);
-    OBJ_RELEASE(&c->std);
-  }
-};
-ClientBridge g_clientBridge;
-
 void startConnect(ConnectionObject* c);
 
 class ConnectorBridge : public Connector::Handler {
@@ -166,11 +87,9 @@ class ConnectorBridge : public Connector::Handler {
       c->conn->setUserData(nullptr);
       c->conn->release();
     }
-    c->conn = new Connection(*loop, fd, peer.get(), peer.length(), &g_clientBridge, c);
+    c->conn = new Connection(*loop, fd, peer.get(), peer.length(), connectionHandler(), c);
     zend_long maxSend = slotLong(&c->std, connection_props.maxSendBufferSize, 1048576);
     c->conn->setMaxSendBufferSize(maxSend > 0 ? static_cast<size_t>(maxSend) : 1);
-    if (s->kind == ProtocolKind::kUser) c->conn->setBufferedMode(true);
-    c->hint = 0;
     s->status = ClientStatus::kEstablished;
     holdObject(c, s);
     GC_ADDREF(&c->std);
@@ -179,7 +98,7 @@ class ConnectorBridge : public Connector::Handler {
       pending.swap(s->pending);
       if (c->conn->send(pending) == Connection::SendResult::kPeerGone) c->conn->destroy();
     }
-    if (s->ws && c->conn->isOpen()) startWsClient(c);
+    if (c->driver->open && c->conn->isOpen()) c->driver->open(c);
     if (c->conn && c->conn->isOpen() &&
         callClientCallback(c, connection_props.onConnect, &s->onConnect, "onConnect") ==
             CallOutcome::kThrew &&
@@ -247,7 +166,6 @@ zend_object* createAsync(zend_class_entry* ce) {
       if (s) {
         if (s->connector) s->connector->cancel();
         if (s->reconnectTimer) s->reconnectTimer->stop();
-        if (s->ws) freeWsClient(s->ws);
         delete s;
         c->client = nullptr;
       }
@@ -256,6 +174,7 @@ zend_object* createAsync(zend_class_entry* ce) {
   }
   obj->handlers = &async_handlers;
   connectionFrom(obj)->client = new ClientState();
+  connectionFrom(obj)->driver = driverFor(ProtocolKind::kRaw, Side::kOutgoing);
   return obj;
 }
 
@@ -306,17 +225,18 @@ bool parseUri(ClientState* s, const std::string& uri) {
 // Picks the codec from the scheme, as a Worker does from its socket name.
 bool chooseProtocol(ConnectionObject* c, ClientState* s) {
   std::string protocolName;
+  ProtocolKind kind = ProtocolKind::kRaw;
   if (s->scheme == "tcp") {
-    s->kind = ProtocolKind::kRaw;
+    kind = ProtocolKind::kRaw;
   } else if (s->scheme == "text") {
-    s->kind = ProtocolKind::kText;
+    kind = ProtocolKind::kText;
     protocolName = "\\Surge\\Protocols\\Text";
   } else if (s->scheme == "frame") {
-    s->kind = ProtocolKind::kFrame;
+    kind = ProtocolKind::kFrame;
     protocolName = "\\Surge\\Protocols\\Frame";
   } else if (s->scheme == "ws") {
-    s->kind = ProtocolKind::kWebSocket;
-    s->ws = newWsClient();
+    kind = ProtocolKind::kWebSocket;
+    c->state.ptr = newWsClient();
     protocolName = "\\Surge\\Protocols\\Websocket";
   } else if (s->scheme == "wss" || s->scheme == "ssl" || s->scheme == "udp" ||
              s->scheme == "unix") {
@@ -334,7 +254,7 @@ bool chooseProtocol(ConnectionObject* c, ClientState* s) {
       return false;
     }
     if (!loadUserProtocol(ce, &s->userProtocol)) return false;
-    s->kind = ProtocolKind::kUser;
+    kind = ProtocolKind::kUser;
     protocolName = std::string("\\") + ZSTR_VAL(ce->name);
   }
   zval v;
@@ -344,6 +264,7 @@ bool chooseProtocol(ConnectionObject* c, ClientState* s) {
     ZVAL_STRINGL(&v, protocolName.data(), protocolName.size());
   setSlot(&c->std, connection_props.protocol, &v);
   zval_ptr_dtor(&v);
+  c->driver = driverFor(kind, Side::kOutgoing);
   return true;
 }
 
@@ -380,6 +301,46 @@ void clientError(ConnectionObject* c, zend_long code, const std::string& message
   ZVAL_STRINGL(&extra[1], message.data(), message.size());
   callClientCallback(c, connection_props.onError, &clientOf(c)->onError, "onError", 2, extra);
   zval_ptr_dtor(&extra[1]);
+}
+
+void clientClosing(ConnectionObject* c) {
+  clientOf(c)->status = ClientStatus::kClosed;
+  if (c->driver->reset) c->driver->reset(c);
+}
+
+void clientClosed(ConnectionObject* c) {
+  ClientState* s = clientOf(c);
+  dropObject(c, s);
+  // onClose may have called reconnect(): the object stays listed for it.
+  if (waitsForNothing(s)) listConnection(c, false);
+}
+
+void rejectOutgoing(ConnectionObject* c, std::string_view why) {
+  runtime::log("AsyncTcpConnection " + std::to_string(idOf(c)) + " to " + clientOf(c)->uri + ": " +
+               std::string(why) + "; closing it");
+  c->conn->destroy();
+}
+
+const UserProtocol& clientUserProtocol(ConnectionObject* c) {
+  return clientOf(c)->userProtocol;
+}
+
+bool queueBeforeConnect(ConnectionObject* c, EncodedSend& e, zval* return_value) {
+  ClientState* s = clientOf(c);
+  // Before the connect completes, bytes wait in the connection (Workerman's sendBuffer).
+  if (s->status != ClientStatus::kInitial && s->status != ClientStatus::kConnecting) return false;
+  zend_long max = slotLong(&c->std, connection_props.maxSendBufferSize, 1048576);
+  if (!s->pending.empty() && static_cast<zend_long>(s->pending.size()) >= max) {
+    zend_string_release(e.payload);
+    runtime::statAdd(runtime::Stat::kSendFail, 1);
+    clientError(c, 2, "send buffer full and drop package");
+    RETVAL_FALSE;
+    return true;
+  }
+  for (int i = 0; i < e.count; ++i) s->pending.append(e.pieces[i].data, e.pieces[i].length);
+  zend_string_release(e.payload);
+  RETVAL_NULL();
+  return true;
 }
 
 void clientDeliver(ConnectionObject* c, zval* message) {
@@ -469,7 +430,7 @@ SURGE_METHOD(Surge_Connection_AsyncTcpConnection, reconnect) {
   }
   s->status = ClientStatus::kClosed;
   s->pending.clear();
-  if (s->ws) resetWsClient(c);
+  if (c->driver->reset) c->driver->reset(c);
   listConnection(c, true);
   if (after > 0) {
     if (!s->reconnectTimer) s->reconnectTimer = std::make_unique<Timer>(*loop, onReconnectTimer, c);
@@ -573,34 +534,7 @@ SURGE_METHOD(Surge_Connection_AsyncTcpConnection, send) {
   // Before the connect completes, bytes wait in the connection (Workerman's sendBuffer).
   bool early = s->status == ClientStatus::kInitial || s->status == ClientStatus::kConnecting;
   if (!early && (c->conn == nullptr || !c->conn->isOpen())) RETURN_FALSE;
-  if (!raw && s->kind == ProtocolKind::kWebSocket) {
-    wsClientSend(c, data, return_value);  // it queues behind the handshake itself
-    return;
-  }
-  EncodedSend e;
-  switch (encodeForSend(c, raw ? ProtocolKind::kRaw : s->kind, s->userProtocol, data, &e)) {
-    case EncodeOutcome::kFailed:
-      return;  // the exception propagates to the caller of send()
-    case EncodeOutcome::kNothing:
-      RETURN_NULL();
-    case EncodeOutcome::kSend:
-      break;
-  }
-  if (early) {
-    zend_long max = slotLong(&c->std, connection_props.maxSendBufferSize, 1048576);
-    if (!s->pending.empty() && static_cast<zend_long>(s->pending.size()) >= max) {
-      zend_string_release(e.payload);
-      runtime::statAdd(runtime::Stat::kSendFail, 1);
-      clientError(c, 2, "send buffer full and drop package");
-      RETURN_FALSE;
-    }
-    for (int i = 0; i < e.count; ++i) s->pending.append(e.pieces[i].data, e.pieces[i].length);
-    zend_string_release(e.payload);
-    RETURN_NULL();
-  }
-  Connection::SendResult result = c->conn->send(e.pieces, e.count);
-  zend_string_release(e.payload);
-  reportSendResult(c, result, return_value);
+  c->driver->send(c, data, raw, return_value);
 }
 
 SURGE_METHOD(Surge_Connection_AsyncTcpConnection, close) {
@@ -638,6 +572,6 @@ SURGE_METHOD(Surge_Connection_AsyncTcpConnection, close) {
     zval_ptr_dtor(&ignored);
     if (EG(exception)) return;
   }
-  if (s->ws) wsClientSendClose(c, 1000);
+  if (c->driver->goodbye) c->driver->goodbye(c, 1000);
   if (c->conn) c->conn->close();
 }

@@ -29,9 +29,8 @@ struct ClientState {
   std::string scheme;
   std::string host;  // as written ("localhost", "[::1]")
   int port = 0;
-  std::string target;  // ws://: path and query ("/" if none)
-  ProtocolKind kind = ProtocolKind::kRaw;
-  UserProtocol userProtocol;  // kUser
+  std::string target;         // ws://: path and query ("/" if none)
+  UserProtocol userProtocol;  // a protocol class written in PHP
   ClientStatus status = ClientStatus::kInitial;
   // The open socket's reference on the object is taken (see async_tcp_connection.cc).
   bool holdsObject = false;
@@ -39,10 +38,14 @@ struct ClientState {
   std::unique_ptr<Connector::Handler> connectorHandler;
   std::unique_ptr<Timer> reconnectTimer;
   std::string pending;  // bytes sent before the connect completed (raw ones for ws://)
-  WsClient* ws = nullptr;
   CallableCache onConnect, onMessage, onClose, onError, onBufferFull, onBufferDrain;
   CallableCache onWebSocketConnect, onWebSocketClose, onWebSocketPing, onWebSocketPong;
 };
+
+// The ws:// driver's state (its WsClient) of an AsyncTcpConnection.
+inline WsClient* wsClientOf(ConnectionObject* c) {
+  return static_cast<WsClient*>(c->state.ptr);
+}
 
 // The client state of an AsyncTcpConnection object.
 ClientState* clientOf(ConnectionObject* c);
@@ -52,6 +55,10 @@ void reportClientGc(ClientState* client, zend_get_gc_buffer* gc);
 // Calls a callback property of the connection with ($connection, ...extra).
 CallOutcome callClientCallback(ConnectionObject* c, uint32_t property, CallableCache* cache,
                                const char* name, uint32_t extraCount = 0, zval* extra = nullptr);
+// The one connection handler's outgoing part of a close: before onClose (the status, the
+// driver's per-socket state) and after it (the socket's reference, the list).
+void clientClosing(ConnectionObject* c);
+void clientClosed(ConnectionObject* c);
 // onError($connection, $code, $message).
 void clientError(ConnectionObject* c, zend_long code, const std::string& message);
 // Delivers one message to onMessage; an exception closes the connection.

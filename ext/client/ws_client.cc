@@ -57,7 +57,7 @@ zend_string* maskedFrame(uint8_t opcode, std::string_view payload) {
 }
 
 void sendFrame(ConnectionObject* c, zend_string* frame, zval* return_value) {
-  WsClient* ws = clientOf(c)->ws;
+  WsClient* ws = wsClientOf(c);
   if (!ws->handshakeDone) {
     ws->queued.append(ZSTR_VAL(frame), ZSTR_LEN(frame));
     zend_string_release(frame);
@@ -85,7 +85,7 @@ void onPingTimer(void* arg) {
 }
 
 void failAndClose(ConnectionObject* c, uint16_t code) {
-  WsClient* ws = clientOf(c)->ws;
+  WsClient* ws = wsClientOf(c);
   if (ws->handshakeDone) wsClientSendClose(c, code);
   if (c->conn) c->conn->close();
 }
@@ -93,7 +93,7 @@ void failAndClose(ConnectionObject* c, uint16_t code) {
 // Acts on a complete 101 answer; false if it is refused (the connection is then closing).
 bool finishHandshake(ConnectionObject* c, const protocol::WsHandshakeAnswer& answer) {
   ClientState* s = clientOf(c);
-  WsClient* ws = s->ws;
+  WsClient* ws = wsClientOf(c);
   // Only what Workerman's client checks: the status and the accept key.
   protocol::WsClientOffer offer;
   offer.key = ws->key;
@@ -144,7 +144,7 @@ bool finishHandshake(ConnectionObject* c, const protocol::WsHandshakeAnswer& ans
 // One complete frame (payload unmasked by the server: it is sent in the clear).
 void handleFrame(ConnectionObject* c, const protocol::WsFrameHeader& h, std::string_view payload) {
   ClientState* s = clientOf(c);
-  WsClient* ws = s->ws;
+  WsClient* ws = wsClientOf(c);
   switch (h.opcode) {
     case protocol::ws::kPing: {
       zval* cb = slot(&c->std, connection_props.onWebSocketPing);
@@ -237,7 +237,7 @@ void freeWsClient(WsClient* ws) {
 }
 
 void resetWsClient(ConnectionObject* c) {
-  WsClient* ws = clientOf(c)->ws;
+  WsClient* ws = wsClientOf(c);
   if (ws->ping) ws->ping->stop();
   ws->handshakeDone = false;
   ws->closeSent = false;
@@ -249,7 +249,7 @@ void resetWsClient(ConnectionObject* c) {
 
 void startWsClient(ConnectionObject* c) {
   ClientState* s = clientOf(c);
-  WsClient* ws = s->ws;
+  WsClient* ws = wsClientOf(c);
   uint8_t raw[16];
   arc4random_buf(raw, sizeof raw);
   ws->key = protocol::WsHandshake::base64(raw, sizeof raw);
@@ -291,7 +291,7 @@ void startWsClient(ConnectionObject* c) {
 }
 
 size_t wsClientData(ConnectionObject* c, std::string_view data) {
-  WsClient* ws = clientOf(c)->ws;
+  WsClient* ws = wsClientOf(c);
   size_t pos = 0;
   if (!ws->handshakeDone) {
     protocol::WsHandshakeAnswer answer;
@@ -349,7 +349,7 @@ void wsClientSend(ConnectionObject* c, zval* data, zval* return_value) {
 }
 
 void wsClientSendClose(ConnectionObject* c, uint16_t code) {
-  WsClient* ws = clientOf(c)->ws;
+  WsClient* ws = wsClientOf(c);
   if (!ws->handshakeDone || ws->closeSent || c->conn == nullptr || !c->conn->isOpen()) return;
   ws->closeSent = true;
   char payload[protocol::ws::kMaxControlPayload];

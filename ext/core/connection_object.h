@@ -1,5 +1,5 @@
-/* The native state behind a Surge\Connection\TcpConnection object, and the bridge that
- * turns the core's connection events into PHP callbacks. */
+/* The native state behind a Surge\Connection\TcpConnection object (accepted or outgoing),
+ * and what the connection files and the protocol drivers call on it. */
 #ifndef SURGE_EXT_CONNECTION_OBJECT_H
 #define SURGE_EXT_CONNECTION_OBJECT_H
 
@@ -7,24 +7,29 @@
 
 #include "core/callable.h"
 #include "core/common.h"
+#include "core/protocol_driver.h"
 #include "net/connection.h"
 #include "core/runtime.h"
 
 namespace surge::ext {
 
-struct HttpConnectionState;
-struct WebSocketState;
 struct WorkerObject;
 struct ClientState;
 
+// A driver's per-connection state; which member is in use is the driver's business (each
+// driver reads it through the accessors in its own header).
+union DriverState {
+  size_t hint;  // Text: bytes already searched for "\n"; user protocols: pending length
+  void* ptr;    // HTTP, WebSocket, ws client: their state object (created on first use)
+};
+
 struct ConnectionObject {
-  Connection* conn;     // null for an object PHP code created itself (always closed)
-  zend_object* worker;  // the accepting Worker (a reference is held)
-  size_t hint;          // Text: bytes already searched for "\n"; user protocols: pending length
+  Connection* conn;              // null for an object PHP code created itself (always closed)
+  zend_object* worker;           // the accepting Worker (a reference is held)
+  const ProtocolDriver* driver;  // set at accept, or when an AsyncTcpConnection is constructed
+  DriverState state;
   zend_long realId;     // the id it is listed under; $connection->id is writable (GatewayWorker)
-  HttpConnectionState* http;  // http:// workers: requests in flight (created on first use)
-  WebSocketState* ws;         // websocket:// workers: handshake and framing state
-  ClientState* client;        // AsyncTcpConnection only: the outgoing side (else null)
+  ClientState* client;  // AsyncTcpConnection only: connector, reconnect, callbacks (else null)
   zend_object std;
 };
 

@@ -1,28 +1,20 @@
-/* Surge\Connection\TcpConnection: the PHP face of an accepted connection, and the
- * bridge that turns the core connection's events (bytes, drain, buffer full, close)
- * into framed messages and PHP callbacks. This is the hot path. */
+/* Surge\Connection\TcpConnection: the PHP face of a connection (its object, properties
+ * and methods), and the accept that makes one. Events are handled in connection_handler.cc,
+ * the lists it is in in connection_registry.cc. */
 #include "core/boundary.h"
 #include "core/connection_object.h"
 
 #include <arpa/inet.h>
 
-#include <algorithm>
 #include <string>
 
-#include "base/log.h"
 #include "client/async_tcp_connection.h"
 #include "core/callable.h"
-#include "event/event_loop.h"
-#include "http/http_server.h"
-#include "net/connection.h"
-#include "protocol/frame/frame_codec.h"
-#include "protocol/text/text_codec.h"
+#include "core/connection_internal.h"
 #include "core/runtime.h"
-#include "protocols/framed_delivery.h"
-#include "protocols/send_encoding.h"
-#include "protocols/user_protocol.h"
-#include "websocket/websocket_server.h"
 #include "core/worker_object.h"
+#include "event/event_loop.h"
+#include "net/connection.h"
 
 extern "C" {
 #include "zend_exceptions.h"
@@ -47,10 +39,9 @@ zend_object* createConnection(zend_class_entry* ce) {
   auto* c = static_cast<ConnectionObject*>(zend_object_alloc(sizeof(ConnectionObject), ce));
   c->conn = nullptr;
   c->worker = nullptr;
-  c->hint = 0;
+  c->driver = driverFor(ProtocolKind::kRaw, Side::kAccepted);
+  c->state.ptr = nullptr;
   c->realId = 0;
-  c->http = nullptr;
-  c->ws = nullptr;
   c->client = nullptr;
   zend_object_std_init(&c->std, ce);
   object_properties_init(&c->std, ce);
@@ -72,10 +63,7 @@ void freeConnection(zend_object* obj) {
     OBJ_RELEASE(c->worker);
     c->worker = nullptr;
   }
-  freeHttpState(c->http);
-  c->http = nullptr;
-  freeWebSocketState(c->ws);
-  c->ws = nullptr;
+  if (c->driver->freeState) c->driver->freeState(c);
   // Static properties are gone once the request shuts down.
   if (!(EG(flags) & EG_FLAGS_IN_SHUTDOWN)) runtime::statAdd(runtime::Stat::kConnectionCount, -1);
   zend_object_std_dtor(obj);
@@ -91,14 +79,6 @@ HashTable* connectionGc(zend_object* obj, zval** table, int* count) {
   if (c->client) reportClientGc(c->client, gc);
   zend_get_gc_buffer_use(gc, table, count);
   return zend_std_get_properties(obj);
-}
-
-WorkerObject* workerOf(ConnectionObject* c) {
-  return c->worker ? workerFrom(c->worker) : nullptr;
-}
-
-CallSite siteOf(ConnectionObject* c, const char* callback) {
-  return CallSite{callback, c->worker, slotLong(&c->std, connection_props.id, 0)};
 }
 
 const char* const kCallbackNames[] = {"onMessage",
@@ -131,300 +111,10 @@ zval* writeConnectionProperty(zend_object* obj, zend_string* name, zval* value, 
   return result;
 }
 
-void removeFromArrays(ConnectionObject* c) {
-  zend_long id = c->realId;
-  if (c->worker) {
-    zval* list = slot(c->worker, worker_props.connections);
-    if (Z_TYPE_P(list) == IS_ARRAY) {
-      SEPARATE_ARRAY(list);
-      zend_hash_index_del(Z_ARRVAL_P(list), id);
-    }
-  }
-  zval* all =
-      zend_read_static_property(tcp_connection_ce, "connections", sizeof("connections") - 1, 1);
-  if (all) {
-    ZVAL_DEREF(all);
-    if (Z_TYPE_P(all) == IS_ARRAY) {
-      SEPARATE_ARRAY(all);
-      zend_hash_index_del(Z_ARRVAL_P(all), id);
-    }
-  }
-}
-
-void addToArrays(ConnectionObject* c, zend_long id) {
-  zval self;
-  ZVAL_OBJ(&self, &c->std);
-  zval* list = slot(c->worker, worker_props.connections);
-  if (Z_TYPE_P(list) != IS_ARRAY) {
-    zval fresh;
-    array_init(&fresh);
-    setSlot(c->worker, worker_props.connections, &fresh);
-    zval_ptr_dtor(&fresh);
-    list = slot(c->worker, worker_props.connections);
-  }
-  SEPARATE_ARRAY(list);
-  Z_ADDREF(self);
-  zend_hash_index_update(Z_ARRVAL_P(list), id, &self);
-  zval* all =
-      zend_read_static_property(tcp_connection_ce, "connections", sizeof("connections") - 1, 1);
-  if (all) {
-    ZVAL_DEREF(all);
-    if (Z_TYPE_P(all) == IS_ARRAY) {
-      SEPARATE_ARRAY(all);
-      Z_ADDREF(self);
-      zend_hash_index_update(Z_ARRVAL_P(all), id, &self);
-    }
-  }
-}
-
-void callOnError(ConnectionObject* c, zend_long code, const char* message) {
-  zval* cb = slot(&c->std, connection_props.onError);
-  if (Z_TYPE_P(cb) <= IS_NULL) return;
-  zval args[3];
-  ZVAL_OBJ(&args[0], &c->std);
-  ZVAL_LONG(&args[1], code);
-  ZVAL_STRING(&args[2], message);
-  WorkerObject* w = workerOf(c);
-  callCallback(cb, w ? &w->native->onError : nullptr, 3, args, siteOf(c, "onError"));
-  zval_ptr_dtor(&args[2]);
-}
-
-// Calls onMessage; an exception closes this connection only.
-void deliverMessage(ConnectionObject* c, WorkerObject* w, zval* message) {
-  if (dispatchMessage(c, w, message) == CallOutcome::kThrew && c->conn) c->conn->close();
-}
-
-void rejectMalformed(ConnectionObject* c, std::string_view why) {
-  runtime::log("Worker[" + workerNameOf(c->worker) + "] connection " +
-               std::to_string(slotLong(&c->std, connection_props.id, 0)) + " from " +
-               c->conn->peerAddress().toString() + ": " + std::string(why) + "; closing it");
-  c->conn->destroy();
-}
-
-class ConnectionBridge : public Connection::Handler {
- public:
-  size_t onData(Connection& conn, std::string_view data) override {
-    auto* c = static_cast<ConnectionObject*>(conn.userData());
-    if (c == nullptr || runtime::exiting()) return data.size();
-    WorkerObject* w = workerOf(c);
-    GC_ADDREF(&c->std);
-    setSlotLong(&c->std, connection_props.bytesRead, static_cast<zend_long>(conn.bytesRead()));
-    size_t used = 0;
-    auto deliver = [&](zval* message) { deliverMessage(c, w, message); };
-    auto reject = [&](std::string_view why) { rejectMalformed(c, why); };
-    switch (w->native->kind) {
-      case ProtocolKind::kText:
-        used = deliverFramed<protocol::TextCodec>(c, data, deliver, reject);
-        break;
-      case ProtocolKind::kFrame:
-        used = deliverFramed<protocol::FrameCodec>(c, data, deliver, reject);
-        break;
-      case ProtocolKind::kHttp:
-        used = deliverHttp(c, w, data);
-        break;
-      case ProtocolKind::kWebSocket:
-        used = deliverWebSocket(c, w, data);
-        break;
-      case ProtocolKind::kUser:
-        deliverUserProtocol(c, w->native->userProtocol, c->worker,
-                            slotLong(&c->std, connection_props.id, 0), deliver, reject);
-        break;
-      case ProtocolKind::kRaw: {
-        zval message;
-        ZVAL_STRINGL_FAST(&message, data.data(), data.size());
-        used = data.size();
-        deliverMessage(c, w, &message);
-        zval_ptr_dtor(&message);
-        break;
-      }
-    }
-    OBJ_RELEASE(&c->std);
-    return used;
-  }
-
-  void onDrain(Connection& conn) override {
-    auto* c = static_cast<ConnectionObject*>(conn.userData());
-    if (c == nullptr || runtime::exiting()) return;
-    setSlotLong(&c->std, connection_props.bytesWritten,
-                static_cast<zend_long>(conn.bytesWritten()));
-    zval* cb = slot(&c->std, connection_props.onBufferDrain);
-    if (Z_TYPE_P(cb) <= IS_NULL) return;
-    GC_ADDREF(&c->std);
-    zval arg;
-    ZVAL_OBJ(&arg, &c->std);
-    callCallback(cb, &workerOf(c)->native->onBufferDrain, 1, &arg, siteOf(c, "onBufferDrain"));
-    OBJ_RELEASE(&c->std);
-  }
-
-  void onBufferFull(Connection& conn) override {
-    auto* c = static_cast<ConnectionObject*>(conn.userData());
-    if (c == nullptr || runtime::exiting()) return;
-    zval* cb = slot(&c->std, connection_props.onBufferFull);
-    if (Z_TYPE_P(cb) <= IS_NULL) return;
-    GC_ADDREF(&c->std);
-    zval arg;
-    ZVAL_OBJ(&arg, &c->std);
-    callCallback(cb, &workerOf(c)->native->onBufferFull, 1, &arg, siteOf(c, "onBufferFull"));
-    OBJ_RELEASE(&c->std);
-  }
-
-  void onClose(Connection& conn) override {
-    auto* c = static_cast<ConnectionObject*>(conn.userData());
-    if (c == nullptr) return;
-    GC_ADDREF(&c->std);
-    setSlotLong(&c->std, connection_props.bytesWritten,
-                static_cast<zend_long>(conn.bytesWritten()));
-    zval* cb = slot(&c->std, connection_props.onClose);
-    if (Z_TYPE_P(cb) > IS_NULL && !runtime::exiting()) {
-      zval arg;
-      ZVAL_OBJ(&arg, &c->std);
-      callCallback(cb, &workerOf(c)->native->onClose, 1, &arg, siteOf(c, "onClose"));
-    }
-    removeFromArrays(c);
-    // The reference taken at accept: an open connection keeps its object alive.
-    OBJ_RELEASE(&c->std);
-    runtime::connectionClosed();
-    OBJ_RELEASE(&c->std);
-  }
-};
-ConnectionBridge g_bridge;
-
-}  // namespace
-
-CallOutcome dispatchMessage(ConnectionObject* c, WorkerObject* w, zval* message) {
-  runtime::statAdd(runtime::Stat::kTotalRequest, 1);
-  countServed(w);
-  zval* cb = slot(&c->std, connection_props.onMessage);
-  if (Z_TYPE_P(cb) <= IS_NULL) return CallOutcome::kOk;
-  zval args[2];
-  ZVAL_OBJ(&args[0], &c->std);
-  ZVAL_COPY_VALUE(&args[1], message);
-  return callCallback(cb, &w->native->onMessage, 2, args, siteOf(c, "onMessage"));
-}
-
-namespace {
-void retainZendString(void* s) {
-  zend_string_addref(static_cast<zend_string*>(s));
-}
-void releaseZendString(void* s) {
-  zend_string_release(static_cast<zend_string*>(s));
-}
-}  // namespace
-
-SendPiece pieceOf(zend_string* s) {
-  return SendPiece{ZSTR_VAL(s), ZSTR_LEN(s), s, retainZendString, releaseZendString};
-}
-
-EncodeOutcome encodeForSend(ConnectionObject* c, ProtocolKind kind, const UserProtocol& user,
-                            zval* data, EncodedSend* out) {
-  zend_string* payload;
-  if (kind == ProtocolKind::kUser) {
-    zval args[2], encoded;
-    ZVAL_COPY_VALUE(&args[0], data);
-    ZVAL_OBJ(&args[1], &c->std);
-    ZVAL_UNDEF(&encoded);
-    zend_call_known_function(user.encode, nullptr, user.cls, &encoded, 2, args, nullptr);
-    if (EG(exception)) {
-      zval_ptr_dtor(&encoded);
-      return EncodeOutcome::kFailed;
-    }
-    payload = zval_try_get_string(&encoded);
-    zval_ptr_dtor(&encoded);
-    if (payload == nullptr) return EncodeOutcome::kFailed;
-    if (ZSTR_LEN(payload) == 0) {
-      zend_string_release(payload);
-      return EncodeOutcome::kNothing;
-    }
-    kind = ProtocolKind::kRaw;  // encode() made the wire bytes
-  } else {
-    payload = zval_try_get_string(data);
-    if (payload == nullptr) return EncodeOutcome::kFailed;
-  }
-  out->payload = payload;
-  out->count = 0;
-  switch (kind) {
-    case ProtocolKind::kText:
-      out->pieces[out->count++] = pieceOf(payload);
-      out->pieces[out->count++] =
-          SendPiece{protocol::TextCodec::kTrailer.data(), protocol::TextCodec::kTrailer.size()};
-      break;
-    case ProtocolKind::kFrame:
-      if (!protocol::FrameCodec::header(ZSTR_LEN(payload), out->header)) {
-        zend_string_release(payload);
-        out->payload = nullptr;
-        zend_value_error("Surge\\Protocols\\Frame cannot carry more than 4 GiB in one frame");
-        return EncodeOutcome::kFailed;
-      }
-      out->pieces[out->count++] = SendPiece{out->header, sizeof out->header};
-      out->pieces[out->count++] = pieceOf(payload);
-      break;
-    default:
-      out->pieces[out->count++] = pieceOf(payload);
-      break;
-  }
-  return EncodeOutcome::kSend;
-}
-
-void reportSendResult(ConnectionObject* c, Connection::SendResult result, zval* return_value) {
-  switch (result) {
-    case Connection::SendResult::kWritten:
-      setSlotLong(&c->std, connection_props.bytesWritten,
-                  static_cast<zend_long>(c->conn->bytesWritten()));
-      RETVAL_TRUE;
-      break;
-    case Connection::SendResult::kQueued:
-      setSlotLong(&c->std, connection_props.bytesWritten,
-                  static_cast<zend_long>(c->conn->bytesWritten()));
-      RETVAL_NULL();
-      break;
-    case Connection::SendResult::kBufferFull:
-      runtime::statAdd(runtime::Stat::kSendFail, 1);
-      callOnError(c, 2, "send buffer full and drop package");
-      RETVAL_FALSE;
-      break;
-    case Connection::SendResult::kPeerGone:
-      runtime::statAdd(runtime::Stat::kSendFail, 1);
-      callOnError(c, 2, "client closed");
-      if (c->conn) c->conn->destroy();
-      RETVAL_FALSE;
-      break;
-    case Connection::SendResult::kClosed:
-      RETVAL_FALSE;
-      break;
-  }
-}
-
-namespace {
-
 // send() as Workerman defines it: true written, null queued, false failed.
-const UserProtocol kNoUserProtocol;
-
 void sendValue(ConnectionObject* c, zval* data, bool raw, zval* return_value) {
   if (c->conn == nullptr || !c->conn->isOpen()) RETURN_FALSE;
-  WorkerObject* w = workerOf(c);
-  ProtocolKind kind = raw || w == nullptr ? ProtocolKind::kRaw : w->native->kind;
-  if (kind == ProtocolKind::kHttp) {
-    sendHttp(c, data, return_value);
-    return;
-  }
-  if (kind == ProtocolKind::kWebSocket) {
-    sendWebSocket(c, data, return_value);
-    return;
-  }
-  if (raw && c->ws) noteRawWebSocketSend(c, data);
-  EncodedSend e;
-  switch (encodeForSend(c, kind, w ? w->native->userProtocol : kNoUserProtocol, data, &e)) {
-    case EncodeOutcome::kFailed:
-      return;  // the exception propagates to the caller of send()
-    case EncodeOutcome::kNothing:
-      RETURN_NULL();
-    case EncodeOutcome::kSend:
-      break;
-  }
-  // No extra reference on the object: the caller's frame holds $this during the call.
-  Connection::SendResult result = c->conn->send(e.pieces, e.count);
-  zend_string_release(e.payload);
-  reportSendResult(c, result, return_value);
+  c->driver->send(c, data, raw, return_value);
 }
 
 ConnectionObject* thisConnection(zval* self) {
@@ -478,7 +168,8 @@ void acceptConnection(zend_object* worker, int fd, const sockaddr* peer, socklen
   ConnectionObject* c = connectionFrom(Z_OBJ(zconn));
   c->worker = worker;
   GC_ADDREF(worker);
-  c->conn = new Connection(*loop, fd, peer, length, &g_bridge, c);
+  c->conn = new Connection(*loop, fd, peer, length, connectionHandler(), c);
+  c->driver = driverFor(w->native->kind, Side::kAccepted);
   runtime::connectionOpened();
 
   zend_object* obj = &c->std;
@@ -511,8 +202,7 @@ void acceptConnection(zend_object* worker, int fd, const sockaddr* peer, socklen
   }
   zend_long maxSendValue = slotLong(obj, p.maxSendBufferSize, 1048576);
   c->conn->setMaxSendBufferSize(maxSendValue > 0 ? static_cast<size_t>(maxSendValue) : 1);
-  if (w->native->kind == ProtocolKind::kUser) c->conn->setBufferedMode(true);
-  if (w->native->kind == ProtocolKind::kWebSocket) acceptWebSocket(c);
+  if (c->driver->open) c->driver->open(c);
   addToArrays(c, id);
 
   // zconn's reference now belongs to the open connection; onClose releases it.
@@ -528,75 +218,6 @@ void acceptConnection(zend_object* worker, int fd, const sockaddr* peer, socklen
     OBJ_RELEASE(obj);
   }
 }
-
-namespace {
-// Runs from the loop: every connection of the worker answers what already arrived,
-// flushes, then half-closes and keeps reading (and dropping) until the peer closes or
-// lingerTimeout passes, so a request racing with the stop finds a closed connection (and
-// can retry elsewhere), not a reset one.
-void endWorkerConnections(void* arg) {
-  auto* worker = static_cast<zend_object*>(arg);
-  auto& list = runtime::workers();
-  // The worker may have been dropped meanwhile (request shutdown): then nothing is left.
-  if (runtime::exiting() || std::find(list.begin(), list.end(), worker) == list.end()) return;
-  zval* connections = slot(worker, worker_props.connections);
-  if (Z_TYPE_P(connections) != IS_ARRAY) return;
-  // Closing may remove entries while we walk: walk a copy.
-  zval copy;
-  ZVAL_ARR(&copy, zend_array_dup(Z_ARRVAL_P(connections)));
-  zval* entry;
-  ZEND_HASH_FOREACH_VAL(Z_ARRVAL(copy), entry) {
-    if (Z_TYPE_P(entry) == IS_OBJECT && instanceof_function(Z_OBJCE_P(entry), tcp_connection_ce)) {
-      ConnectionObject* c = connectionFrom(Z_OBJ_P(entry));
-      if (c->conn) c->conn->drainInput();
-      if (c->ws) sendWebSocketClose(c, 1001);  // "going away"
-      if (c->conn) c->conn->end(zval_get_double(slot(&c->std, connection_props.lingerTimeout)));
-    }
-  }
-  ZEND_HASH_FOREACH_END();
-  zval_ptr_dtor(&copy);
-}
-}  // namespace
-
-void closeWorkerConnections(zend_object* worker) {
-  // Never under the caller: a stop is often requested from a callback (stopAll() in
-  // onMessage), while a connection's delivery is on the stack; draining then would read
-  // into the spill area that delivery is still walking and deliver bytes out of order.
-  EventLoop* loop = runtime::loop();
-  if (loop == nullptr) return;
-  try {
-    loop->defer(&endWorkerConnections, worker);
-  } catch (const std::exception& e) {
-    // Out of memory for one deferred call: the stop deadline still closes everything.
-    runtime::log("Worker[" + workerNameOf(worker) +
-                 "] cannot queue closing its connections: " + e.what());
-  }
-}
-
-namespace runtime {
-void closeOpenConnectionsForShutdown() {
-  zval* all =
-      zend_read_static_property(tcp_connection_ce, "connections", sizeof("connections") - 1, 1);
-  if (all == nullptr) return;
-  ZVAL_DEREF(all);
-  if (Z_TYPE_P(all) != IS_ARRAY) return;
-  zval copy;
-  ZVAL_ARR(&copy, zend_array_dup(Z_ARRVAL_P(all)));
-  zval* entry;
-  ZEND_HASH_FOREACH_VAL(Z_ARRVAL(copy), entry) {
-    if (Z_TYPE_P(entry) != IS_OBJECT || !instanceof_function(Z_OBJCE_P(entry), tcp_connection_ce))
-      continue;
-    ConnectionObject* c = connectionFrom(Z_OBJ_P(entry));
-    if (c->conn == nullptr || c->conn->state() == Connection::State::kClosed) continue;
-    c->conn->setUserData(nullptr);
-    c->conn->destroy();
-    removeFromArrays(c);
-    OBJ_RELEASE(&c->std);  // the reference of the open connection
-  }
-  ZEND_HASH_FOREACH_END();
-  zval_ptr_dtor(&copy);
-}
-}  // namespace runtime
 
 zend_class_entry* registerAsyncTcpConnectionEntry() {
   return register_class_Surge_Connection_AsyncTcpConnection(tcp_connection_ce);
@@ -727,14 +348,14 @@ ConnectionObject* sendBeforeClosing(INTERNAL_FUNCTION_PARAMETERS) {
 
 SURGE_METHOD(Surge_Connection_TcpConnection, close) {
   if (ConnectionObject* c = sendBeforeClosing(INTERNAL_FUNCTION_PARAM_PASSTHRU)) {
-    if (c->ws) sendWebSocketClose(c, 1000);
+    if (c->driver->goodbye) c->driver->goodbye(c, 1000);
     if (c->conn) c->conn->close();
   }
 }
 
 SURGE_METHOD(Surge_Connection_TcpConnection, end) {
   if (ConnectionObject* c = sendBeforeClosing(INTERNAL_FUNCTION_PARAM_PASSTHRU)) {
-    if (c->ws) sendWebSocketClose(c, 1000);
+    if (c->driver->goodbye) c->driver->goodbye(c, 1000);
     if (c->conn) c->conn->end(zval_get_double(slot(&c->std, connection_props.lingerTimeout)));
   }
 }

@@ -41,13 +41,18 @@ struct HttpConnectionState {
   bool collectingIsHead = false;
 };
 
+// The state of a connection of the HTTP driver, or null if none was made yet.
+inline HttpConnectionState* httpStateIfAny(ConnectionObject* c) {
+  return static_cast<HttpConnectionState*>(c->state.ptr);
+}
+
 // Helpers of the two halves only. They live in their own namespace so that their short
 // names cannot collide with the WebSocket side's.
 namespace http_server {
 
 inline HttpConnectionState* stateOf(ConnectionObject* c) {
-  if (c->http == nullptr) c->http = new HttpConnectionState();
-  return c->http;
+  if (c->state.ptr == nullptr) c->state.ptr = new HttpConnectionState();
+  return static_cast<HttpConnectionState*>(c->state.ptr);
 }
 
 inline double lingerOf(ConnectionObject* c) {

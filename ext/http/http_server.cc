@@ -124,7 +124,7 @@ void dispatchRequest(ConnectionObject* c, WorkerObject* w, HttpConnectionState* 
   if (trailers && !trailers->empty()) setTrailers(&request, *trailers);
   CallOutcome outcome = dispatchMessage(c, w, &request);
   zval_ptr_dtor(&request);
-  if (outcome == CallOutcome::kThrew && c->http == s && s->answered <= index)
+  if (outcome == CallOutcome::kThrew && httpStateIfAny(c) == s && s->answered <= index)
     answerInternalError(c, s);
 }
 
@@ -166,7 +166,7 @@ size_t deliverHttp(ConnectionObject* c, WorkerObject* w, std::string_view data) 
   limits.maxHeaderBytes = kMaxHeaderBytes;
   limits.maxBodyBytes = maxPackage;
   bool corked = false;
-  while (pos < data.size() && canDeliverTo(c) && c->http == s && !s->closing) {
+  while (pos < data.size() && canDeliverTo(c) && httpStateIfAny(c) == s && !s->closing) {
     std::string_view bytes = data.substr(pos);
     limits.maxBodyBytes = maxPackage;
     // A chunked body still arriving is framed on from where the last read stopped.
@@ -241,7 +241,7 @@ size_t deliverHttp(ConnectionObject* c, WorkerObject* w, std::string_view data) 
     zend_string_release(buffer);
   }
   if (corked && c->conn) c->conn->uncork();
-  if (c->http == s && s->closing) return data.size();
+  if (httpStateIfAny(c) == s && s->closing) return data.size();
   return pos;
 }
 

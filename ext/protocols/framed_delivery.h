@@ -15,7 +15,7 @@ namespace surge::ext {
 
 // Frames the messages at the front of `data` with Codec and hands each payload to
 // `deliver(zval*)`; malformed input goes to `reject(why)` and ends the walk. Returns the
-// bytes used. Text keeps how far it searched for "\n" in c->hint, so a long line is not
+// bytes used. Text keeps how far it searched for "\n" in c->state.hint, so a long line is not
 // searched again from its start. Answers to pipelined messages leave in one write.
 template <typename Codec, typename Deliver, typename Reject>
 size_t deliverFramed(ConnectionObject* c, std::string_view data, Deliver&& deliver,
@@ -27,7 +27,7 @@ size_t deliverFramed(ConnectionObject* c, std::string_view data, Deliver&& deliv
   while (pos < data.size() && canDeliverTo(c)) {
     protocol::FrameResult r;
     if constexpr (kText)
-      r = protocol::TextCodec::frame(data.substr(pos), max, &c->hint);
+      r = protocol::TextCodec::frame(data.substr(pos), max, &c->state.hint);
     else
       r = Codec::frame(data.substr(pos), max);
     if (r.status == protocol::FrameStatus::kNeedMore) break;

@@ -30,7 +30,7 @@ zend_class_entry* findProtocolClass(const std::string& scheme, std::string* trie
 // missing (they must be public and static) and returns false otherwise.
 bool loadUserProtocol(zend_class_entry* ce, UserProtocol* p);
 
-// input() sizes the next message from the whole input buffer (remembered in c->hint while
+// input() sizes the next message from the whole input buffer (remembered in c->state.hint while
 // it is not all here), decode() turns it into the value `deliver(zval*)` receives. A length
 // below 0 or above maxPackageSize goes to `reject(why)`. An exception in input() destroys
 // the connection, one in decode() closes it; both are logged for `worker` (may be null)
@@ -41,7 +41,7 @@ void deliverUserProtocol(ConnectionObject* c, const UserProtocol& p, zend_object
   Buffer& in = c->conn->inputBuffer();
   size_t max = static_cast<size_t>(slotLong(&c->std, connection_props.maxPackageSize, 10485760));
   while (!in.empty() && canDeliverTo(c)) {
-    zend_long length = static_cast<zend_long>(c->hint);
+    zend_long length = static_cast<zend_long>(c->state.hint);
     if (length == 0) {
       zval args[2], ret;
       ZVAL_STRINGL(&args[0], in.data(), in.size());
@@ -66,10 +66,10 @@ void deliverUserProtocol(ConnectionObject* c, const UserProtocol& p, zend_object
       }
     }
     if (static_cast<size_t>(length) > in.size()) {
-      c->hint = static_cast<size_t>(length);
+      c->state.hint = static_cast<size_t>(length);
       return;
     }
-    c->hint = 0;
+    c->state.hint = 0;
     zval args[2], decoded;
     ZVAL_STRINGL(&args[0], in.data(), static_cast<size_t>(length));
     ZVAL_OBJ(&args[1], &c->std);

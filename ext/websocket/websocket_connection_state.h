@@ -59,13 +59,20 @@ struct WebSocketState {
   WsPartialMessage* partial = nullptr;  // a data message in progress, if any
 };
 
+// The WebSocket state of any connection: null unless it is an accepted websocket:// one
+// whose state was made (broadcast() and the close paths ask any connection).
+inline WebSocketState* webSocketStateOf(ConnectionObject* c) {
+  return c->driver == &kWebSocketServerDriver ? static_cast<WebSocketState*>(c->state.ptr)
+                                              : nullptr;
+}
+
 // Helpers of the three parts only. They live in their own namespace so that their short
 // names (stateOf, lingerOf...) cannot collide with the HTTP side's.
 namespace ws_server {
 
 inline WebSocketState* stateOf(ConnectionObject* c) {
-  if (c->ws == nullptr) c->ws = new WebSocketState();
-  return c->ws;
+  if (c->state.ptr == nullptr) c->state.ptr = new WebSocketState();
+  return static_cast<WebSocketState*>(c->state.ptr);
 }
 
 inline bool isOpen(ConnectionObject* c) {

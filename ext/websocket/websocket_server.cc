@@ -25,7 +25,8 @@ void dispatchWs(ConnectionObject* c, WorkerObject* w, WebSocketState* s, zend_st
   CallOutcome outcome = dispatchMessage(c, w, &value);
   zval_ptr_dtor(&value);
   // An exception closes this connection only, with "internal error".
-  if (outcome == CallOutcome::kThrew && c->ws == s && s->phase == WebSocketState::Phase::kOpen)
+  if (outcome == CallOutcome::kThrew && webSocketStateOf(c) == s &&
+      s->phase == WebSocketState::Phase::kOpen)
     failClose(c, s, 1011, "internal error");
 }
 
@@ -74,7 +75,7 @@ void handleClose(ConnectionObject* c, WorkerObject* w, WebSocketState* s,
         CallOutcome::kExiting)
       return;
   }
-  if (c->ws != s) return;
+  if (webSocketStateOf(c) != s) return;
   // The close handshake: our close echoes the peer's code (an empty close is answered
   // with an empty one), unless the callback already closed.
   sendCloseFrame(c, s, close.code, std::string_view());
@@ -98,7 +99,8 @@ void handleControl(ConnectionObject* c, WorkerObject* w, WebSocketState* s, uint
     CallOutcome outcome =
         callWith(c, cb, ping ? &w->native->onWebSocketPing : &w->native->onWebSocketPong,
                  ping ? "onWebSocketPing" : "onWebSocketPong", &extra, 1);
-    if (outcome == CallOutcome::kThrew && c->ws == s && s->phase == WebSocketState::Phase::kOpen)
+    if (outcome == CallOutcome::kThrew && webSocketStateOf(c) == s &&
+        s->phase == WebSocketState::Phase::kOpen)
       failClose(c, s, 1011, "internal error");
     return;
   }
@@ -170,7 +172,7 @@ size_t deliverFrames(ConnectionObject* c, WorkerObject* w, WebSocketState* s, st
       corked = true;
     }
   };
-  while (pos < data.size() && canDeliverTo(c) && c->ws == s &&
+  while (pos < data.size() && canDeliverTo(c) && webSocketStateOf(c) == s &&
          s->phase == WebSocketState::Phase::kOpen) {
     std::string_view rest = data.substr(pos);
     if (s->partial && s->partial->inFrame) {
@@ -253,7 +255,7 @@ size_t deliverFrames(ConnectionObject* c, WorkerObject* w, WebSocketState* s, st
     }
   }
   if (corked && c->conn) c->conn->uncork();
-  if (c->ws != s || s->phase != WebSocketState::Phase::kOpen) return data.size();
+  if (webSocketStateOf(c) != s || s->phase != WebSocketState::Phase::kOpen) return data.size();
   return pos;
 }
 
@@ -264,7 +266,7 @@ size_t deliverWebSocket(ConnectionObject* c, WorkerObject* w, std::string_view d
   size_t pos = 0;
   if (s->phase == WebSocketState::Phase::kHandshake) {
     pos = ws_server::handshake(c, w, s, data);
-    if (c->ws != s) return data.size();
+    if (webSocketStateOf(c) != s) return data.size();
     if (s->phase == WebSocketState::Phase::kHandshake) return pos;  // incomplete, or closed
   }
   if (s->phase != WebSocketState::Phase::kOpen) return data.size();  // closing: dropped

@@ -135,7 +135,7 @@ size_t handshake(ConnectionObject* c, WorkerObject* w, WebSocketState* s, std::s
     CallOutcome outcome =
         callWith(c, onConnect, &w->native->onWebSocketConnect, "onWebSocketConnect", &extra, 1);
     if (outcome != CallOutcome::kOk) {
-      if (outcome == CallOutcome::kThrew && c->ws == s &&
+      if (outcome == CallOutcome::kThrew && webSocketStateOf(c) == s &&
           s->phase == WebSocketState::Phase::kHandshake)
         refuseHandshake(c, s, 500, "onWebSocketConnect failed");
       zval_ptr_dtor(&request);
@@ -143,7 +143,7 @@ size_t handshake(ConnectionObject* c, WorkerObject* w, WebSocketState* s, std::s
     }
   }
   // Closed (refused) by the application, or closed under it.
-  if (!isOpen(c) || c->ws != s || s->phase != WebSocketState::Phase::kHandshake) {
+  if (!isOpen(c) || webSocketStateOf(c) != s || s->phase != WebSocketState::Phase::kHandshake) {
     zval_ptr_dtor(&request);
     return data.size();
   }
@@ -185,7 +185,8 @@ size_t handshake(ConnectionObject* c, WorkerObject* w, WebSocketState* s, std::s
     ZVAL_COPY(&extra, &request);
     CallOutcome outcome = callWith(c, onConnected, &w->native->onWebSocketConnected,
                                    "onWebSocketConnected", &extra, 1);
-    if (outcome == CallOutcome::kThrew && c->ws == s) failClose(c, s, 1011, "internal error");
+    if (outcome == CallOutcome::kThrew && webSocketStateOf(c) == s)
+      failClose(c, s, 1011, "internal error");
   }
   zval_ptr_dtor(&request);
   return used;

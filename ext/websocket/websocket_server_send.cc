@@ -166,7 +166,7 @@ void sendWebSocket(ConnectionObject* c, zval* data, zval* return_value) {
 }
 
 void noteRawWebSocketSend(ConnectionObject* c, zval* data) {
-  WebSocketState* s = c->ws;
+  WebSocketState* s = webSocketStateOf(c);
   if (s == nullptr || s->phase != WebSocketState::Phase::kOpen) return;
   ZVAL_DEREF(data);
   if (Z_TYPE_P(data) == IS_STRING && Z_STRLEN_P(data) > 0 &&
@@ -175,19 +175,19 @@ void noteRawWebSocketSend(ConnectionObject* c, zval* data) {
 }
 
 void sendWebSocketClose(ConnectionObject* c, uint16_t code) {
-  WebSocketState* s = c->ws;
+  WebSocketState* s = webSocketStateOf(c);
   if (s == nullptr || s->phase != WebSocketState::Phase::kOpen) return;
   ws_server::sendCloseFrame(c, s, s->closeReceived ? s->peerCloseCode : code, std::string_view());
   s->phase = WebSocketState::Phase::kClosed;
 }
 
 bool webSocketReady(ConnectionObject* c) {
-  WebSocketState* s = c->ws;
+  WebSocketState* s = webSocketStateOf(c);
   return s && s->phase == WebSocketState::Phase::kOpen && !s->closeSent && ws_server::isOpen(c);
 }
 
 WsDeflateState* webSocketDeflate(ConnectionObject* c) {
-  WebSocketState* s = c->ws;
+  WebSocketState* s = webSocketStateOf(c);
   if (s == nullptr || !s->deflating) return nullptr;
   if (s->deflate->followType) {
     // Manual mode: compressed only when websocketType has RSV1 ("\xc1", "\xc2").

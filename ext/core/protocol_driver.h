@@ -1,0 +1,57 @@
+/* The protocol a connection speaks, behind one small interface: a driver per protocol and
+ * side (accepted by a Worker, or outgoing from an AsyncTcpConnection), picked once when
+ * the connection is accepted or constructed, and called through one pointer where the
+ * bridges used to switch over ProtocolKind. The table is protocol_drivers.cc; adding a
+ * protocol adds one driver file and one line there. */
+#ifndef SURGE_EXT_PROTOCOL_DRIVER_H
+#define SURGE_EXT_PROTOCOL_DRIVER_H
+
+#include <cstdint>
+#include <string_view>
+
+#include "core/common.h"
+
+namespace surge::ext {
+
+struct ConnectionObject;
+struct WorkerObject;
+enum class ProtocolKind;
+
+struct ProtocolDriver {
+  const char* name;
+  // The socket is open (accepted, or an outgoing connect completed and what was sent
+  // before it flushed): set up what the protocol needs first. May be null.
+  void (*open)(ConnectionObject* c);
+  // New bytes on an open connection; returns how many were used (the rest stays unread).
+  // The caller holds a reference on the object. `w` is the accepting worker (null outgoing).
+  size_t (*onData)(ConnectionObject* c, WorkerObject* w, std::string_view data);
+  // send($data, $raw). The caller checked that the connection may send (open, or an
+  // outgoing one not connected yet).
+  void (*send)(ConnectionObject* c, zval* data, bool raw, zval* return_value);
+  // close()/end()/the worker stopping: the protocol's goodbye (a WebSocket close frame with
+  // `code`) before the socket is closed. May be null.
+  void (*goodbye)(ConnectionObject* c, uint16_t code);
+  // The socket went away and the object may connect again (outgoing: reconnect()): forget
+  // per-socket state. May be null.
+  void (*reset)(ConnectionObject* c);
+  // The object is freed: release the driver's state. May be null.
+  void (*freeState)(ConnectionObject* c);
+};
+
+enum class Side { kAccepted, kOutgoing };
+
+// The driver of `kind` on `side` (never null: an unsupported pair gets the raw driver).
+const ProtocolDriver* driverFor(ProtocolKind kind, Side side);
+
+// Per protocol (defined in each driver file), [Side::kAccepted] and [Side::kOutgoing].
+extern const ProtocolDriver kRawDrivers[2];
+extern const ProtocolDriver kTextDrivers[2];
+extern const ProtocolDriver kFrameDrivers[2];
+extern const ProtocolDriver kUserDrivers[2];
+extern const ProtocolDriver kHttpServerDriver;
+extern const ProtocolDriver kWebSocketServerDriver;
+extern const ProtocolDriver kWsClientDriver;
+
+}  // namespace surge::ext
+
+#endif

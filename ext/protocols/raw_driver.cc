@@ -1,0 +1,24 @@
+/* tcp:// (no protocol): every read is one message. */
+#include "protocols/driver_glue.h"
+
+namespace surge::ext {
+
+namespace {
+template <Side S>
+size_t rawData(ConnectionObject* c, WorkerObject* w, std::string_view data) {
+  zval message;
+  ZVAL_STRINGL_FAST(&message, data.data(), data.size());
+  deliverOne<S>(c, w, &message);
+  zval_ptr_dtor(&message);
+  return data.size();
+}
+}  // namespace
+
+const ProtocolDriver kRawDrivers[2] = {
+    {"tcp", nullptr, rawData<Side::kAccepted>, sendWithKind<ProtocolKind::kRaw, Side::kAccepted>,
+     nullptr, nullptr, nullptr},
+    {"tcp", nullptr, rawData<Side::kOutgoing>, sendWithKind<ProtocolKind::kRaw, Side::kOutgoing>,
+     nullptr, nullptr, nullptr},
+};
+
+}  // namespace surge::ext
