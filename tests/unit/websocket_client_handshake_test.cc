@@ -205,8 +205,9 @@ TEST(WsClientHandshake, SubProtocolAnswers) {
   EXPECT_EQ(WsClientHandshake::check(parsed(answer("Sec-WebSocket-Protocol: chat\r\n")), o).problem,
             WsAnswerProblem::kProtocol);
   // Unchecked (Workerman's behaviour): reported, not refused.
-  WsAnswerCheck lenient =
-      WsClientHandshake::check(parsed(answer("Sec-WebSocket-Protocol: mqtt\r\n")), offerOf());
+  // The check's views point into the answer: it must outlive them.
+  WsHandshakeAnswer mqtt = parsed(answer("Sec-WebSocket-Protocol: mqtt\r\n"));
+  WsAnswerCheck lenient = WsClientHandshake::check(mqtt, offerOf());
   EXPECT_TRUE(lenient.ok());
   EXPECT_EQ(lenient.protocol, "mqtt");
 }

@@ -58,7 +58,7 @@ enum class WsAnswerProblem {
 struct WsAnswerCheck {
   WsAnswerProblem problem = WsAnswerProblem::kNone;
   const char* reason = nullptr;  // static description unless kNone
-  std::string_view protocol;     // the agreed sub-protocol, or a null view
+  std::string_view protocol;     // the agreed sub-protocol (a view into the answer), or null
   bool deflate = false;          // permessage-deflate was agreed: `deflateParams` is set
   WsDeflateParams deflateParams;
 
