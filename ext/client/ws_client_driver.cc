@@ -12,7 +12,7 @@ size_t wsData(ConnectionObject* c, WorkerObject*, std::string_view data) {
 
 void wsSend(ConnectionObject* c, zval* data, bool raw, zval* return_value) {
   if (raw) {
-    sendEncoded<Side::kOutgoing>(c, ProtocolKind::kRaw, kNoUserProtocol, data, return_value);
+    sendRaw<Side::kOutgoing>(c, data, return_value);
     return;
   }
   wsClientSend(c, data, return_value);  // it queues behind the handshake itself

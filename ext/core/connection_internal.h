@@ -13,11 +13,6 @@ inline WorkerObject* workerOf(ConnectionObject* c) {
   return c->worker ? workerFrom(c->worker) : nullptr;
 }
 
-// Where a callback runs, for the log line of an exception (no worker for an outgoing one).
-inline CallSite siteOf(ConnectionObject* c, const char* callback) {
-  return CallSite{callback, c->worker, slotLong(&c->std, connection_props.id, 0)};
-}
-
 // The one handler of every socket, accepted or outgoing (connection_handler.cc).
 Connection::Handler* connectionHandler();
 

@@ -55,6 +55,16 @@ zend_class_entry* registerAsyncTcpConnectionEntry();
 // Wraps an accepted socket of `worker` in a TcpConnection and calls onConnect.
 void acceptConnection(zend_object* worker, int fd, const sockaddr* peer, socklen_t length);
 
+// How long end() lingers for this connection ($connection->lingerTimeout).
+inline double lingerOf(ConnectionObject* c) {
+  return zval_get_double(slot(&c->std, connection_props.lingerTimeout));
+}
+
+// Where a callback of this connection runs, for the log line when it throws or dies.
+inline CallSite siteOf(ConnectionObject* c, const char* callback) {
+  return CallSite{callback, c->worker, slotLong(&c->std, connection_props.id, 0)};
+}
+
 // A connection whose bytes may still go to PHP now: open, reading, the process not exiting.
 inline bool canDeliverTo(ConnectionObject* c) {
   return c->conn && c->conn->isOpen() && !c->conn->readingPaused() && !runtime::exiting();

@@ -77,7 +77,7 @@ void endWorkerConnections(void* arg) {
       ConnectionObject* c = connectionFrom(Z_OBJ_P(entry));
       if (c->conn) c->conn->drainInput();
       if (c->driver->goodbye) c->driver->goodbye(c, 1001);  // "going away"
-      if (c->conn) c->conn->end(zval_get_double(slot(&c->std, connection_props.lingerTimeout)));
+      if (c->conn) c->conn->end(lingerOf(c));
     }
   }
   ZEND_HASH_FOREACH_END();

@@ -356,7 +356,7 @@ SURGE_METHOD(Surge_Connection_TcpConnection, close) {
 SURGE_METHOD(Surge_Connection_TcpConnection, end) {
   if (ConnectionObject* c = sendBeforeClosing(INTERNAL_FUNCTION_PARAM_PASSTHRU)) {
     if (c->driver->goodbye) c->driver->goodbye(c, 1000);
-    if (c->conn) c->conn->end(zval_get_double(slot(&c->std, connection_props.lingerTimeout)));
+    if (c->conn) c->conn->end(lingerOf(c));
   }
 }
 

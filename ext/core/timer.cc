@@ -120,8 +120,9 @@ size_t timerCount() {
 }
 
 void shutdownTimers() {
-  // No callback runs any more: even a timer whose callback is on the stack (exit() inside
-  // it) goes now, with the callable and arguments it holds.
+  // No callback runs any more: every timer goes now with the callable and arguments it
+  // holds, even one whose callback died of a fatal error (its frame is gone, `running`
+  // still set, so the callback's own clean-up never ran).
   for (auto& entry : g_timers) {
     entry.second->timer.stop();
     delete entry.second;

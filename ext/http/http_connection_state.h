@@ -55,10 +55,6 @@ inline HttpConnectionState* stateOf(ConnectionObject* c) {
   return static_cast<HttpConnectionState*>(c->state.ptr);
 }
 
-inline double lingerOf(ConnectionObject* c) {
-  return zval_get_double(slot(&c->std, connection_props.lingerTimeout));
-}
-
 }  // namespace http_server
 }  // namespace surge::ext
 

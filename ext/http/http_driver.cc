@@ -9,7 +9,7 @@ namespace surge::ext {
 namespace {
 void httpSend(ConnectionObject* c, zval* data, bool raw, zval* return_value) {
   if (raw) {
-    sendEncoded<Side::kAccepted>(c, ProtocolKind::kRaw, kNoUserProtocol, data, return_value);
+    sendRaw<Side::kAccepted>(c, data, return_value);
     return;
   }
   sendHttp(c, data, return_value);

@@ -39,7 +39,7 @@ void answerError(ConnectionObject* c, HttpConnectionState* s, int code) {
   s->closing = true;
   if (c->conn == nullptr || !c->conn->isOpen()) return;
   c->conn->send(answer);
-  if (c->conn) c->conn->end(http_server::lingerOf(c));
+  if (c->conn) c->conn->end(lingerOf(c));
 }
 
 // What a complete or partial head says before the body matters: an expectation we do

@@ -65,6 +65,12 @@ void sendEncoded(ConnectionObject* c, ProtocolKind kind, const UserProtocol& use
   reportSendResult(c, result, return_value);
 }
 
+// send($data, true): the bytes as given, whatever the protocol.
+template <Side S>
+void sendRaw(ConnectionObject* c, zval* data, zval* return_value) {
+  sendEncoded<S>(c, ProtocolKind::kRaw, kNoUserProtocol, data, return_value);
+}
+
 // A driver pair whose send encodes with `Kind` (raw when asked).
 template <ProtocolKind Kind, Side S>
 void sendWithKind(ConnectionObject* c, zval* data, bool raw, zval* return_value) {

@@ -28,7 +28,7 @@ template <Side S>
 void userSend(ConnectionObject* c, zval* data, bool raw, zval* return_value) {
   WorkerObject* w = S == Side::kAccepted && c->worker ? workerFrom(c->worker) : nullptr;
   if (raw || (S == Side::kAccepted && w == nullptr)) {
-    sendEncoded<S>(c, ProtocolKind::kRaw, kNoUserProtocol, data, return_value);
+    sendRaw<S>(c, data, return_value);
     return;
   }
   sendEncoded<S>(c, ProtocolKind::kUser, protocolOf<S>(c, w), data, return_value);

@@ -67,7 +67,7 @@ inline WebSocketState* webSocketStateOf(ConnectionObject* c) {
 }
 
 // Helpers of the three parts only. They live in their own namespace so that their short
-// names (stateOf, lingerOf...) cannot collide with the HTTP side's.
+// names (stateOf, isOpen...) cannot collide with the HTTP side's.
 namespace ws_server {
 
 inline WebSocketState* stateOf(ConnectionObject* c) {
@@ -77,14 +77,6 @@ inline WebSocketState* stateOf(ConnectionObject* c) {
 
 inline bool isOpen(ConnectionObject* c) {
   return c->conn && c->conn->isOpen();
-}
-
-inline double lingerOf(ConnectionObject* c) {
-  return zval_get_double(slot(&c->std, connection_props.lingerTimeout));
-}
-
-inline CallSite siteOf(ConnectionObject* c, const char* callback) {
-  return CallSite{callback, c->worker, slotLong(&c->std, connection_props.id, 0)};
 }
 
 // The connection's own callback if set, else the worker's (Workerman looks both up).

@@ -10,7 +10,7 @@ namespace {
 void webSocketSend(ConnectionObject* c, zval* data, bool raw, zval* return_value) {
   if (raw) {
     noteRawWebSocketSend(c, data);
-    sendEncoded<Side::kAccepted>(c, ProtocolKind::kRaw, kNoUserProtocol, data, return_value);
+    sendRaw<Side::kAccepted>(c, data, return_value);
     return;
   }
   sendWebSocket(c, data, return_value);
