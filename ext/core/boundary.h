@@ -26,9 +26,10 @@ struct ExecutorState {
     return {EG(current_execute_data), EG(vm_stack), EG(vm_stack_top), EG(vm_stack_end),
             EG(fake_scope)};
   }
-  // Restores the executor and, after memory exhaustion, gives the process room to log
-  // why it ends (the heap is still over its limit: the next allocation would be another
-  // fatal error). The process ends right after.
+  // Restores the executor and gives the process room to log why it ends: a fatal error
+  // raised close to memory_limit leaves too little for the log line. The process ends
+  // right after. (A memory_limit error itself never gets here: Zend's allocator catches
+  // its own error and ends the process inside PHP.)
   void restore() const {
     if (PG(memory_limit) > 0) zend_set_memory_limit(zend_memory_usage(true) + (16u << 20));
     EG(current_execute_data) = frame;
