@@ -60,8 +60,9 @@ double monotonicSeconds() {
 }  // namespace
 
 // A process out of descriptors fails accept() every back-off (ten times a second) until
-// one frees up: one line when it starts, a count at most every kReportEvery seconds while
-// it lasts, and one line when accepting works again.
+// one frees up: one line when the shortage starts, a count at most every kReportEvery
+// seconds while it lasts (a descriptor freed now and then lets one client in without
+// ending it), and one line once the accept queue is empty again.
 void Listener::noteFailure(int error) {
   double now = monotonicSeconds();
   if (failures_++ == 0) {
@@ -80,7 +81,8 @@ void Listener::noteFailure(int error) {
 }
 
 void Listener::noteRecovered() {
-  Log::writef("accept() works again after %zu failures in %.1f s", failures_,
+  Log::writef("accept() works again: every waiting client accepted, after %zu failures in %.1f s",
+              failures_,
               monotonicSeconds() - failingSince_);
   failures_ = 0;
 }
@@ -98,10 +100,11 @@ void Listener::acceptBatch() {
         watcher_.stop();
         backoff_.start(kBackoffSeconds, false);
       }
-      // EAGAIN: another process won the race for this connection, or the queue is empty.
+      // EAGAIN: another process won the race for this connection, or the queue is empty:
+      // every waiting client got a descriptor, so a shortage is over.
+      if (failures_ != 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) noteRecovered();
       return;
     }
-    if (failures_ != 0) noteRecovered();
     if (peer.ss_family == AF_INET || peer.ss_family == AF_INET6) {
       int one = 1;
       setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
