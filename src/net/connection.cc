@@ -360,7 +360,17 @@ void Connection::close() {
 void Connection::end(double lingerSeconds) {
   if (state_ != State::kOpen) return;
   state_ = State::kEnding;
-  if (delivering_ == 0) releaseInput();
+  // Input is discarded from here on: it no longer counts against the process's budget,
+  // and a back-pressure hold has nothing left to protect (reading notices the peer's FIN).
+  extraInput_ = 0;
+  if (held_) {
+    held_ = false;
+    updateInterest();
+  }
+  if (delivering_ == 0) {
+    releaseInput();
+    accountInput();
+  }
   if (!linger_) linger_ = std::make_unique<Timer>(loop_, &Connection::onLingerOver, this);
   lingerSecondsHint_ = lingerSeconds;
   if (output_.empty() && !corked_) finishEnding();
