@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Builds the extension with -fsanitize=address,undefined from the committed tree (in a
+# scratch copy, so the normal build in the repository is untouched) and runs the .phpt
+# suite against it: PHP's own allocator off (USE_ZEND_ALLOC=0) so that every zval,
+# string and array goes through the sanitizer's malloc, the ASan runtime preloaded into
+# every php process (the test runner, each test, each server it starts and what those
+# fork). Every report is written to a file in one folder; the step fails if the suite
+# fails or if any process wrote a report. Leak detection is off: PHP frees its request
+# memory in bulk at exit, and scripts/leak-check.sh checks leaks under valgrind.
+#
+#   bash scripts/asan-phpt.sh [tests/dir-or-file ...]    (default: tests/)
+# ASAN_TREE=<dir>: use an already built copy instead of building one (for reruns).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+jobs=$(nproc)
+tree=${ASAN_TREE:-}
+reports=$(mktemp -d /tmp/surge-asan-reports.XXXXXX)
+if [ -z "$tree" ]; then
+  tree=$(mktemp -d /tmp/surge-asan-tree.XXXXXX)
+  trap 'rm -rf "$tree"' EXIT
+  git archive HEAD | tar -x -C "$tree"
+  sanitize="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
+  (cd "$tree" && phpize >/dev/null &&
+    CFLAGS="$sanitize" CXXFLAGS="$sanitize" LDFLAGS="-fsanitize=address,undefined" \
+      ./configure --enable-surge --enable-surge-debug >/dev/null &&
+    make -j"$jobs" >/dev/null)
+fi
+libasan=$(g++ -print-file-name=libasan.so)
+[ -f "$libasan" ] || { echo "libasan.so not found (install g++'s sanitizer runtime)" >&2; exit 1; }
+
+set +e
+USE_ZEND_ALLOC=0 LD_PRELOAD="$libasan" \
+  ASAN_OPTIONS="detect_leaks=0:log_path=$reports/asan:abort_on_error=0:detect_odr_violation=0" \
+  UBSAN_OPTIONS="print_stacktrace=1:log_path=$reports/ubsan" \
+  SURGE_EXT="$tree/modules/surge.so" TEST_PHP_EXECUTABLE=$(command -v php) NO_INTERACTION=1 \
+  REPORT_EXIT_STATUS=1 php run-tests.php -q --show-diff -d extension="$tree/modules/surge.so" \
+  "${@:-tests/}"
+status=$?
+set -e
+if compgen -G "$reports/*" >/dev/null; then
+  echo "sanitizer reports (kept in $reports):" >&2
+  for f in "$reports"/*; do echo "== $f" >&2; head -60 "$f" >&2; done
+  exit 1
+fi
+rmdir "$reports"
+[ "$status" -eq 0 ] || { echo "phpt suite under ASan+UBSan failed" >&2; exit "$status"; }
+echo "phpt suite under ASan+UBSan: no sanitizer report"
