@@ -2,7 +2,6 @@
 
 #include <time.h>
 
-#include <memory>
 #include <string>
 
 #include "base/log_throttle.h"
@@ -16,8 +15,9 @@ namespace surge::ext::protocol_errors {
 namespace {
 
 LogThrottle g_throttle(kLogBurst, static_cast<int64_t>(kLogWindowSeconds * 1000));
-// Fires at the end of a window that suppressed lines; lives on this process's loop.
-std::unique_ptr<Timer> g_summary;
+// Fires at the end of a window that suppressed lines; lives on this process's loop. A
+// plain pointer, freed by finish(): a static destructor would run after the loop is gone.
+Timer* g_summary = nullptr;
 
 int64_t monotonicMs() {
   struct timespec ts {};
@@ -44,7 +44,7 @@ void scheduleSummary() {
   if (g_summary && g_summary->active()) return;
   EventLoop* loop = runtime::loop();
   if (loop == nullptr) return;  // no loop (master): finish() writes it
-  if (!g_summary) g_summary = std::make_unique<Timer>(*loop, &onSummaryDue, nullptr);
+  if (g_summary == nullptr) g_summary = new Timer(*loop, &onSummaryDue, nullptr);
   double wait = static_cast<double>(g_throttle.windowEndMs() - monotonicMs()) / 1000.0;
   g_summary->start(wait > 0 ? wait : 0, false);
 }
@@ -70,7 +70,8 @@ void log(std::string_view line) {
 
 void finish() {
   writeSummary();
-  g_summary.reset();
+  delete g_summary;
+  g_summary = nullptr;
 }
 
 }  // namespace surge::ext::protocol_errors
