@@ -4,7 +4,8 @@
 # suite against it: PHP's own allocator off (USE_ZEND_ALLOC=0) so that every zval,
 # string and array goes through the sanitizer's malloc, the ASan runtime preloaded into
 # every php process (the test runner, each test, each server it starts and what those
-# fork). Every report is written to a file in one folder; the step fails if the suite
+# fork). The php.ini scan folder is replaced by a copy without opcache, which PHP loads
+# with RTLD_DEEPBIND, a flag the sanitizer runtime refuses. Every report is written to a file in one folder; the step fails if the suite
 # fails or if any process wrote a report. Leak detection is off: PHP frees its request
 # memory in bulk at exit, and scripts/leak-check.sh checks leaks under valgrind.
 #
@@ -16,21 +17,31 @@ cd "$root"
 jobs=$(nproc)
 tree=${ASAN_TREE:-}
 reports=$(mktemp -d /tmp/surge-asan-reports.XXXXXX)
+ini=$(mktemp -d /tmp/surge-asan-ini.XXXXXX)
+cleanup() { rm -rf "$ini"; [ -n "${ASAN_TREE:-}" ] || rm -rf "$tree"; }
+trap cleanup EXIT
+scan=$(php -r 'echo PHP_CONFIG_FILE_SCAN_DIR;')
+for f in "$scan"/*.ini; do
+  [ -e "$f" ] || continue
+  grep -qi 'opcache' "$f" || cp "$f" "$ini/"
+done
+started=$(date +%s)
 if [ -z "$tree" ]; then
   tree=$(mktemp -d /tmp/surge-asan-tree.XXXXXX)
-  trap 'rm -rf "$tree"' EXIT
   git archive HEAD | tar -x -C "$tree"
   sanitize="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
   (cd "$tree" && phpize >/dev/null &&
     CFLAGS="$sanitize" CXXFLAGS="$sanitize" LDFLAGS="-fsanitize=address,undefined" \
       ./configure --enable-surge --enable-surge-debug >/dev/null &&
     make -j"$jobs" >/dev/null)
+  echo "ASan+UBSan build: $(($(date +%s) - started)) s"
 fi
+started=$(date +%s)
 libasan=$(g++ -print-file-name=libasan.so)
 [ -f "$libasan" ] || { echo "libasan.so not found (install g++'s sanitizer runtime)" >&2; exit 1; }
 
 set +e
-USE_ZEND_ALLOC=0 LD_PRELOAD="$libasan" \
+PHP_INI_SCAN_DIR="$ini" USE_ZEND_ALLOC=0 LD_PRELOAD="$libasan" \
   ASAN_OPTIONS="detect_leaks=0:log_path=$reports/asan:abort_on_error=0:detect_odr_violation=0" \
   UBSAN_OPTIONS="print_stacktrace=1:log_path=$reports/ubsan" \
   SURGE_EXT="$tree/modules/surge.so" TEST_PHP_EXECUTABLE=$(command -v php) NO_INTERACTION=1 \
@@ -38,6 +49,7 @@ USE_ZEND_ALLOC=0 LD_PRELOAD="$libasan" \
   "${@:-tests/}"
 status=$?
 set -e
+echo "phpt suite under ASan+UBSan: $(($(date +%s) - started)) s"
 if compgen -G "$reports/*" >/dev/null; then
   echo "sanitizer reports (kept in $reports):" >&2
   for f in "$reports"/*; do echo "== $f" >&2; head -60 "$f" >&2; done
