@@ -4,8 +4,9 @@
 # suite against it: PHP's own allocator off (USE_ZEND_ALLOC=0) so that every zval,
 # string and array goes through the sanitizer's malloc, the ASan runtime preloaded into
 # every php process (the test runner, each test, each server it starts and what those
-# fork). The php.ini scan folder is replaced by a copy without opcache, which PHP loads
-# with RTLD_DEEPBIND, a flag the sanitizer runtime refuses. Every report is written to a file in one folder; the step fails if the suite
+# fork). PHP opens extensions with RTLD_DEEPBIND, which the sanitizer runtime refuses: a
+# small preloaded dlopen() (scripts/asan_no_deepbind.c) drops that flag, and the php.ini
+# scan folder is replaced by a copy without opcache. Every report is written to a file in one folder; the step fails if the suite
 # fails or if any process wrote a report. Leak detection is off: PHP frees its request
 # memory in bulk at exit, and scripts/leak-check.sh checks leaks under valgrind.
 #
@@ -39,10 +40,13 @@ fi
 started=$(date +%s)
 libasan=$(g++ -print-file-name=libasan.so)
 [ -f "$libasan" ] || { echo "libasan.so not found (install g++'s sanitizer runtime)" >&2; exit 1; }
+gcc -shared -fPIC -O2 -o "$ini/no_deepbind.so" scripts/asan_no_deepbind.c -ldl
 
 set +e
-PHP_INI_SCAN_DIR="$ini" USE_ZEND_ALLOC=0 LD_PRELOAD="$libasan" \
-  ASAN_OPTIONS="detect_leaks=0:log_path=$reports/asan:abort_on_error=0:detect_odr_violation=0" \
+# The shim comes first so that PHP's dlopen() calls reach it; libasan then need not be
+# first in the list (verify_asan_link_order=0).
+PHP_INI_SCAN_DIR="$ini" USE_ZEND_ALLOC=0 LD_PRELOAD="$ini/no_deepbind.so:$libasan" \
+  ASAN_OPTIONS="verify_asan_link_order=0:detect_leaks=0:log_path=$reports/asan:abort_on_error=0:detect_odr_violation=0" \
   UBSAN_OPTIONS="print_stacktrace=1:log_path=$reports/ubsan" \
   SURGE_EXT="$tree/modules/surge.so" TEST_PHP_EXECUTABLE=$(command -v php) NO_INTERACTION=1 \
   REPORT_EXIT_STATUS=1 php run-tests.php -q --show-diff -d extension="$tree/modules/surge.so" \
