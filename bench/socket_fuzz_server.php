@@ -21,17 +21,19 @@ TcpConnection::$defaultMaxPackageSize = 64 * 1024;
 
 $http = new Worker("http://127.0.0.1:$httpPort");
 $http->name = 'http';
-$http->onMessage = function (TcpConnection $c, Request $r) {
-    $c->send($r->path() === '/pid' ? (string)getmypid() : 'echo ' . $r->method() . ' ' . $r->uri() . ' ' . strlen($r->rawBody()));
+// The probe: "<pid> <PHP memory in use>".
+$probe = fn() => getmypid() . ' ' . memory_get_usage();
+$http->onMessage = function (TcpConnection $c, Request $r) use ($probe) {
+    $c->send($r->path() === '/pid' ? $probe() : 'echo ' . $r->method() . ' ' . $r->uri() . ' ' . strlen($r->rawBody()));
 };
 $ws = new Worker("websocket://127.0.0.1:$wsPort");
 $ws->name = 'websocket';
-$ws->onMessage = fn($c, $m) => $c->send($m === 'pid' ? (string)getmypid() : $m);
+$ws->onMessage = fn($c, $m) => $c->send($m === 'pid' ? $probe() : $m);
 $text = new Worker("text://127.0.0.1:$textPort");
 $text->name = 'text';
-$text->onMessage = fn($c, $m) => $c->send($m === 'pid' ? (string)getmypid() : $m);
+$text->onMessage = fn($c, $m) => $c->send($m === 'pid' ? $probe() : $m);
 $frame = new Worker("frame://127.0.0.1:$framePort");
 $frame->name = 'frame';
-$frame->onMessage = fn($c, $m) => $c->send($m === 'pid' ? (string)getmypid() : $m);
+$frame->onMessage = fn($c, $m) => $c->send($m === 'pid' ? $probe() : $m);
 
 Worker::runAll();
