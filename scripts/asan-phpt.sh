@@ -50,10 +50,17 @@ PHP_INI_SCAN_DIR="$ini" USE_ZEND_ALLOC=0 LD_PRELOAD="$ini/no_deepbind.so:$libasa
   UBSAN_OPTIONS="print_stacktrace=1:log_path=$reports/ubsan" \
   SURGE_EXT="$tree/modules/surge.so" TEST_PHP_EXECUTABLE=$(command -v php) NO_INTERACTION=1 \
   REPORT_EXIT_STATUS=1 php run-tests.php -q --show-diff -d extension="$tree/modules/surge.so" \
-  "${@:-tests/}"
-status=$?
+  "${@:-tests/}" | tee "$reports.out"
+status=${PIPESTATUS[0]}
 set -e
 echo "phpt suite under ASan+UBSan: $(($(date +%s) - started)) s"
+# A report printed by a server process (UBSan writes there rather than to log_path) shows
+# in the diff of the test it broke.
+if grep -aE 'runtime error:|ERROR: AddressSanitizer|SUMMARY: (Address|UndefinedBehavior)Sanitizer' "$reports.out" >&2; then
+  echo "sanitizer reports in the suite's output above" >&2
+  exit 1
+fi
+rm -f "$reports.out"
 if compgen -G "$reports/*" >/dev/null; then
   echo "sanitizer reports (kept in $reports):" >&2
   for f in "$reports"/*; do echo "== $f" >&2; head -60 "$f" >&2; done
