@@ -41,11 +41,19 @@ started=$(date +%s)
 libasan=$(g++ -print-file-name=libasan.so)
 [ -f "$libasan" ] || { echo "libasan.so not found (install g++'s sanitizer runtime)" >&2; exit 1; }
 gcc -shared -fPIC -O2 -o "$ini/no_deepbind.so" scripts/asan_no_deepbind.c -ldl
+# The tests' other programs run without the preload (curl hangs with libasan preloaded):
+# first in PATH, a wrapper for each drops it and runs the real one.
+mkdir "$ini/bin"
+for tool in curl python3 redis-server redis-cli openssl; do
+  real=$(command -v "$tool") || continue
+  printf '#!/bin/sh\nunset LD_PRELOAD\nexec %s "$@"\n' "$real" >"$ini/bin/$tool"
+  chmod +x "$ini/bin/$tool"
+done
 
 set +e
 # The shim comes first so that PHP's dlopen() calls reach it; libasan then need not be
 # first in the list (verify_asan_link_order=0).
-PHP_INI_SCAN_DIR="$ini" USE_ZEND_ALLOC=0 LD_PRELOAD="$ini/no_deepbind.so:$libasan" \
+PATH="$ini/bin:$PATH" PHP_INI_SCAN_DIR="$ini" USE_ZEND_ALLOC=0 LD_PRELOAD="$ini/no_deepbind.so:$libasan" \
   ASAN_OPTIONS="verify_asan_link_order=0:detect_leaks=0:log_path=$reports/asan:abort_on_error=0:detect_odr_violation=0" \
   UBSAN_OPTIONS="print_stacktrace=1:log_path=$reports/ubsan" \
   SURGE_EXT="$tree/modules/surge.so" TEST_PHP_EXECUTABLE=$(command -v php) NO_INTERACTION=1 \
