@@ -8,7 +8,10 @@
 # small preloaded dlopen() (scripts/asan_no_deepbind.c) drops that flag, and the php.ini
 # scan folder is replaced by a copy without opcache. Every report is written to a file in one folder; the step fails if the suite
 # fails or if any process wrote a report. Leak detection is off: PHP frees its request
-# memory in bulk at exit, and scripts/leak-check.sh checks leaks under valgrind.
+# memory in bulk at exit, and scripts/leak-check.sh checks leaks under valgrind. SIGSEGV is
+# left to kill the process (handle_segv=0), as tests of a crashing worker expect. Tests that
+# need PHP's memory accounting (memory_limit, maxMemory) skip themselves under
+# USE_ZEND_ALLOC=0.
 #
 #   bash scripts/asan-phpt.sh [tests/dir-or-file ...]    (default: tests/)
 # ASAN_TREE=<dir>: use an already built copy instead of building one (for reruns).
@@ -54,7 +57,7 @@ set +e
 # The shim comes first so that PHP's dlopen() calls reach it; libasan then need not be
 # first in the list (verify_asan_link_order=0).
 PATH="$ini/bin:$PATH" PHP_INI_SCAN_DIR="$ini" USE_ZEND_ALLOC=0 LD_PRELOAD="$ini/no_deepbind.so:$libasan" \
-  ASAN_OPTIONS="verify_asan_link_order=0:detect_leaks=0:log_path=$reports/asan:abort_on_error=0:detect_odr_violation=0" \
+  ASAN_OPTIONS="verify_asan_link_order=0:detect_leaks=0:handle_segv=0:log_path=$reports/asan:abort_on_error=0:detect_odr_violation=0" \
   UBSAN_OPTIONS="print_stacktrace=1:log_path=$reports/ubsan" \
   SURGE_EXT="$tree/modules/surge.so" TEST_PHP_EXECUTABLE=$(command -v php) NO_INTERACTION=1 \
   REPORT_EXIT_STATUS=1 php run-tests.php -q --show-diff -d extension="$tree/modules/surge.so" \

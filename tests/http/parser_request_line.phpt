@@ -17,6 +17,7 @@ $cases = [
     'absolute-form' => "GET http://a/abs HTTP/1.1\r\nHost: a\r\n\r\n",
     'empty lines before the request line' => "\r\n\nGET /after-empty-lines HTTP/1.1\r\nHost: a\r\n\r\n",
     'bare LF line ends' => "GET /lf HTTP/1.1\nHost: a\n\n",
+    'bare LF line ends and a body' => "POST /lf-body HTTP/1.1\nHost: a\nContent-Length: 3\n\nabc",
     'HTTP/1.2 served as 1.1' => "GET /v12 HTTP/1.2\r\nHost: a\r\n\r\n",
     'HTTP/1.7 served as 1.1' => "GET /v17 HTTP/1.7\r\nHost: a\r\n\r\n",
     'HTTP/1.9 without Host, as 1.1' => "GET /v19 HTTP/1.9\r\n\r\n",
@@ -63,6 +64,7 @@ OPTIONS *: [200 keep-alive "OPTIONS *"] [200 close "GET /end"] <EOF>
 absolute-form: [200 keep-alive "GET http://a/abs"] [200 close "GET /end"] <EOF>
 empty lines before the request line: [200 keep-alive "GET /after-empty-lines"] [200 close "GET /end"] <EOF>
 bare LF line ends: [200 keep-alive "GET /lf"] [200 close "GET /end"] <EOF>
+bare LF line ends and a body: [200 keep-alive "POST /lf-body body=abc"] [200 close "GET /end"] <EOF>
 HTTP/1.2 served as 1.1: [200 keep-alive "GET /v12"] [200 close "GET /end"] <EOF>
 HTTP/1.7 served as 1.1: [200 keep-alive "GET /v17"] [200 close "GET /end"] <EOF>
 HTTP/1.9 without Host, as 1.1: [400 Bad Request] <EOF>
@@ -110,6 +112,8 @@ GET /end
 GET /after-empty-lines
 GET /end
 GET /lf
+GET /end
+POST /lf-body
 GET /end
 GET /v12
 GET /end
