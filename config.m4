@@ -39,6 +39,7 @@ if test "$PHP_SURGE" != "no"; then
   SURGE_CORE_SOURCES="
     src/base/buffer.cc
     src/base/log.cc
+    src/base/log_throttle.cc
     src/event/event_loop.cc
     src/event/io_watcher.cc
     src/event/poller.cc
@@ -96,6 +97,7 @@ if test "$PHP_SURGE" != "no"; then
     ext/core/master_process.cc
     ext/core/php_library.cc
     ext/core/protocol_drivers.cc
+    ext/core/protocol_errors.cc
     ext/core/run_all.cc
     ext/core/runtime.cc
     ext/core/status.cc

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds Surge and runs every test: generated-file checks, the extension (debug build with
 # -Werror), the C++ unit tests (plain and under ASan+UBSan), the codec fuzzers for a
-# bounded time, the .phpt suite through real sockets, a leak check of servers under
-# valgrind, and a `pecl package` + `pecl install` round trip. Exits non-zero on the first
+# bounded time, the .phpt suite through real sockets (with the plain build, then with the
+# extension built under ASan+UBSan), a short soak (memory growth), a socket-level fuzzer
+# against a running server, a leak check of servers under valgrind, and a `pecl package` +
+# `pecl install` round trip. Exits non-zero on the first
 # failure. Run from anywhere: `bash scripts/test-all.sh`.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -62,6 +64,15 @@ step "phpt suite (real servers on 127.0.0.1; run-tests.php is copied here by php
 TEST_PHP_EXECUTABLE=$(command -v php) NO_INTERACTION=1 REPORT_EXIT_STATUS=1 \
   php run-tests.php -q --show-diff -d extension="$root/modules/surge.so" tests/ | tee "$logs/phpt.log"
 
+step "phpt suite with the extension under ASan+UBSan (USE_ZEND_ALLOC=0, libasan preloaded)"
+bash scripts/asan-phpt.sh | tee "$logs/phpt-asan.log"
+
+step "soak (shortened): worker RSS and PHP memory may grow by 1 % at most"
+python3 bench/soak.py --requests 100000 --messages 10000 --cycles 2000
+
+step "socket fuzzer (${SOCKET_FUZZ_SECONDS:-10} s per protocol against a running server)"
+python3 bench/socket_fuzz.py --seconds "${SOCKET_FUZZ_SECONDS:-10}"
+
 step "leak check: servers under valgrind"
 bash scripts/leak-check.sh
 
@@ -83,5 +94,6 @@ step "all tests passed"
 unit=$(sed -n 's/.* tests passed, 0 tests failed out of \([0-9]*\)/\1/p' "$logs/unit.log")
 asan=$(sed -n 's/.* tests passed, 0 tests failed out of \([0-9]*\)/\1/p' "$logs/asan.log")
 phpt=$(sed -n 's/^Tests passed *: *\([0-9]*\).*/\1/p' "$logs/phpt.log")
-echo "unit $unit, unit under ASan+UBSan $asan, phpt $phpt, leak check 1, pecl round trip 1"
-echo "$((unit + asan + phpt + 2)) passed, 0 failed"
+phptAsan=$(sed -n 's/^Tests passed *: *\([0-9]*\).*/\1/p' "$logs/phpt-asan.log")
+echo "unit $unit, unit under ASan+UBSan $asan, phpt $phpt, phpt under ASan+UBSan $phptAsan, soak 1, socket fuzzer 1, leak check 1, pecl round trip 1"
+echo "$((unit + asan + phpt + phptAsan + 4)) passed, 0 failed"

@@ -50,7 +50,8 @@ zend_string* maskedFrame(uint8_t opcode, std::string_view payload) {
   size_t h = protocol::WsFrameWriter::header(opcode, payload.size(), true, key, header);
   zend_string* frame = zend_string_alloc(h + payload.size(), 0);
   memcpy(ZSTR_VAL(frame), header, h);
-  memcpy(ZSTR_VAL(frame) + h, payload.data(), payload.size());
+  // An empty payload may have no data at all: memcpy from null is undefined even for 0.
+  if (!payload.empty()) memcpy(ZSTR_VAL(frame) + h, payload.data(), payload.size());
   protocol::unmask(ZSTR_VAL(frame) + h, payload.size(), key);
   ZSTR_VAL(frame)[h + payload.size()] = '\0';
   return frame;

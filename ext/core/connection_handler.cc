@@ -10,6 +10,7 @@
 #include "client/async_tcp_connection.h"
 #include "core/callable.h"
 #include "core/connection_internal.h"
+#include "core/protocol_errors.h"
 #include "core/runtime.h"
 #include "protocols/driver_glue.h"
 
@@ -116,7 +117,7 @@ void deliverAccepted(ConnectionObject* c, WorkerObject* w, zval* message) {
 }
 
 void rejectAccepted(ConnectionObject* c, std::string_view why) {
-  runtime::log("Worker[" + workerNameOf(c->worker) + "] connection " +
+  protocol_errors::log("Worker[" + workerNameOf(c->worker) + "] connection " +
                std::to_string(slotLong(&c->std, connection_props.id, 0)) + " from " +
                c->conn->peerAddress().toString() + ": " + std::string(why) + "; closing it");
   c->conn->destroy();

@@ -22,6 +22,7 @@
 #include "process/supervisor.h"
 #include "process/user_switch.h"
 #include "core/run_all_internal.h"
+#include "core/protocol_errors.h"
 #include "core/runtime.h"
 #include "core/status.h"
 #include "core/worker_object.h"
@@ -136,6 +137,7 @@ void runChild(const Supervisor::ChildRole& role, pid_t masterPid, StatusBoard* b
       Supervisor::notifyReady(role.controlFd);
     }
     if (!exiting) loop.run();
+    protocol_errors::finish();
   }
   zend_catch {
     fatal = true;

@@ -54,14 +54,35 @@ std::string_view bufferOf(zend_object* obj) {
   return {Z_STRVAL_P(b), Z_STRLEN_P(b)};
 }
 
-// The head (request line and fields) without the empty line, and the body.
+// Where the head ends: the line end before the first empty line, and where the body
+// starts. Lines may end in a bare LF (RFC 9112 2.2, accepted by the parser), so the empty
+// line is "\r\n" or "\n" after a "\n". Without one, all is head.
+struct HeadSplit {
+  size_t headEnd;
+  size_t bodyStart;
+};
+HeadSplit splitHead(std::string_view buffer) {
+  for (size_t nl = buffer.find('\n'); nl != std::string_view::npos; nl = buffer.find('\n', nl + 1)) {
+    size_t next = nl + 1;
+    size_t body = 0;
+    if (next < buffer.size() && buffer[next] == '\n')
+      body = next + 1;
+    else if (next + 1 < buffer.size() && buffer[next] == '\r' && buffer[next + 1] == '\n')
+      body = next + 2;
+    else
+      continue;
+    return {nl > 0 && buffer[nl - 1] == '\r' ? nl - 1 : nl, body};
+  }
+  return {buffer.size(), buffer.size()};
+}
+
+// The head (request line and fields) without the empty line, and the body. Both are views
+// into the buffer, also when empty: a view with null data must not reach memcpy.
 std::string_view headOf(std::string_view buffer) {
-  size_t end = buffer.find("\r\n\r\n");
-  return end == std::string_view::npos ? buffer : buffer.substr(0, end);
+  return buffer.substr(0, splitHead(buffer).headEnd);
 }
 std::string_view bodyOf(std::string_view buffer) {
-  size_t end = buffer.find("\r\n\r\n");
-  return end == std::string_view::npos ? std::string_view() : buffer.substr(end + 4);
+  return buffer.substr(splitHead(buffer).bodyStart);
 }
 
 std::string_view requestLine(std::string_view buffer) {

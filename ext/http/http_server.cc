@@ -13,6 +13,7 @@
 #include "protocol/http/request_parser.h"
 #include "protocol/http/response_head.h"
 #include "protocol/http/status_phrases.h"
+#include "core/protocol_errors.h"
 #include "core/runtime.h"
 #include "core/worker_object.h"
 
@@ -37,6 +38,7 @@ void answerError(ConnectionObject* c, HttpConnectionState* s, int code) {
   answer.append(protocol::httpReasonPhrase(code));
   answer.append("\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
   s->closing = true;
+  if (code != 500) protocol_errors::count();  // 500: our own failure, not the client's
   if (c->conn == nullptr || !c->conn->isOpen()) return;
   c->conn->send(answer, Connection::Overflow::kQueue);
   if (c->conn) c->conn->end(lingerOf(c));

@@ -70,7 +70,8 @@ void handleClose(ConnectionObject* c, WorkerObject* w, WebSocketState* s,
   if (Z_TYPE_P(cb) > IS_NULL) {
     zval extra[2];
     ZVAL_LONG(&extra[0], close.code);
-    ZVAL_STRINGL(&extra[1], close.reason.data(), close.reason.size());
+    // _FAST: an empty close has no reason at all (null data), which must not reach memcpy.
+    ZVAL_STRINGL_FAST(&extra[1], close.reason.data(), close.reason.size());
     if (callWith(c, cb, &w->native->onWebSocketClose, "onWebSocketClose", extra, 2) ==
         CallOutcome::kExiting)
       return;

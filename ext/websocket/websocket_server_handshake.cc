@@ -8,6 +8,7 @@
 #include "http/http_classes.h"
 #include "protocol/http/request_parser.h"
 #include "protocol/websocket/handshake_request.h"
+#include "core/protocol_errors.h"
 #include "core/runtime.h"
 #include "websocket/websocket_connection_state.h"
 #include "websocket/websocket_deflate.h"
@@ -22,6 +23,7 @@ protocol::HttpRequestHead g_head;  // reused by every handshake: parsing never n
 // Refuses a handshake without PHP: an HTTP answer, then FIN and linger.
 void refuseHandshake(ConnectionObject* c, WebSocketState* s, int status, std::string_view why) {
   s->phase = WebSocketState::Phase::kClosed;
+  if (status != 500) protocol_errors::count();  // 500: our own failure, not the peer's
   if (!isOpen(c)) return;
   c->conn->send(protocol::WsHandshakeRequest::refusal(status, why));
   if (c->conn) c->conn->end(lingerOf(c));

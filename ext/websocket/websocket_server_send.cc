@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "protocol/websocket/frame_writer.h"
+#include "core/protocol_errors.h"
 #include "core/runtime.h"
 #include "websocket/websocket_connection_state.h"
 #include "websocket/websocket_deflate.h"
@@ -33,6 +34,7 @@ void sendCloseFrame(ConnectionObject* c, WebSocketState* s, uint16_t code,
 // A protocol error (or a failed callback): the close frame with its code, then FIN; what
 // the peer sends meanwhile is read and dropped until it closes or lingerTimeout passes.
 void failClose(ConnectionObject* c, WebSocketState* s, uint16_t code, const char* reason) {
+  if (code != 1011) protocol_errors::count();  // 1011: our own failure, not the peer's
   sendCloseFrame(c, s, code, reason ? std::string_view(reason) : std::string_view());
   s->phase = WebSocketState::Phase::kClosed;
   dropMessage(s);

@@ -17,7 +17,7 @@ namespace {
 
 // Bumped whenever a record changes size or meaning: a `status` command of another build
 // then refuses the file instead of printing garbage.
-constexpr uint32_t kLayoutVersion = 1;
+constexpr uint32_t kLayoutVersion = 2;
 constexpr char kMagic[8] = {'S', 'U', 'R', 'G', 'E', 'S', 'B', '\n'};
 constexpr uint32_t kFlagDaemon = 1;
 // Sanity bounds for a file read from disk, far above anything a server runs.
@@ -52,7 +52,7 @@ struct alignas(64) GroupRecord {
   ExitPair exits[StatusBoard::kMaxExitStatuses];
 };
 
-// 128 bytes: the counters a worker writes all the time sit in their own cache line,
+// 192 bytes: the counters a worker writes all the time start on their own cache line,
 // away from the neighbour slot's and from the fields only the master writes.
 struct alignas(64) SlotRecord {
   int32_t group;
@@ -65,8 +65,8 @@ struct alignas(64) SlotRecord {
 // The layout is the file format: pin it, so a change is a deliberate version bump.
 static_assert(sizeof(FileHeader) == 64);
 static_assert(sizeof(GroupRecord) == 512);
-static_assert(sizeof(SlotRecord) == 128);
-static_assert(sizeof(StatusBoard::Counters) == 64);
+static_assert(sizeof(SlotRecord) == 192);
+static_assert(sizeof(StatusBoard::Counters) == 72);
 
 FileHeader* headerOf(void* base) {
   return static_cast<FileHeader*>(base);
@@ -105,6 +105,7 @@ void resetCounters(StatusBoard::Counters& c) {
   c.peakMemory.store(0, std::memory_order_relaxed);
   c.heartbeatMs.store(0, std::memory_order_relaxed);
   c.qps.store(0, std::memory_order_relaxed);
+  c.protocolErrors.store(0, std::memory_order_relaxed);
 }
 
 std::runtime_error systemError(const std::string& what, const std::string& path) {
@@ -383,6 +384,7 @@ StatusBoard::Snapshot StatusBoard::snapshot() const {
     p.peakMemory = c.peakMemory.load(std::memory_order_relaxed);
     p.heartbeatMs = c.heartbeatMs.load(std::memory_order_relaxed);
     p.qps = c.qps.load(std::memory_order_relaxed);
+    p.protocolErrors = c.protocolErrors.load(std::memory_order_relaxed);
     out.processes.push_back(std::move(p));
   }
   return out;

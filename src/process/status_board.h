@@ -42,6 +42,9 @@ class StatusBoard {
     std::atomic<int64_t> peakMemory;     // bytes, PHP's memory_get_peak_usage()
     std::atomic<int64_t> heartbeatMs;    // CLOCK_REALTIME ms of the worker's last tick
     std::atomic<int64_t> qps;            // requests handled in the last full second
+    // Malformed input from clients since the process started (each answered with its
+    // protocol's error and closed); counted here because only the first few are logged.
+    std::atomic<int64_t> protocolErrors;
   };
   static_assert(std::atomic<int64_t>::is_always_lock_free,
                 "the board is shared between processes: its atomics must not use locks");
@@ -73,6 +76,7 @@ class StatusBoard {
     int64_t peakMemory = 0;
     int64_t heartbeatMs = 0;
     int64_t qps = 0;
+    int64_t protocolErrors = 0;
     // Resident set size in bytes; not on the board: the reader fills it from /proc.
     int64_t rss = 0;
   };

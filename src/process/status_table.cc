@@ -73,24 +73,26 @@ std::string renderStatus(const StatusBoard::Snapshot& snapshot, const StatusCont
 
   // Process table: each column at least as wide as the reference's, padded to its longest
   // value, then one space.
-  int64_t sumMemory = 0, sumConnections = 0, sumSendFail = 0, sumTimers = 0, sumRequests = 0,
-          sumQps = 0;
+  int64_t sumMemory = 0, sumConnections = 0, sumSendFail = 0, sumProtocolErrors = 0, sumTimers = 0,
+          sumRequests = 0, sumQps = 0;
   for (const Process& p : snapshot.processes) {
     sumMemory += p.memory;
     sumConnections += p.connections;
     sumSendFail += p.sendFail;
+    sumProtocolErrors += p.protocolErrors;
     sumTimers += p.timers;
     sumRequests += p.totalRequests;
     sumQps += p.qps;
   }
   struct Row {
-    std::string pid, memory, listen, name, connections, sendFail, timers, requests, qps, status;
+    std::string pid, memory, listen, name, connections, sendFail, protocolErrors, timers, requests,
+        qps, status;
   };
   std::vector<Row> rows;
   for (const Process& p : snapshot.processes)
     rows.push_back({std::to_string(p.pid), formatMemory(p.memory), p.listen, displayName(p.worker),
                     std::to_string(p.connections), std::to_string(p.sendFail),
-                    std::to_string(p.timers), std::to_string(p.totalRequests),
+                    std::to_string(p.protocolErrors), std::to_string(p.timers), std::to_string(p.totalRequests),
                     std::to_string(p.qps), isBusy(p, ctx) ? "[busy]" : "[idle]"});
   Row summary{"Summary",
               formatMemory(sumMemory),
@@ -98,30 +100,38 @@ std::string renderStatus(const StatusBoard::Snapshot& snapshot, const StatusCont
               "-",
               std::to_string(sumConnections),
               std::to_string(sumSendFail),
+              std::to_string(sumProtocolErrors),
               std::to_string(sumTimers),
               std::to_string(sumRequests),
               std::to_string(sumQps),
               "[Summary] "};
-  Row header{"pid",       "memory", "listening",     "name", "connections",
-             "send_fail", "timers", "total_request", "qps",  "status"};
-  size_t wMemory = 7, wListen = 9, wName = nameWidth, wConnections = 11, wSendFail = 9, wTimers = 7,
-         wRequests = 13, wQps = 6;
+  Row header{"pid",       "memory",    "listening", "name",          "connections",
+             "send_fail", "proto_err", "timers",    "total_request", "qps",
+             "status"};
+  size_t wMemory = 7, wListen = 9, wName = nameWidth, wConnections = 11, wSendFail = 9,
+         wProtocolErrors = 9, wTimers = 7, wRequests = 13, wQps = 6;
   auto widen = [&](const Row& r) {
     wMemory = std::max(wMemory, r.memory.size());
     wListen = std::max(wListen, r.listen.size());
     wName = std::max(wName, r.name.size());
     wConnections = std::max(wConnections, r.connections.size());
     wSendFail = std::max(wSendFail, r.sendFail.size());
+    wProtocolErrors = std::max(wProtocolErrors, r.protocolErrors.size());
     wTimers = std::max(wTimers, r.timers.size());
     wRequests = std::max(wRequests, r.requests.size());
     wQps = std::max(wQps, r.qps.size());
   };
   for (const Row& r : rows) widen(r);
   widen(summary);
+  // Malformed input refused since start: a column of its own once there is any, so that
+  // a server nobody attacked shows Workerman's table unchanged.
+  const bool showProtocolErrors = sumProtocolErrors > 0;
   auto line = [&](const Row& r) {
     return r.pid + "\t" + pad(r.memory, wMemory) + " " + pad(r.listen, wListen) + " " +
            pad(r.name, wName) + " " + pad(r.connections, wConnections) + " " +
-           pad(r.sendFail, wSendFail) + " " + pad(r.timers, wTimers) + " " +
+           pad(r.sendFail, wSendFail) + " " +
+           (showProtocolErrors ? pad(r.protocolErrors, wProtocolErrors) + " " : std::string()) +
+           pad(r.timers, wTimers) + " " +
            pad(r.requests, wRequests) + " " + pad(r.qps, wQps) + " " + r.status;
   };
   std::vector<std::string> processLines;

@@ -1,5 +1,5 @@
 --TEST--
-HTTP parser: chunked request bodies (hex sizes in either case, extensions, trailers) reach onMessage de-chunked, with Content-Length instead of Transfer-Encoding in the head and trailers through trailer(); bad sizes, missing CRLFs and bad trailers get 400, oversized chunks 413
+HTTP parser: chunked request bodies (hex sizes in either case, extensions, trailers) reach onMessage de-chunked, with Content-Length instead of Transfer-Encoding in the head and trailers through trailer(); bad sizes, missing CRLFs, bare LF or CR line ends in the chunked framing (RFC 9112 7.1) and bad trailers get 400, oversized chunks 413
 --FILE--
 <?php
 require __DIR__ . '/http.inc';
@@ -8,7 +8,7 @@ $end = "GET /end HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n";
 $head = "POST /dechunked HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n";
 $accepted = [
     'sizes, extensions, a chunk of one space' => "5\r\nhello\r\n1;name=value;x\r\n \r\nA\r\n0123456789\r\n0\r\n\r\n",
-    'upper-case hex, BWS before an extension, bare LF, 00' => "a ;ext\nABCDEFGHIJ\r\n00\r\n\r\n",
+    'upper-case hex, BWS before an extension, 00' => "a ;ext\r\nABCDEFGHIJ\r\n00\r\n\r\n",
     'quoted extension value and trailers' => "4\r\nwiki\r\n5;ext=\"q;x\"\r\npedia\r\n0\r\nX-Check: yes\r\nOther-Trailer:  two \r\n\r\n",
     'only the last chunk' => "0\r\n\r\n",
 ];
@@ -31,6 +31,11 @@ $refused = [
     'size 5 5' => "5 5\r\nhello\r\n0\r\n\r\n",
     'empty size line' => "\r\nhello\r\n0\r\n\r\n",
     'bare CR after the size' => "5\rhello\r\n0\r\n\r\n",
+    'bare LF after the size' => "3\nxyz\r\n0\r\n\r\n",
+    'bare LF after an extension' => "3;a=b\nxyz\r\n0\r\n\r\n",
+    'bare LF after the last chunk' => "3\r\nxyz\r\n0\n\r\n",
+    'bare LF after a trailer' => "0\r\nX: a\n\r\n",
+    'bare LF as the last line' => "3\r\nxyz\r\n0\r\n\n",
     'bare CR in an extension' => "5;a\rb\r\nhello\r\n0\r\n\r\n",
     'size line that never ends' => '1;' . str_repeat('e', 16384),
     'folded trailer' => "0\r\nX: a\r\n bad: fold\r\n\r\n",
@@ -50,7 +55,7 @@ var_dump($server->stop());
 sizes, extensions, a chunk of one space:
 {"body":"hello 0123456789","content-length":"16","transfer-encoding":null,"head has Transfer-Encoding":false,"head Content-Length":"16","trailers":[],"trailer x-check":null,"trailer missing":"default"}
 [200 close "GET /end"] <EOF>
-upper-case hex, BWS before an extension, bare LF, 00:
+upper-case hex, BWS before an extension, 00:
 {"body":"ABCDEFGHIJ","content-length":"10","transfer-encoding":null,"head has Transfer-Encoding":false,"head Content-Length":"10","trailers":[],"trailer x-check":null,"trailer missing":"default"}
 [200 close "GET /end"] <EOF>
 quoted extension value and trailers:
@@ -70,6 +75,11 @@ space before the size: [400 Bad Request] <EOF>
 size 5 5: [400 Bad Request] <EOF>
 empty size line: [400 Bad Request] <EOF>
 bare CR after the size: [400 Bad Request] <EOF>
+bare LF after the size: [400 Bad Request] <EOF>
+bare LF after an extension: [400 Bad Request] <EOF>
+bare LF after the last chunk: [400 Bad Request] <EOF>
+bare LF after a trailer: [400 Bad Request] <EOF>
+bare LF as the last line: [400 Bad Request] <EOF>
 bare CR in an extension: [400 Bad Request] <EOF>
 size line that never ends: [400 Bad Request] <EOF>
 folded trailer: [400 Bad Request] <EOF>

@@ -1,5 +1,5 @@
 --TEST--
-HTTP parser: request lines (methods are case-sensitive tokens, origin-form, absolute-form and OPTIONS *, HTTP/1.0 and 1.1 only) are answered 200, 400 or 505; a rejected request never reaches onMessage and its connection gets FIN after the answer
+HTTP parser: request lines (methods are case-sensitive tokens, origin-form, absolute-form and OPTIONS *, HTTP/1.0 and 1.1, a later HTTP/1 minor version served as 1.1) are answered 200, 400 or 505; a rejected request never reaches onMessage and its connection gets FIN after the answer
 --FILE--
 <?php
 require __DIR__ . '/http.inc';
@@ -17,6 +17,10 @@ $cases = [
     'absolute-form' => "GET http://a/abs HTTP/1.1\r\nHost: a\r\n\r\n",
     'empty lines before the request line' => "\r\n\nGET /after-empty-lines HTTP/1.1\r\nHost: a\r\n\r\n",
     'bare LF line ends' => "GET /lf HTTP/1.1\nHost: a\n\n",
+    'bare LF line ends and a body' => "POST /lf-body HTTP/1.1\nHost: a\nContent-Length: 3\n\nabc",
+    'HTTP/1.2 served as 1.1' => "GET /v12 HTTP/1.2\r\nHost: a\r\n\r\n",
+    'HTTP/1.7 served as 1.1' => "GET /v17 HTTP/1.7\r\nHost: a\r\n\r\n",
+    'HTTP/1.9 without Host, as 1.1' => "GET /v19 HTTP/1.9\r\n\r\n",
     'method not a token' => "G@T /m HTTP/1.1\r\nHost: a\r\n\r\n",
     'method with (' => "GE(T /m HTTP/1.1\r\nHost: a\r\n\r\n",
     'method with obs-text' => "G\x80T /m HTTP/1.1\r\nHost: a\r\n\r\n",
@@ -40,7 +44,7 @@ $cases = [
     'HTTP/1' => "GET /m HTTP/1\r\nHost: a\r\n\r\n",
     'HTTP/a.1' => "GET /m HTTP/a.1\r\nHost: a\r\n\r\n",
     'HTTP/2.0' => "GET /m HTTP/2.0\r\nHost: a\r\n\r\n",
-    'HTTP/1.2' => "GET /m HTTP/1.2\r\nHost: a\r\n\r\n",
+    'HTTP/2.1' => "GET /m HTTP/2.1\r\nHost: a\r\n\r\n",
     'HTTP/0.9' => "GET /m HTTP/0.9\r\nHost: a\r\n\r\n",
     'HTTP/3.0' => "GET /m HTTP/3.0\r\nHost: a\r\n\r\n",
 ];
@@ -60,6 +64,10 @@ OPTIONS *: [200 keep-alive "OPTIONS *"] [200 close "GET /end"] <EOF>
 absolute-form: [200 keep-alive "GET http://a/abs"] [200 close "GET /end"] <EOF>
 empty lines before the request line: [200 keep-alive "GET /after-empty-lines"] [200 close "GET /end"] <EOF>
 bare LF line ends: [200 keep-alive "GET /lf"] [200 close "GET /end"] <EOF>
+bare LF line ends and a body: [200 keep-alive "POST /lf-body body=abc"] [200 close "GET /end"] <EOF>
+HTTP/1.2 served as 1.1: [200 keep-alive "GET /v12"] [200 close "GET /end"] <EOF>
+HTTP/1.7 served as 1.1: [200 keep-alive "GET /v17"] [200 close "GET /end"] <EOF>
+HTTP/1.9 without Host, as 1.1: [400 Bad Request] <EOF>
 method not a token: [400 Bad Request] <EOF>
 method with (: [400 Bad Request] <EOF>
 method with obs-text: [400 Bad Request] <EOF>
@@ -83,7 +91,7 @@ HTTP/1.10: [400 Bad Request] <EOF>
 HTTP/1: [400 Bad Request] <EOF>
 HTTP/a.1: [400 Bad Request] <EOF>
 HTTP/2.0: [505 HTTP Version Not Supported] <EOF>
-HTTP/1.2: [505 HTTP Version Not Supported] <EOF>
+HTTP/2.1: [505 HTTP Version Not Supported] <EOF>
 HTTP/0.9: [505 HTTP Version Not Supported] <EOF>
 HTTP/3.0: [505 HTTP Version Not Supported] <EOF>
 --- onMessage saw:
@@ -104,5 +112,11 @@ GET /end
 GET /after-empty-lines
 GET /end
 GET /lf
+GET /end
+POST /lf-body
+GET /end
+GET /v12
+GET /end
+GET /v17
 GET /end
 int(0)

@@ -189,7 +189,15 @@ TEST(HttpRequestParserTest, Versions) {
   ASSERT_EQ(h.status, HttpParseStatus::kComplete);
   EXPECT_EQ(h.versionMinor, 0);
   EXPECT_EQ(errorOf("GET / HTTP/2.0\r\nHost: a\r\n\r\n"), 505);
-  EXPECT_EQ(errorOf("GET / HTTP/1.2\r\nHost: a\r\n\r\n"), 505);
+  EXPECT_EQ(errorOf("GET / HTTP/2.1\r\nHost: a\r\n\r\n"), 505);
+  // A later HTTP/1 minor version is served as 1.1 (RFC 9110 2.5), with 1.1's rules.
+  for (const char* minor : {"2", "7", "9"}) {
+    h = parse(std::string("GET / HTTP/1.") + minor + "\r\nHost: a\r\n\r\n");
+    ASSERT_EQ(h.status, HttpParseStatus::kComplete) << describe(h) << " for 1." << minor;
+    EXPECT_EQ(h.versionMinor, 1);
+    EXPECT_TRUE(h.keepAlive);
+  }
+  EXPECT_EQ(errorOf("GET / HTTP/1.7\r\n\r\n"), 400);  // no Host, as in 1.1
   EXPECT_EQ(errorOf("GET / HTTP/0.9\r\nHost: a\r\n\r\n"), 505);
   EXPECT_EQ(errorOf("GET / HTTP/3.0\r\nHost: a\r\n\r\n"), 505);
   EXPECT_EQ(errorOf("GET / http/1.1\r\nHost: a\r\n\r\n"), 400);
@@ -409,8 +417,8 @@ TEST(HttpRequestParserTest, ChunkedBody) {
   EXPECT_TRUE(dechunkHttpBody(h.rawBody(in), &out));
   EXPECT_EQ(out, "xhello 0123456789");
 
-  // Trailers, bare-LF chunk lines, upper-case hex and extensions with BWS.
-  std::string body2 = "a ;ext\nABCDEFGHIJ\r\n00\r\nTrailer-One: 1\r\nT2:2\n\r\n";
+  // Trailers, upper-case hex and extensions with BWS.
+  std::string body2 = "a ;ext\r\nABCDEFGHIJ\r\n00\r\nTrailer-One: 1\r\nT2:2\r\n\r\n";
   in = head + body2;
   h = parse(in);
   ASSERT_EQ(h.status, HttpParseStatus::kComplete) << describe(h);
@@ -514,6 +522,24 @@ TEST(HttpRequestParserTest, ChunkedErrors) {
   unlimited.maxBodyBytes = SIZE_MAX;
   EXPECT_EQ(errorOf(head + "10000000000000000\r\n", unlimited), 400);
   EXPECT_EQ(parse(head + "ffffffffffffffff\r\n", unlimited).status, HttpParseStatus::kNeedMore);
+}
+
+// RFC 9112 7.1: chunk lines end in CRLF. A bare LF, accepted in the head, is refused in
+// the body, where a proxy framing it otherwise would see a different next request.
+TEST(HttpRequestParserTest, ChunkedLinesNeedCrlf) {
+  std::string head = "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n";
+  EXPECT_EQ(errorOf(head + "3\nxyz\r\n0\r\n\r\n"), 400);    // chunk-size line
+  EXPECT_EQ(errorOf(head + "3;x=y\nxyz\r\n0\r\n\r\n"), 400);  // with an extension
+  EXPECT_EQ(errorOf(head + "3\r\nxyz\r\n0\n\r\n"), 400);    // last chunk
+  EXPECT_EQ(errorOf(head + "0\n\n"), 400);
+  EXPECT_EQ(errorOf(head + "3\r\nxyz\n0\r\n\r\n"), 400);    // after the chunk data
+  EXPECT_EQ(errorOf(head + "0\r\nT: 1\n\r\n"), 400);         // a trailer line
+  EXPECT_EQ(errorOf(head + "0\r\n\n"), 400);                 // the empty line at the end
+  EXPECT_EQ(errorOf(head + "0\r\nT: 1\r\n\n"), 400);
+  // The same bytes with CRLF everywhere are one whole request.
+  expectWhole(head + "3\r\nxyz\r\n0\r\nT: 1\r\n\r\n");
+  // A bare-LF head in front of a CRLF body is still fine.
+  expectWhole("POST / HTTP/1.1\nHost: a\nTransfer-Encoding: chunked\n\n3\r\nxyz\r\n0\r\n\r\n");
 }
 
 TEST(HttpRequestParserTest, DechunkRejectsMalformedBodies) {

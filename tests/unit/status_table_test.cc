@@ -132,6 +132,22 @@ TEST(StatusReportTest, BarsGrowWithTheTable) {
   EXPECT_TRUE(Contains(renderStatus(s, ctx), "Summary\t0.00M "));
 }
 
+TEST(StatusReportTest, ProtocolErrorsColumnOnceThereAreAny) {
+  StatusBoard::Snapshot s = referenceSnapshot();
+  StatusContext ctx = referenceContext();
+  EXPECT_FALSE(Contains(renderStatus(s, ctx), "proto_err"));
+  s.processes[0].protocolErrors = 1234;
+  s.processes[2].protocolErrors = 5;
+  std::string text = renderStatus(s, ctx);
+  EXPECT_TRUE(Contains(text, "connections send_fail proto_err timers  total_request"));
+  EXPECT_TRUE(Contains(text, "21197\t1.19M   http://127.0.0.1:18080      web      0           0  "
+                             "       1234      0       1      "));
+  EXPECT_TRUE(Contains(text, "21200\t1.19M   http://127.0.0.1:18080      web      0           0  "
+                             "       0         0       1      "));
+  EXPECT_TRUE(Contains(text, "Summary\t4.62M   -                           -        0           0  "
+                             "       1239      1       2      "));
+}
+
 TEST(StatusReportTest, MemoryFormat) {
   EXPECT_EQ(formatMemory(0), "0.00M");
   EXPECT_EQ(formatMemory(1247806), "1.19M");

@@ -70,6 +70,7 @@ TEST(WebSocketCloseTest, BuildAndParse) {
   // Not sendable: an empty payload.
   EXPECT_EQ(WsFrameWriter::closePayload(1005, "x", out), 0u);
   EXPECT_EQ(WsFrameWriter::closePayload(4999, "", out), 2u);
+  EXPECT_EQ(WsFrameWriter::closePayload(1002, std::string_view(), out), 2u);  // no data at all
 }
 
 TEST(WebSocketCloseTest, LongReasonIsCutOnACharacterBoundary) {

@@ -46,6 +46,18 @@ bool findLine(std::string_view buffer, size_t pos, std::string_view* text, size_
   return true;
 }
 
+// Inside a chunked body every line ends in CRLF (RFC 9112 7.1): the chunk-size lines, the
+// trailer fields and the empty line that ends them. A bare LF is refused there, unlike in
+// the head, because a proxy that reads the body more strictly or more loosely than we do
+// frames a different next request (request smuggling).
+enum class ChunkLine { kFound, kIncomplete, kBareLf };
+ChunkLine findChunkLine(std::string_view buffer, size_t pos, std::string_view* text,
+                        size_t* end) {
+  if (!findLine(buffer, pos, text, end)) return ChunkLine::kIncomplete;
+  if (*end - pos == text->size() + 1) return ChunkLine::kBareLf;
+  return ChunkLine::kFound;
+}
+
 HttpParseStatus fail(HttpRequestHead* head, int status, const char* reason) {
   head->status = HttpParseStatus::kError;
   head->length = 0;
@@ -82,7 +94,9 @@ const char* parseRequestLine(std::string_view line, HttpRequestHead* head, int* 
   if (version.size() != 8 || version.substr(0, 5) != "HTTP/" || version[5] < '0' ||
       version[5] > '9' || version[6] != '.' || version[7] < '0' || version[7] > '9')
     return "malformed HTTP version";
-  if (version[5] != '1' || (version[7] != '0' && version[7] != '1')) {
+  // A later minor version of HTTP/1 is served as the highest we implement, 1.1 (RFC 9110
+  // 2.5: minor versions stay compatible); other majors, and 0.x, are not ours.
+  if (version[5] != '1') {
     *status = 505;
     return "unsupported HTTP version";
   }
@@ -99,7 +113,7 @@ const char* parseRequestLine(std::string_view line, HttpRequestHead* head, int* 
   }
   head->method = method;
   head->target = target;
-  head->versionMinor = version[7] - '0';
+  head->versionMinor = version[7] == '0' ? 0 : 1;
   return nullptr;
 }
 
@@ -203,11 +217,13 @@ HttpParseStatus parseChunked(std::string_view buffer, size_t pos, size_t total,
   for (;;) {
     head->chunkedResumeAt = pos;
     head->chunkedResumeTotal = total;
-    if (!findLine(buffer, pos, &line, &end)) {
+    ChunkLine found = findChunkLine(buffer, pos, &line, &end);
+    if (found == ChunkLine::kIncomplete) {
       if (buffer.size() - pos >= maxLine) return fail(head, 400, "chunk size line too long");
       return needMore(head);
     }
     if (end - pos > maxLine) return fail(head, 400, "chunk size line too long");
+    if (found == ChunkLine::kBareLf) return fail(head, 400, "chunk size line not ended by CRLF");
     size_t size = 0;
     size_t i = 0;
     for (; i < line.size(); ++i) {
@@ -248,7 +264,9 @@ HttpParseStatus parseChunked(std::string_view buffer, size_t pos, size_t total,
   const size_t trailerStart = pos;
   const size_t headBytes = head->bodyOffset;
   for (;;) {
-    if (!findLine(buffer, pos, &line, &end)) {
+    ChunkLine found = findChunkLine(buffer, pos, &line, &end);
+    if (found == ChunkLine::kBareLf) return fail(head, 400, "trailer line not ended by CRLF");
+    if (found == ChunkLine::kIncomplete) {
       size_t pending = buffer.size() - pos;
       // Only a lone CR may still become the empty line that ends the trailers; any other
       // pending bytes make a field line at least pending + 1 bytes long.

@@ -38,7 +38,7 @@ struct HttpRequestHead {
   // Valid once the head is complete (also with kNeedMore while the body is arriving).
   std::string_view method;
   std::string_view target;
-  int versionMinor = 1;  // HTTP/1.<versionMinor>, 0 or 1
+  int versionMinor = 1;  // HTTP/1.<versionMinor>, 0 or 1 (a later 1.x is served as 1.1)
   bool keepAlive = false;
   bool expectContinue = false;
   bool expectUnsupported = false;  // an Expect other than 100-continue (answer 417)

@@ -51,7 +51,8 @@ size_t WsFrameWriter::closePayload(uint16_t code, std::string_view reason,
     // Step back over continuation bytes to the start of the character that was cut.
     while (n > 0 && (static_cast<unsigned char>(reason[n]) & 0xC0) == 0x80) --n;
   }
-  std::memcpy(out + 2, reason.data(), n);
+  // An empty view may have no data at all, and memcpy from null is undefined even for 0.
+  if (n > 0) std::memcpy(out + 2, reason.data(), n);
   return 2 + n;
 }
 
