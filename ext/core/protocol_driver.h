@@ -36,6 +36,12 @@ struct ProtocolDriver {
   void (*reset)(ConnectionObject* c);
   // The object is freed: release the driver's state. May be null.
   void (*freeState)(ConnectionObject* c);
+  // A retiring process asks whether it may say goodbye now: the connection is between
+  // requests (nothing received waits for its answer, nothing is half read), which is when
+  // the protocol lets a client retry safely. Only asked with both buffers empty. Null: the
+  // connection read something and wrote after its last read
+  // (Connection::answeredLastInput()).
+  bool (*betweenRequests)(ConnectionObject* c);
 };
 
 enum class Side { kAccepted, kOutgoing };

@@ -26,6 +26,7 @@ int g_exitCode = 0;
 size_t g_open = 0;
 zend_long g_nextConnectionId = 0;
 Timer* g_stopDeadline = nullptr;
+int g_stopHolds = 0;  // retirements queued to the loop that a stop must wait for
 std::string g_logFileConfigured;
 bool g_logConfigured = false;
 
@@ -42,7 +43,7 @@ struct StatSlot {
 StatSlot g_statSlots[4];
 
 void finishStopIfIdle() {
-  if (g_stopping && g_open == 0 && g_loop) g_loop->stop();
+  if (g_stopping && g_open == 0 && g_stopHolds == 0 && g_loop) g_loop->stop();
 }
 
 void onStopDeadline(void*);
@@ -100,9 +101,11 @@ void keepOnlyWorker(zend_object* keep) {
   g_workers.swap(rest);
 }
 
-void closeOpenConnectionsForShutdown();  // tcp_connection.cc
+void closeOpenConnectionsForShutdown();  // connection_registry.cc
+void releaseRetirement();                // connection_retirement.cc
 
 void releaseAll() {
+  releaseRetirement();
   closeOpenConnectionsForShutdown();
   delete g_stopDeadline;
   g_stopDeadline = nullptr;
@@ -134,6 +137,15 @@ size_t openConnections() {
 }
 void connectionOpened() {
   ++g_open;
+}
+
+void holdStop() {
+  ++g_stopHolds;
+}
+
+void releaseStop() {
+  if (g_stopHolds) --g_stopHolds;
+  finishStopIfIdle();
 }
 
 void connectionClosed() {

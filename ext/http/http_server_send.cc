@@ -70,6 +70,7 @@ void sendResponse(ConnectionObject* c, HttpConnectionState* s, zend_string* body
   pieces[count++] = SendPiece{g_out.data(), g_out.size()};
   if (body && ZSTR_LEN(body) > 0) pieces[count++] = pieceOf(body);
   Connection::SendResult r = c->conn->send(pieces, count);
+  s->streaming = streaming;
   sendResult(c, r, return_value);
   if (!closeAfter || c->conn == nullptr) return;
   if (streaming) {
@@ -333,6 +334,7 @@ void sendHttp(ConnectionObject* c, zval* data, zval* return_value) {
     SendPiece piece = pieceOf(bytes);
     Connection::SendResult r = c->conn->send(&piece, 1);
     zend_string_release(bytes);
+    if (lastChunk) s->streaming = false;
     sendResult(c, r, return_value);
     if (lastChunk && s->closeAfterLastChunk && c->conn) {
       s->closeAfterLastChunk = false;

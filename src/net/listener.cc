@@ -51,7 +51,22 @@ void Listener::onBackoffOver(void* self) {
 }
 
 void Listener::acceptBatch() {
-  for (int i = 0; i < kAcceptBudget && watcher_.active(); ++i) {
+  acceptSome(kAcceptBudget);
+}
+
+void Listener::acceptQueued(int limit) {
+  watcher_.stop();
+  backoff_.stop();
+  wantAccept_ = false;
+  while (limit > 0 && acceptSome(limit < kAcceptBudget ? limit : kAcceptBudget))
+    limit -= kAcceptBudget;
+}
+
+bool Listener::acceptSome(int budget) {
+  // A handler may pause accepting (pauseAccept() in onConnect): the batch ends there.
+  bool watched = watcher_.active();
+  for (int i = 0; i < budget; ++i) {
+    if (watched && !watcher_.active()) return false;
     sockaddr_storage peer;
     socklen_t length = sizeof peer;
     int fd =
@@ -62,10 +77,10 @@ void Listener::acceptBatch() {
         Log::writef("accept() failed: %s; pausing accept for 100 ms (raise `ulimit -n`?)",
                     std::strerror(errno));
         watcher_.stop();
-        backoff_.start(0.1, false);
+        if (wantAccept_) backoff_.start(0.1, false);
       }
       // EAGAIN: another process won the race for this connection, or the queue is empty.
-      return;
+      return false;
     }
     if (peer.ss_family == AF_INET || peer.ss_family == AF_INET6) {
       int one = 1;
@@ -73,6 +88,7 @@ void Listener::acceptBatch() {
     }
     handler_->onAccept(*this, fd, reinterpret_cast<sockaddr*>(&peer), length);
   }
+  return true;
 }
 
 }  // namespace surge
