@@ -1,5 +1,6 @@
 #include "core/connection_retirement.h"
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,6 +17,11 @@ namespace {
 // How often the connections still being served are looked at again. Their answer usually
 // leaves within a turn of the loop; the delay only postpones the goodbye.
 constexpr double kRecheckSeconds = 0.005;
+// A connection that has sent nothing yet is waited for this long: its first bytes may be
+// on the way (a client sends right after its connect returns, so they follow within a
+// round trip). One silent for longer is idle (a client waiting for the server to speak
+// first, a probe): it gets the goodbye, not the whole stop deadline.
+constexpr double kFirstBytesSeconds = 0.5;
 // Bounds the connections taken from the queue of a socket about to close (a listen
 // backlog is far smaller; a flood on a shared socket must not keep a retiring process).
 constexpr int kAcceptQueuedLimit = 65536;
@@ -25,6 +31,7 @@ constexpr int kAcceptQueuedLimit = 65536;
 struct Retiring {
   std::vector<zend_object*> waiting;
   std::unique_ptr<Timer> recheck;
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
 Retiring* g_retiring = nullptr;
 
@@ -33,9 +40,15 @@ struct PendingRetire {
   bool graceful;
 };
 
+bool silentTooLong() {
+  std::chrono::duration<double> waited = std::chrono::steady_clock::now() - g_retiring->started;
+  return waited.count() >= kFirstBytesSeconds;
+}
+
 bool betweenRequests(ConnectionObject* c) {
   Connection* conn = c->conn;
   if (conn->pendingOutput() > 0 || conn->pendingInput() > 0 || conn->readingPaused()) return false;
+  if (conn->bytesRead() == 0) return silentTooLong();
   if (c->driver->betweenRequests) return c->driver->betweenRequests(c);
   return conn->answeredLastInput();
 }

@@ -11,8 +11,9 @@
  * The connections (unless the stop is graceful, which waits for the clients to close):
  * each one is said goodbye to (WebSocket close 1001, then FIN and lingerTimeout) only at a
  * moment its protocol lets a client retry safely: between requests. One that was just
- * accepted and has sent nothing yet, or is in the middle of a request, or whose request is
- * not answered yet, is served until it is; HTTP keep-alive connections between requests
+ * accepted and has sent nothing yet (for half a second: its first bytes may be on the
+ * way), or is in the middle of a request, or whose request is not answered yet, is served
+ * until it is; HTTP keep-alive connections between requests
  * and WebSockets with no message half received go at once. Until the stop deadline
  * (stopTimeout): what is still open then is cut when the process exits. */
 #ifndef SURGE_EXT_CONNECTION_RETIREMENT_H
