@@ -156,6 +156,21 @@ void retireWorker(WorkerObject* w, bool graceful) {
 }
 
 namespace runtime {
+void cutRetiringConnections() {
+  if (g_retiring == nullptr || exiting()) return;
+  std::vector<zend_object*> list;
+  list.swap(g_retiring->waiting);
+  g_retiring->recheck->stop();
+  for (zend_object* obj : list) {
+    ConnectionObject* c = connectionFrom(obj);
+    if (!exiting() && c->conn && c->conn->isOpen()) {
+      if (c->driver->goodbye) c->driver->goodbye(c, 1001);
+      if (c->conn) c->conn->destroy();
+    }
+    OBJ_RELEASE(obj);
+  }
+}
+
 void releaseRetirement() {
   if (g_retiring == nullptr) return;
   g_retiring->recheck.reset();

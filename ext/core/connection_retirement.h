@@ -32,6 +32,9 @@ void retireWorker(WorkerObject* w, bool graceful);
 namespace runtime {
 // Request shutdown: drops the references the retirement holds.
 void releaseRetirement();
+// The stop deadline: closes the connections still waited for (a goodbye if the protocol
+// has one, then at once, with onClose).
+void cutRetiringConnections();
 }  // namespace runtime
 
 }  // namespace surge::ext

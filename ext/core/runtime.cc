@@ -49,6 +49,8 @@ void finishStopIfIdle() {
 void onStopDeadline(void*);
 }  // namespace
 
+void cutRetiringConnections();  // connection_retirement.cc
+
 int status() {
   return g_status;
 }
@@ -155,7 +157,9 @@ void connectionClosed() {
 
 namespace {
 void onStopDeadline(void*) {
-  // Connections that did not finish flushing in time are cut; the loop then returns.
+  // Connections still waiting for their request or its answer are cut (with their onClose),
+  // and those that did not finish flushing; the loop then returns.
+  cutRetiringConnections();
   if (g_loop) g_loop->stop();
 }
 }  // namespace
