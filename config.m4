@@ -94,6 +94,7 @@ if test "$PHP_SURGE" != "no"; then
     ext/core/connection_handler.cc
     ext/core/connection_interface.cc
     ext/core/connection_registry.cc
+    ext/core/connection_retirement.cc
     ext/core/master_process.cc
     ext/core/php_library.cc
     ext/core/protocol_drivers.cc

@@ -85,11 +85,6 @@ SendPiece pieceOf(zend_string* s);
 // send()'s return value for a core send result, with Workerman's onError calls.
 void reportSendResult(ConnectionObject* c, Connection::SendResult result, zval* return_value);
 
-// Ends every connection of `worker` from the loop (never under the caller, who may be a
-// callback of one of them): answers what arrived, flushes what is queued, half-closes,
-// closes after lingerTimeout or when the peer closes.
-void closeWorkerConnections(zend_object* worker);
-
 }  // namespace surge::ext
 
 #endif

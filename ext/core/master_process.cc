@@ -72,7 +72,9 @@ void printBanner(const StartInfo& info, bool daemon, bool libraryMode) {
 }
 
 // Creates every listening socket in the master, so that "address in use" is reported
-// before anything forks and children inherit one socket (per child with reusePort).
+// before anything forks and children inherit it. With reusePort, one socket per process
+// slot: the kernel spreads new connections over them, and each stays open in the master
+// for as long as it runs, so that a retiring process's queue passes to its successor.
 bool listenInMaster() {
   for (zend_object* obj : runtime::workers()) {
     WorkerObject* w = workerFrom(obj);
@@ -83,11 +85,14 @@ bool listenInMaster() {
     try {
       ListenOptions options;
       options.reusePort = reusePort;
-      int fd = createListenSocket(w->native->address, options);
-      if (reusePort)
-        ::close(fd);  // each child binds its own
-      else
-        w->native->listenFd = fd;
+      if (!reusePort) {
+        w->native->listenFd = createListenSocket(w->native->address, options);
+        continue;
+      }
+      zend_long count = slotLong(obj, worker_props.count, 1);
+      w->native->slotListenFds.reserve(static_cast<size_t>(count));
+      for (zend_long i = 0; i < count; ++i)
+        w->native->slotListenFds.push_back(createListenSocket(w->native->address, options));
     } catch (const std::exception& e) {
       throwRuntime("Surge\\Worker %s: %s", w->native->socketName.c_str(), e.what());
       return false;
@@ -101,6 +106,8 @@ void closeMasterSockets() {
     WorkerObject* w = workerFrom(obj);
     if (w->native->listenFd >= 0) ::close(w->native->listenFd);
     w->native->listenFd = -1;
+    for (int fd : w->native->slotListenFds) ::close(fd);
+    w->native->slotListenFds.clear();
   }
 }
 

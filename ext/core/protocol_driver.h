@@ -43,6 +43,12 @@ struct ProtocolDriver {
   // message was dropped; answer with the protocol's error and close. May be null (then
   // onError and a logged close).
   void (*refuseInput)(ConnectionObject* c);
+  // A retiring process asks whether it may say goodbye now: the connection is between
+  // requests (nothing received waits for its answer, nothing is half read), which is when
+  // the protocol lets a client retry safely. Only asked with both buffers empty. Null: the
+  // connection read something and wrote after its last read
+  // (Connection::answeredLastInput()).
+  bool (*betweenRequests)(ConnectionObject* c);
 };
 
 enum class Side { kAccepted, kOutgoing };

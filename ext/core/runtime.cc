@@ -26,6 +26,7 @@ int g_exitCode = 0;
 size_t g_open = 0;
 zend_long g_nextConnectionId = 0;
 Timer* g_stopDeadline = nullptr;
+int g_stopHolds = 0;  // retirements queued to the loop that a stop must wait for
 std::string g_logFileConfigured;
 bool g_logConfigured = false;
 
@@ -42,11 +43,13 @@ struct StatSlot {
 StatSlot g_statSlots[4];
 
 void finishStopIfIdle() {
-  if (g_stopping && g_open == 0 && g_loop) g_loop->stop();
+  if (g_stopping && g_open == 0 && g_stopHolds == 0 && g_loop) g_loop->stop();
 }
 
 void onStopDeadline(void*);
 }  // namespace
+
+void cutRetiringConnections();  // connection_retirement.cc
 
 int status() {
   return g_status;
@@ -100,9 +103,11 @@ void keepOnlyWorker(zend_object* keep) {
   g_workers.swap(rest);
 }
 
-void closeOpenConnectionsForShutdown();  // tcp_connection.cc
+void closeOpenConnectionsForShutdown();  // connection_registry.cc
+void releaseRetirement();                // connection_retirement.cc
 
 void releaseAll() {
+  releaseRetirement();
   closeOpenConnectionsForShutdown();
   delete g_stopDeadline;
   g_stopDeadline = nullptr;
@@ -136,6 +141,15 @@ void connectionOpened() {
   ++g_open;
 }
 
+void holdStop() {
+  ++g_stopHolds;
+}
+
+void releaseStop() {
+  if (g_stopHolds) --g_stopHolds;
+  finishStopIfIdle();
+}
+
 void connectionClosed() {
   if (g_open) --g_open;
   finishStopIfIdle();
@@ -143,7 +157,9 @@ void connectionClosed() {
 
 namespace {
 void onStopDeadline(void*) {
-  // Connections that did not finish flushing in time are cut; the loop then returns.
+  // Connections still waiting for their request or its answer are cut (with their onClose),
+  // and those that did not finish flushing; the loop then returns.
+  cutRetiringConnections();
   if (g_loop) g_loop->stop();
 }
 }  // namespace

@@ -54,6 +54,11 @@ void setControlFd(int fd);
 // Asks the master to start a fresh process for this one and then retire this one.
 void requestReplacement();
 
+// A stop does not finish (the loop keeps running) between holdStop() and its releaseStop():
+// work queued to the loop that may still accept connections.
+void holdStop();
+void releaseStop();
+
 // Called when a connection closes, so that a stop can finish when none are left.
 void connectionClosed();
 size_t openConnections();

@@ -158,7 +158,9 @@ std::string addressText(const SocketAddress& a) {
 
 void acceptConnection(zend_object* worker, int fd, const sockaddr* peer, socklen_t length) {
   EventLoop* loop = runtime::loop();
-  if (loop == nullptr || runtime::stopping() || runtime::exiting()) {
+  // A stopping process still serves what it accepts: the connections it takes from its
+  // socket's queue before closing it (connection_retirement.cc).
+  if (loop == nullptr || runtime::exiting()) {
     ::close(fd);
     return;
   }

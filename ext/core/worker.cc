@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "core/boundary.h"
+#include "core/connection_retirement.h"
 #include "core/worker_object.h"
 
 #include "base/log.h"
@@ -252,11 +253,10 @@ void stopWorker(WorkerObject* w, bool graceful) {
   ZVAL_OBJ(&arg, &w->std);
   callCallback(slot(&w->std, worker_props.onWorkerStop), &n->onWorkerStop, 1, &arg,
                CallSite{"onWorkerStop", &w->std, 0});
-  closeWorkerListener(w);
   zval t;
   ZVAL_TRUE(&t);
   setSlot(&w->std, worker_props.stopping, &t);
-  if (!graceful) closeWorkerConnections(&w->std);
+  retireWorker(w, graceful);
 }
 
 void armRecycleLimits(WorkerObject* w) {

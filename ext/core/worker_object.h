@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/callable.h"
 #include "protocols/user_protocol.h"
@@ -25,6 +26,10 @@ struct WorkerNative {
   ProtocolKind kind = ProtocolKind::kRaw;
   UserProtocol userProtocol;  // kUser
   int listenFd = -1;          // created by the master and inherited, or -1
+  // reusePort: one socket per process slot, created and kept open by the master, so that
+  // the process replacing another (reload, recycling, a crash) accepts from the same
+  // socket and the connections the kernel queued on it are never dropped with it.
+  std::vector<int> slotListenFds;
   std::unique_ptr<Listener> listener;
   bool acceptPausedByUser = false;
   // maxConnections: this worker's open connections in this process, and whether reaching

@@ -84,9 +84,19 @@ void runChild(const Supervisor::ChildRole& role, pid_t masterPid, StatusBoard* b
 #endif
   php_mt_srand(static_cast<uint32_t>(getpid()) ^ static_cast<uint32_t>(time(nullptr)));
   zend_object* obj = runtime::workers()[static_cast<size_t>(role.group)];
-  for (zend_object* other : runtime::workers()) {
-    if (other == obj) continue;
-    WorkerObject* o = workerFrom(other);
+  // Only this process's socket stays open here: its worker's shared one, or with
+  // reusePort the one of its slot (the master keeps them all).
+  for (zend_object* each : runtime::workers()) {
+    WorkerObject* o = workerFrom(each);
+    std::vector<int>& slots = o->native->slotListenFds;
+    for (size_t i = 0; i < slots.size(); ++i) {
+      if (each == obj && i == static_cast<size_t>(role.slot))
+        o->native->listenFd = slots[i];
+      else
+        ::close(slots[i]);
+    }
+    slots.clear();
+    if (each == obj) continue;
     if (o->native->listenFd >= 0) ::close(o->native->listenFd);
     o->native->listenFd = -1;
   }

@@ -34,6 +34,8 @@ struct HttpConnectionState {
   // A chunked response to a request that wants the connection closed is under way: the
   // last chunk closes it.
   bool closeAfterLastChunk = false;
+  // A chunked response or an event stream is under way (its last chunk not sent yet).
+  bool streaming = false;
   // A large request whose body is being collected.
   zend_string* collecting = nullptr;
   size_t collected = 0;

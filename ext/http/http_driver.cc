@@ -15,14 +15,24 @@ void httpSend(ConnectionObject* c, zval* data, bool raw, zval* return_value) {
   sendHttp(c, data, return_value);
 }
 
+// At least one request came and every request is answered, nothing of the next one has
+// arrived: the moment HTTP lets a server close a persistent connection (the client retries
+// on a new one). A connection that never sent a request is not: it is about to.
+bool httpBetweenRequests(ConnectionObject* c) {
+  HttpConnectionState* s = httpStateIfAny(c);
+  return s && s->dispatched > 0 && s->answered == s->dispatched && s->pending.empty() &&
+         s->collecting == nullptr && s->chunkedResumeAt == 0 && !s->closing &&
+         !s->streaming;
+}
+
 void httpFree(ConnectionObject* c) {
   freeHttpState(httpStateIfAny(c));
   c->state.ptr = nullptr;
 }
 }  // namespace
 
-const ProtocolDriver kHttpServerDriver = {"http",   nullptr,  deliverHttp, httpSend,
-                                          nullptr,  nullptr,  httpFree,    httpDrained,
-                                          refuseHttpInput};
+const ProtocolDriver kHttpServerDriver = {
+    "http",  nullptr,  deliverHttp, httpSend,        nullptr,
+    nullptr, httpFree, httpDrained, refuseHttpInput, httpBetweenRequests};
 
 }  // namespace surge::ext

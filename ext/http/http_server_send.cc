@@ -71,6 +71,7 @@ void sendResponse(ConnectionObject* c, HttpConnectionState* s, zend_string* body
   if (body && ZSTR_LEN(body) > 0) pieces[count++] = pieceOf(body);
   // An answer is never dropped: a full queue holds reading instead (updateHold).
   Connection::SendResult r = c->conn->send(pieces, count, Connection::Overflow::kQueue);
+  s->streaming = streaming;
   sendResult(c, r, return_value);
   if (!closeAfter || c->conn == nullptr) return;
   if (streaming) {
@@ -335,6 +336,7 @@ void sendHttpNow(ConnectionObject* c, HttpConnectionState* s, zval* data, zval* 
     SendPiece piece = pieceOf(bytes);
     Connection::SendResult r = c->conn->send(&piece, 1);
     zend_string_release(bytes);
+    if (lastChunk) s->streaming = false;
     sendResult(c, r, return_value);
     if (lastChunk && s->closeAfterLastChunk && c->conn) {
       s->closeAfterLastChunk = false;

@@ -16,6 +16,13 @@ void webSocketSend(ConnectionObject* c, zval* data, bool raw, zval* return_value
   sendWebSocket(c, data, return_value);
 }
 
+// Open, and no message half received: a close 1001 now follows the answers to every
+// message the peer sent whole (they were delivered, and whatever onMessage sent is out).
+bool webSocketBetweenRequests(ConnectionObject* c) {
+  WebSocketState* s = webSocketStateOf(c);
+  return s && s->phase == WebSocketState::Phase::kOpen && s->partial == nullptr;
+}
+
 void webSocketFree(ConnectionObject* c) {
   freeWebSocketState(webSocketStateOf(c));
   c->state.ptr = nullptr;
@@ -23,7 +30,7 @@ void webSocketFree(ConnectionObject* c) {
 }  // namespace
 
 const ProtocolDriver kWebSocketServerDriver = {
-    "websocket", acceptWebSocket, deliverWebSocket, webSocketSend,       sendWebSocketClose,
-    nullptr,     webSocketFree,   nullptr,          refuseWebSocketInput};
+    "websocket",   acceptWebSocket, deliverWebSocket,     webSocketSend,           sendWebSocketClose,
+    nullptr,       webSocketFree,   nullptr,              refuseWebSocketInput,    webSocketBetweenRequests};
 
 }  // namespace surge::ext

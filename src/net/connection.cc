@@ -112,6 +112,7 @@ void Connection::handleReadable() {
     }
     size_t got = static_cast<size_t>(n);
     bytesRead_ += got;
+    writtenAtLastRead_ = bytesWritten_;
     if (state_ == State::kEnding) {
       input_.clear();
       continue;

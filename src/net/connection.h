@@ -144,6 +144,9 @@ class Connection : private Poller::Target {
   size_t pendingInput() const { return input_.size(); }
   uint64_t bytesRead() const { return bytesRead_; }
   uint64_t bytesWritten() const { return bytesWritten_; }
+  // Something was read, and bytes were written after the last read: for protocols without
+  // their own notion of a request, the sign that what the peer sent last was answered.
+  bool answeredLastInput() const { return bytesRead_ > 0 && bytesWritten_ > writtenAtLastRead_; }
 
   SocketAddress peerAddress() const;
   SocketAddress localAddress() const;
@@ -204,6 +207,7 @@ class Connection : private Poller::Target {
   friend class InputBudget;
   uint64_t bytesRead_ = 0;
   uint64_t bytesWritten_ = 0;
+  uint64_t writtenAtLastRead_ = 0;  // bytesWritten_ when bytes last arrived
   std::unique_ptr<Timer> linger_;
   double lingerSecondsHint_ = 0;
   union {

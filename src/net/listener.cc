@@ -88,22 +88,38 @@ void Listener::noteRecovered() {
 }
 
 void Listener::acceptBatch() {
-  for (int i = 0; i < kAcceptBudget && watcher_.active(); ++i) {
+  acceptSome(kAcceptBudget);
+}
+
+void Listener::acceptQueued(int limit) {
+  watcher_.stop();
+  backoff_.stop();
+  wantAccept_ = false;
+  while (limit > 0 && acceptSome(limit < kAcceptBudget ? limit : kAcceptBudget))
+    limit -= kAcceptBudget;
+}
+
+bool Listener::acceptSome(int budget) {
+  // A handler may pause accepting (pauseAccept() in onConnect): the batch ends there.
+  bool watched = watcher_.active();
+  for (int i = 0; i < budget; ++i) {
+    if (watched && !watcher_.active()) return false;
     sockaddr_storage peer;
     socklen_t length = sizeof peer;
     int fd =
         ::accept4(fd_, reinterpret_cast<sockaddr*>(&peer), &length, SOCK_NONBLOCK | SOCK_CLOEXEC);
     if (fd < 0) {
-      if (errno == EINTR || errno == ECONNABORTED) continue;
-      if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
-        noteFailure(errno);
+      int error = errno;
+      if (error == EINTR || error == ECONNABORTED) continue;
+      if (error == EMFILE || error == ENFILE || error == ENOBUFS || error == ENOMEM) {
+        noteFailure(error);
         watcher_.stop();
-        backoff_.start(kBackoffSeconds, false);
+        if (wantAccept_) backoff_.start(kBackoffSeconds, false);
       }
       // EAGAIN: another process won the race for this connection, or the queue is empty:
       // every waiting client got a descriptor, so a shortage is over.
-      if (failures_ != 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) noteRecovered();
-      return;
+      if (failures_ != 0 && (error == EAGAIN || error == EWOULDBLOCK)) noteRecovered();
+      return false;
     }
     if (peer.ss_family == AF_INET || peer.ss_family == AF_INET6) {
       int one = 1;
@@ -111,6 +127,7 @@ void Listener::acceptBatch() {
     }
     handler_->onAccept(*this, fd, reinterpret_cast<sockaddr*>(&peer), length);
   }
+  return true;
 }
 
 }  // namespace surge

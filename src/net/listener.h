@@ -38,6 +38,10 @@ class Listener {
 
   void resume();
   void pause();
+  // Accepts what the kernel has queued on this socket (until EAGAIN, at most `limit`),
+  // watched or not: a process that stops listening calls it before closing the socket, so
+  // that connections queued there are served instead of dropped with the socket.
+  void acceptQueued(int limit);
   bool accepting() const { return watcher_.active(); }
   int fd() const { return fd_; }
   void* userData() const { return userData_; }
@@ -48,6 +52,8 @@ class Listener {
   void acceptBatch();
   void noteFailure(int error);
   void noteRecovered();
+  // Accepts up to `budget` connections; false once the queue is empty or accept failed.
+  bool acceptSome(int budget);
 
   int fd_;
   Handler* handler_;

@@ -23,6 +23,12 @@ constexpr uint32_t kFlagDaemon = 1;
 // Sanity bounds for a file read from disk, far above anything a server runs.
 constexpr uint32_t kMaxGroups = 4096;
 constexpr uint32_t kMaxSlots = 1 << 20;
+// Process slots per group of `count`: during a rolling reload every process of the group
+// may have a successor running while it still finishes its connections, and one more
+// for a recycle at the same moment. A process that finds no slot runs without one.
+int slotsFor(int count) {
+  return 2 * count + 1;
+}
 
 struct alignas(64) FileHeader {
   char magic[8];
@@ -44,7 +50,7 @@ struct alignas(64) GroupRecord {
   char name[64];
   char listen[160];
   int32_t count;
-  int32_t firstSlot;  // its count+1 slots are firstSlot .. firstSlot+count
+  int32_t firstSlot;  // its slotsFor(count) slots start here
   // Only the master writes the table; exitPairs is stored (release) after the pair it
   // publishes, so a reader that loads it (acquire) never sees a half-written pair.
   std::atomic<int64_t> exitPairs;
@@ -137,7 +143,7 @@ std::unique_ptr<StatusBoard> StatusBoard::create(const std::string& path,
     if (g.count < 1 || g.count >= static_cast<int>(kMaxSlots))
       throw std::runtime_error("cannot create the status file " + path + ": worker '" + g.name +
                                "' has count " + std::to_string(g.count));
-    slotCount += static_cast<size_t>(g.count) + 1;
+    slotCount += static_cast<size_t>(slotsFor(g.count));
   }
   if (slotCount > kMaxSlots)
     throw std::runtime_error("cannot create the status file " + path + ": too many processes");
@@ -184,12 +190,12 @@ std::unique_ptr<StatusBoard> StatusBoard::create(const std::string& path,
     copyField(record->listen, groups[g].listen);
     record->count = groups[g].count;
     record->firstSlot = nextSlot;
-    for (int s = 0; s <= groups[g].count; ++s) {
+    for (int s = 0; s < slotsFor(groups[g].count); ++s) {
       auto* slot = new (&slotRecords[nextSlot + s]) SlotRecord{};
       slot->group = static_cast<int32_t>(g);
       slot->slot = s;
     }
-    nextSlot += groups[g].count + 1;
+    nextSlot += slotsFor(groups[g].count);
   }
   std::memcpy(header->magic, kMagic, sizeof(kMagic));
 
@@ -248,14 +254,14 @@ std::unique_ptr<StatusBoard> StatusBoard::open(const std::string& path) {
   for (uint32_t g = 0; g < header->groupCount; ++g) {
     const GroupRecord& record = groupRecords[g];
     if (record.firstSlot != expectSlot || record.count < 1 ||
-        record.firstSlot + static_cast<int64_t>(record.count) + 1 > header->slotCount)
+        record.firstSlot + static_cast<int64_t>(slotsFor(record.count)) > header->slotCount)
       throw std::runtime_error(foreign + " (damaged: bad worker record)");
-    for (int32_t s = 0; s <= record.count; ++s) {
+    for (int32_t s = 0; s < slotsFor(record.count); ++s) {
       const SlotRecord& slot = slotRecords[record.firstSlot + s];
       if (slot.group != static_cast<int32_t>(g) || slot.slot != s)
         throw std::runtime_error(foreign + " (damaged: bad process slot)");
     }
-    expectSlot += record.count + 1;
+    expectSlot += slotsFor(record.count);
   }
   if (expectSlot != header->slotCount)
     throw std::runtime_error(foreign + " (damaged: bad slot count)");
@@ -269,11 +275,11 @@ int StatusBoard::groupCount() const {
 int StatusBoard::slotCount(int group) const {
   if (group < 0 || group >= groupCount())
     throw std::out_of_range("status board: no worker group " + std::to_string(group));
-  return groupsOf(base_)[group].count + 1;
+  return slotsFor(groupsOf(base_)[group].count);
 }
 
 void StatusBoard::checkSlot(int group, int slot, const char* what) const {
-  if (group < 0 || group >= groupCount() || slot < 0 || slot > groupsOf(base_)[group].count)
+  if (group < 0 || group >= groupCount() || slot < 0 || slot >= slotsFor(groupsOf(base_)[group].count))
     throw std::out_of_range(std::string("status board ") + what + ": no slot " +
                             std::to_string(slot) + " in worker group " + std::to_string(group));
 }

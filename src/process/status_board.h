@@ -18,8 +18,9 @@ namespace surge {
 //
 // Layout (fixed-size records, so a reader of another build detects a mismatch by the
 // header alone): a header, one record per worker group (name, listen address, count,
-// exit statistics), then count+1 process slots per group (the spare one is for the
-// moment of a rolling reload when a group runs one process more than its count).
+// exit statistics), then 2*count+1 process slots per group (room for the moments of a
+// rolling reload when every process of a group still finishes its connections while its
+// successor already runs).
 class StatusBoard {
  public:
   // What the master knows about a worker group when it creates the board. Names longer
@@ -108,7 +109,7 @@ class StatusBoard {
   StatusBoard& operator=(const StatusBoard&) = delete;
 
   int groupCount() const;
-  // count+1: the group's count plus the spare slot.
+  // 2*count+1: the group's count, a successor for each, and a spare.
   int slotCount(int group) const;
   // The first slot of `group` without a process, or -1.
   int freeSlot(int group) const;
@@ -134,7 +135,7 @@ class StatusBoard {
   void remove();
 
   const std::string& path() const { return path_; }
-  // Bytes of the file for this many groups and total processes (count+1 per group).
+  // Bytes of the file for this many groups and total processes (2*count+1 per group).
   static size_t fileSize(int groupCount, int slotCount);
 
  private:

@@ -1,5 +1,5 @@
 --TEST--
-Process: reusePort = true with count = 2: each child binds its own socket and both serve
+Process: reusePort = true with count = 2: one socket per child (opened and kept by the master, one per slot) and both serve
 --FILE--
 <?php
 require __DIR__ . '/../helper.inc';
@@ -14,7 +14,7 @@ Worker::runAll();
 PHP);
 $children = $server->waitForChildren(2);
 $server->waitForLog('start ', 10, 3);
-// Two listening sockets on the port, one per child (the master keeps none).
+// Two listening sockets on the port, one per child slot.
 $hex = sprintf(':%04X', $server->port);
 $listeners = 0;
 foreach (file('/proc/net/tcp') as $row) {

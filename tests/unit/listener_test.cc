@@ -199,6 +199,29 @@ TEST(ListenerTest, PauseStopsAcceptingAndResumeContinues) {
   ::close(client);
 }
 
+// A process that stops listening takes what is queued first: connections completed by the
+// kernel before the close are handed over, none is left to be reset with the socket.
+TEST(ListenerTest, AcceptQueuedTakesEveryQueuedConnectionWithoutTheLoop) {
+  EventLoop loop;
+  int listenFd = createListenSocket(SocketAddress::parse("tcp", "127.0.0.1:0"), {});
+  SocketAddress bound = boundAddress(listenFd);
+  AcceptRecorder h;
+  Listener l(loop, listenFd, &h, nullptr);
+  l.resume();
+  l.pause();  // as a stopping worker does: no longer watched
+  std::vector<int> clients;
+  for (int i = 0; i < 5; ++i) {
+    clients.push_back(connectTo(bound));
+    ASSERT_GE(clients.back(), 0);
+  }
+  l.acceptQueued(3);  // the limit holds
+  EXPECT_EQ(h.fds.size(), 3u);
+  l.acceptQueued(100);  // the rest, then EAGAIN ends it
+  EXPECT_EQ(h.fds.size(), 5u);
+  EXPECT_FALSE(l.accepting());
+  for (int c : clients) ::close(c);
+}
+
 TEST(ListenerTest, AcceptedSocketServesAConnection) {
   EventLoop loop;
   SafetyNet net(loop);

@@ -62,12 +62,12 @@ TEST(StatusBoardTest, ReaderSeesTheHeaderAndGroups) {
   EXPECT_EQ(s.groups[1].count, 1);
   EXPECT_TRUE(s.processes.empty());
   EXPECT_EQ(reader->groupCount(), 2);
-  EXPECT_EQ(reader->slotCount(0), 3);  // count + the spare
-  EXPECT_EQ(reader->slotCount(1), 2);
-  // Header + 2 group records + 5 slots.
+  EXPECT_EQ(reader->slotCount(0), 5);  // count, a successor for each, a spare
+  EXPECT_EQ(reader->slotCount(1), 3);
+  // Header + 2 group records + 8 slots.
   struct stat st;
   ASSERT_EQ(::stat(path.c_str(), &st), 0);
-  EXPECT_EQ(static_cast<size_t>(st.st_size), StatusBoard::fileSize(2, 5));
+  EXPECT_EQ(static_cast<size_t>(st.st_size), StatusBoard::fileSize(2, 8));
   EXPECT_EQ(StatusBoard::fileSize(2, 5), 64u + 2 * 512u + 5 * 192u);
   EXPECT_FALSE(StatusBoard::open(path)->snapshot().groups.empty());
   EXPECT_FALSE(StatusBoard::create(path, twoGroups(), 1, 1)->snapshot().daemon);
@@ -114,26 +114,28 @@ TEST(StatusBoardTest, AssignAndReleaseSlots) {
   EXPECT_EQ(s.processes[0].heartbeatMs, 0);
 }
 
-TEST(StatusBoardTest, SpareSlotHoldsTheExtraProcessOfAReload) {
+TEST(StatusBoardTest, SpareSlotsHoldTheExtraProcessesOfAReload) {
   TempDir dir;
   auto board = StatusBoard::create(dir.file("s"), twoGroups(), 1, 1);
   EXPECT_EQ(board->freeSlot(0), 0);
   board->assign(0, 0, 10, 1);
   board->assign(0, 1, 11, 1);
   EXPECT_EQ(board->freeSlot(0), 2);
-  board->assign(0, 2, 12, 1);  // slot index == count: the spare
+  board->assign(0, 2, 12, 1);  // slot index == count: a successor while the old one finishes
+  board->assign(0, 3, 14, 1);
+  board->assign(0, 4, 15, 1);
   EXPECT_EQ(board->freeSlot(0), -1);
   board->counters(0, 2).connections.store(7, std::memory_order_relaxed);
   StatusBoard::Snapshot s = board->snapshot();
-  ASSERT_EQ(s.processes.size(), 3u);
+  ASSERT_EQ(s.processes.size(), 5u);
   EXPECT_EQ(s.processes[2].pid, 12);
   EXPECT_EQ(s.processes[2].slot, 2);
   EXPECT_EQ(s.processes[2].connections, 7);
   board->release(0, 0);  // the old process is gone: its slot becomes the free one
   EXPECT_EQ(board->freeSlot(0), 0);
 
-  EXPECT_THROW(board->assign(0, 3, 13, 1), std::out_of_range);
-  EXPECT_THROW(board->assign(1, 2, 13, 1), std::out_of_range);
+  EXPECT_THROW(board->assign(0, 5, 13, 1), std::out_of_range);
+  EXPECT_THROW(board->assign(1, 3, 13, 1), std::out_of_range);
   EXPECT_THROW(board->assign(2, 0, 13, 1), std::out_of_range);
   EXPECT_THROW(board->assign(-1, 0, 13, 1), std::out_of_range);
   EXPECT_THROW(board->counters(0, -1), std::out_of_range);
