@@ -77,7 +77,7 @@ void sendResponse(ConnectionObject* c, HttpConnectionState* s, zend_string* body
     return;
   }
   s->closing = true;
-  c->conn->end(lingerOf(c));
+  c->conn->closeAfterReply(lingerOf(c));
 }
 
 zend_string* fileNotFoundBody() {
@@ -191,7 +191,7 @@ void sendFileResponse(ConnectionObject* c, HttpConnectionState* s, zend_object* 
   sendResult(c, r, return_value);
   if (closeAfter && c->conn) {
     s->closing = true;
-    c->conn->end(lingerOf(c));
+    c->conn->closeAfterReply(lingerOf(c));
   }
 }
 
@@ -288,7 +288,7 @@ void sendPlainResponse(ConnectionObject* c, HttpConnectionState* s, zend_string*
   sendResult(c, r, return_value);
   if (!req.keepAlive && c->conn) {
     s->closing = true;
-    c->conn->end(lingerOf(c));
+    c->conn->closeAfterReply(lingerOf(c));
   }
 }
 
@@ -337,7 +337,7 @@ void sendHttp(ConnectionObject* c, zval* data, zval* return_value) {
     if (lastChunk && s->closeAfterLastChunk && c->conn) {
       s->closeAfterLastChunk = false;
       s->closing = true;
-      c->conn->end(lingerOf(c));
+      c->conn->closeAfterReply(lingerOf(c));
     }
     return;
   }

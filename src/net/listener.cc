@@ -2,8 +2,6 @@
 
 #include "event/event_guard.h"
 
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -67,10 +65,8 @@ void Listener::acceptBatch() {
       // EAGAIN: another process won the race for this connection, or the queue is empty.
       return;
     }
-    if (peer.ss_family == AF_INET || peer.ss_family == AF_INET6) {
-      int one = 1;
-      setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    }
+    // TCP_NODELAY needs no call here: Linux gives an accepted socket the listening socket's
+    // options, and createListenSocket() set it there.
     handler_->onAccept(*this, fd, reinterpret_cast<sockaddr*>(&peer), length);
   }
 }
