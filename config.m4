@@ -45,6 +45,7 @@ if test "$PHP_SURGE" != "no"; then
     src/event/signal_watcher.cc
     src/event/timer.cc
     src/net/connection.cc
+    src/net/input_budget.cc
     src/net/connector.cc
     src/net/listen_socket.cc
     src/net/listener.cc
@@ -88,6 +89,7 @@ if test "$PHP_SURGE" != "no"; then
     ext/client/ws_client_driver.cc
     ext/core/boundary.cc
     ext/core/callable.cc
+    ext/core/accept_limit.cc
     ext/core/connection_handler.cc
     ext/core/connection_interface.cc
     ext/core/connection_registry.cc

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: d8372f9b5ab4c6c13ebf3b34c916a770efec6cb9 */
+ * Stub hash: 674d8b152cf021471c36da12b6ee2b5ada039702 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Surge_Worker___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, socketName, IS_STRING, 1, "null")
@@ -234,6 +234,24 @@ static zend_class_entry *register_class_Surge_Worker(void)
 	zend_string *property_websocketCompression_name = zend_string_init("websocketCompression", sizeof("websocketCompression") - 1, 1);
 	zend_declare_typed_property(class_entry, property_websocketCompression_name, &property_websocketCompression_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_BOOL|MAY_BE_ARRAY));
 	zend_string_release(property_websocketCompression_name);
+
+	zval property_maxConnections_default_value;
+	ZVAL_LONG(&property_maxConnections_default_value, 0);
+	zend_string *property_maxConnections_name = zend_string_init("maxConnections", sizeof("maxConnections") - 1, 1);
+	zend_declare_typed_property(class_entry, property_maxConnections_name, &property_maxConnections_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_maxConnections_name);
+
+	zval property_maxPendingRequests_default_value;
+	ZVAL_LONG(&property_maxPendingRequests_default_value, 100);
+	zend_string *property_maxPendingRequests_name = zend_string_init("maxPendingRequests", sizeof("maxPendingRequests") - 1, 1);
+	zend_declare_typed_property(class_entry, property_maxPendingRequests_name, &property_maxPendingRequests_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_maxPendingRequests_name);
+
+	zval property_maxInputMemory_default_value;
+	ZVAL_LONG(&property_maxInputMemory_default_value, 268435456);
+	zend_string *property_maxInputMemory_name = zend_string_init("maxInputMemory", sizeof("maxInputMemory") - 1, 1);
+	zend_declare_typed_property(class_entry, property_maxInputMemory_name, &property_maxInputMemory_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_maxInputMemory_name);
 
 	zval property_onWorkerStart_default_value;
 	ZVAL_NULL(&property_onWorkerStart_default_value);

@@ -49,6 +49,25 @@ class ConnectionHandler : public Connection::Handler {
     GC_ADDREF(&c->std);
     callLifecycle(c, connection_props.onBufferDrain, &WorkerNative::onBufferDrain,
                   &ClientState::onBufferDrain, "onBufferDrain");
+    if (c->driver->drained && c->conn && c->conn->isOpen()) c->driver->drained(c);
+    OBJ_RELEASE(&c->std);
+  }
+
+  void onInputRefused(Connection& conn) override {
+    auto* c = static_cast<ConnectionObject*>(conn.userData());
+    if (c == nullptr || runtime::exiting()) {
+      conn.destroy();
+      return;
+    }
+    GC_ADDREF(&c->std);
+    if (c->driver->refuseInput) {
+      c->driver->refuseInput(c);
+    } else if (c->client) {
+      rejectOutgoing(c, kInputRefusedWhy);
+    } else {
+      callOnError(c, kInputRefusedCode, kInputRefusedWhy);
+      if (c->conn && c->conn->isOpen()) rejectAccepted(c, kInputRefusedWhy);
+    }
     OBJ_RELEASE(&c->std);
   }
 
@@ -75,6 +94,7 @@ class ConnectionHandler : public Connection::Handler {
       clientClosed(c);
     } else {
       removeFromArrays(c);
+      if (WorkerObject* w = workerOf(c)) noteConnectionClosed(w);
       // The reference taken at accept: an open connection keeps its object alive.
       OBJ_RELEASE(&c->std);
       runtime::connectionClosed();

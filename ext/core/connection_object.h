@@ -78,6 +78,12 @@ inline bool canDeliverTo(ConnectionObject* c) {
   return c->conn && c->conn->isOpen() && !c->conn->readingPaused() && !runtime::exiting();
 }
 
+// The process's input budget (Worker::$maxInputMemory) refused a connection's partial
+// message: onError's code and message, and the reason logged with the close.
+inline constexpr zend_long kInputRefusedCode = 3;
+inline constexpr const char* kInputRefusedWhy =
+    "partial input over the process's budget (Worker::$maxInputMemory)";
+
 // Calls onMessage with one decoded message. The caller decides what an exception means
 // for the connection.
 CallOutcome dispatchMessage(ConnectionObject* c, WorkerObject* w, zval* message);

@@ -36,6 +36,13 @@ struct ProtocolDriver {
   void (*reset)(ConnectionObject* c);
   // The object is freed: release the driver's state. May be null.
   void (*freeState)(ConnectionObject* c);
+  // The output queue emptied after bytes had to wait (before onBufferDrain): a driver
+  // that held reading for back-pressure resumes here. May be null.
+  void (*drained)(ConnectionObject* c);
+  // The process's input budget is spent and this connection holds the most: its partial
+  // message was dropped; answer with the protocol's error and close. May be null (then
+  // onError and a logged close).
+  void (*refuseInput)(ConnectionObject* c);
 };
 
 enum class Side { kAccepted, kOutgoing };

@@ -172,6 +172,7 @@ void acceptConnection(zend_object* worker, int fd, const sockaddr* peer, socklen
   c->conn = new Connection(*loop, fd, peer, length, connectionHandler(), c);
   c->driver = driverFor(w->native->kind, Side::kAccepted);
   runtime::connectionOpened();
+  noteConnectionOpened(w);
 
   zend_object* obj = &c->std;
   const ConnectionProps& p = connection_props;

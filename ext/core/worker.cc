@@ -331,6 +331,9 @@ void registerWorkerClass() {
   p.stopping = propertyOffset(worker_ce, "stopping");
   p.maxRequests = propertyOffset(worker_ce, "maxRequests");
   p.maxMemory = propertyOffset(worker_ce, "maxMemory");
+  p.maxConnections = propertyOffset(worker_ce, "maxConnections");
+  p.maxPendingRequests = propertyOffset(worker_ce, "maxPendingRequests");
+  p.maxInputMemory = propertyOffset(worker_ce, "maxInputMemory");
   for (const CallbackName& cb : kCallbacks) p.*(cb.slot) = propertyOffset(worker_ce, cb.name);
 }
 
@@ -414,7 +417,7 @@ SURGE_METHOD(Surge_Worker, resumeAccept) {
   ZEND_PARSE_PARAMETERS_NONE();
   WorkerObject* w = workerFrom(Z_OBJ_P(ZEND_THIS));
   w->native->acceptPausedByUser = false;
-  if (w->native->listener && !runtime::stopping()) w->native->listener->resume();
+  if (acceptMayResume(w)) w->native->listener->resume();
 }
 
 SURGE_METHOD(Surge_Worker, getSocketName) {
@@ -440,8 +443,7 @@ SURGE_METHOD(Surge_Worker, run) {
     runtime::requestStop(250, false);
     return;
   }
-  if (w->native->listener && !w->native->acceptPausedByUser && !runtime::stopping())
-    w->native->listener->resume();
+  if (acceptMayResume(w)) w->native->listener->resume();
 }
 
 SURGE_METHOD(Surge_Worker, stop) {

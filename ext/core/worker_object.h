@@ -27,6 +27,10 @@ struct WorkerNative {
   int listenFd = -1;          // created by the master and inherited, or -1
   std::unique_ptr<Listener> listener;
   bool acceptPausedByUser = false;
+  // maxConnections: this worker's open connections in this process, and whether reaching
+  // the limit paused accepting (see accept_limit.cc).
+  size_t openConnections = 0;
+  bool acceptPausedByLimit = false;
   bool stopped = false;
   // Recycling limits of this process (read when it starts) and what it has served.
   uint64_t recycleAfterRequests = 0;
@@ -56,6 +60,7 @@ inline WorkerObject* workerFrom(zend_object* obj) {
 struct WorkerProps {
   uint32_t id, name, count, user, group, reloadable, reusePort, transport, protocol, connections,
       maxRequests, maxMemory, stopping;
+  uint32_t maxConnections, maxPendingRequests, maxInputMemory;
   uint32_t onWorkerStart, onWorkerStop, onWorkerReload, onConnect, onMessage, onClose, onError,
       onBufferFull, onBufferDrain;
   uint32_t onWebSocketConnect, onWebSocketConnected, onWebSocketClose, onWebSocketPing,
@@ -85,6 +90,16 @@ inline void countServed(WorkerObject* w) {
   }
 }
 std::string workerSocketNameOf(zend_object* worker);
+
+// accept_limit.cc: maxConnections. A connection of `w` opened or closed in this process;
+// accepting pauses at the limit and resumes below it.
+void noteConnectionOpened(WorkerObject* w);
+void noteConnectionClosed(WorkerObject* w);
+// Whether accepting may resume now (not paused by the application, by the limit, or by a
+// stop).
+bool acceptMayResume(WorkerObject* w);
+// In a worker process, after run(): applies maxInputMemory to the process's InputBudget.
+void armProcessLimits(WorkerObject* w);
 
 }  // namespace surge::ext
 

@@ -55,6 +55,10 @@ inline HttpConnectionState* stateOf(ConnectionObject* c) {
   return static_cast<HttpConnectionState*>(c->state.ptr);
 }
 
+// Holds reading while the connection is over its back-pressure limits (answers waiting above
+// maxSendBufferSize, or maxPendingRequests unanswered) and releases it once under them.
+void updateHold(ConnectionObject* c, HttpConnectionState* s);
+
 }  // namespace http_server
 }  // namespace surge::ext
 

@@ -21,7 +21,8 @@ void httpFree(ConnectionObject* c) {
 }
 }  // namespace
 
-const ProtocolDriver kHttpServerDriver = {"http",  nullptr, deliverHttp, httpSend,
-                                          nullptr, nullptr, httpFree};
+const ProtocolDriver kHttpServerDriver = {"http",   nullptr,  deliverHttp, httpSend,
+                                          nullptr,  nullptr,  httpFree,    httpDrained,
+                                          refuseHttpInput};
 
 }  // namespace surge::ext

@@ -38,7 +38,7 @@ void answerError(ConnectionObject* c, HttpConnectionState* s, int code) {
   answer.append("\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
   s->closing = true;
   if (c->conn == nullptr || !c->conn->isOpen()) return;
-  c->conn->send(answer);
+  c->conn->send(answer, Connection::Overflow::kQueue);
   if (c->conn) c->conn->end(lingerOf(c));
 }
 
@@ -138,7 +138,54 @@ void finishCollecting(ConnectionObject* c, WorkerObject* w, HttpConnectionState*
   zend_string_release(buffer);
 }
 
+// Back-pressure, as nginx applies it: while this connection's answers wait for the socket
+// at or above maxSendBufferSize, or maxPendingRequests of its requests wait for their
+// answer, no further request is read or handed to PHP.
+bool overLimits(ConnectionObject* c, HttpConnectionState* s) {
+  if (c->conn->pendingOutput() >= c->conn->maxSendBufferSize()) return true;
+  zend_long maxPending =
+      c->worker ? slotLong(c->worker, worker_props.maxPendingRequests, 100) : 0;
+  return maxPending > 0 && s->pending.size() >= static_cast<size_t>(maxPending);
+}
+
+size_t deliverRequests(ConnectionObject* c, WorkerObject* w, HttpConnectionState* s,
+                       std::string_view data);
+
 }  // namespace
+
+namespace http_server {
+
+void updateHold(ConnectionObject* c, HttpConnectionState* s) {
+  if (c->conn == nullptr || !c->conn->isOpen()) return;
+  bool wait = !s->closing && overLimits(c, s);
+  if (wait && !c->conn->readingHeld())
+    c->conn->holdReading();
+  else if (!wait && c->conn->readingHeld())
+    c->conn->releaseReading();
+}
+
+}  // namespace http_server
+
+void httpDrained(ConnectionObject* c) {
+  if (HttpConnectionState* s = httpStateIfAny(c)) http_server::updateHold(c, s);
+}
+
+void refuseHttpInput(ConnectionObject* c) {
+  HttpConnectionState* s = http_server::stateOf(c);
+  if (s->collecting) {
+    zend_string_release(s->collecting);
+    s->collecting = nullptr;
+    s->collected = 0;
+  }
+  // Answers still owed to earlier requests would come after the 413: with requests in
+  // flight the connection can only be closed.
+  if (!s->pending.empty()) {
+    s->closing = true;
+    c->conn->destroy();
+    return;
+  }
+  answerError(c, s, 413);
+}
 
 void freeHttpState(HttpConnectionState* s) {
   if (s == nullptr) return;
@@ -150,6 +197,19 @@ void freeHttpState(HttpConnectionState* s) {
 size_t deliverHttp(ConnectionObject* c, WorkerObject* w, std::string_view data) {
   HttpConnectionState* s = http_server::stateOf(c);
   if (s->closing) return data.size();  // a close was decided: what follows is dropped
+  size_t used = deliverRequests(c, w, s, data);
+  if (httpStateIfAny(c) == s && c->conn && c->conn->isOpen()) {
+    // A body collected into its own string is partial input the process's budget counts.
+    c->conn->setExtraInput(s->collecting ? ZSTR_LEN(s->collecting) : 0);
+    http_server::updateHold(c, s);
+  }
+  return used;
+}
+
+namespace {
+
+size_t deliverRequests(ConnectionObject* c, WorkerObject* w, HttpConnectionState* s,
+                       std::string_view data) {
   size_t pos = 0;
   if (s->collecting) {
     size_t want = ZSTR_LEN(s->collecting) - s->collected;
@@ -167,6 +227,16 @@ size_t deliverHttp(ConnectionObject* c, WorkerObject* w, std::string_view data) 
   limits.maxBodyBytes = maxPackage;
   bool corked = false;
   while (pos < data.size() && canDeliverTo(c) && httpStateIfAny(c) == s && !s->closing) {
+    if (overLimits(c, s)) {
+      // Answers gathered under the cork leave now: they may be all that was in the way.
+      if (corked) {
+        corked = false;
+        c->conn->uncork();
+        continue;
+      }
+      c->conn->holdReading();
+      break;
+    }
     std::string_view bytes = data.substr(pos);
     limits.maxBodyBytes = maxPackage;
     // A chunked body still arriving is framed on from where the last read stopped.
@@ -205,7 +275,8 @@ size_t deliverHttp(ConnectionObject* c, WorkerObject* w, std::string_view data) 
       }
       if (g_head.expectContinue && !s->continueSent) {
         s->continueSent = true;
-        c->conn->send(std::string_view("HTTP/1.1 100 Continue\r\n\r\n"));
+        c->conn->send(std::string_view("HTTP/1.1 100 Continue\r\n\r\n"),
+                      Connection::Overflow::kQueue);
       }
       if (g_head.framing == protocol::HttpBodyFraming::kLength &&
           g_head.contentLength >= kCollectThreshold) {
@@ -244,5 +315,7 @@ size_t deliverHttp(ConnectionObject* c, WorkerObject* w, std::string_view data) 
   if (httpStateIfAny(c) == s && s->closing) return data.size();
   return pos;
 }
+
+}  // namespace
 
 }  // namespace surge::ext

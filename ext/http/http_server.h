@@ -24,6 +24,11 @@ void sendHttp(ConnectionObject* c, zval* data, zval* return_value);
 
 void freeHttpState(HttpConnectionState* state);
 
+// The output queue drained: reading resumes if back-pressure held it.
+void httpDrained(ConnectionObject* c);
+// The process's input budget refused this connection's partial request: 413 and close.
+void refuseHttpInput(ConnectionObject* c);
+
 // The class requests are made of (Http::requestClass()).
 zend_class_entry* httpRequestClass();
 

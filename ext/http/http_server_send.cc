@@ -69,7 +69,8 @@ void sendResponse(ConnectionObject* c, HttpConnectionState* s, zend_string* body
   int count = 0;
   pieces[count++] = SendPiece{g_out.data(), g_out.size()};
   if (body && ZSTR_LEN(body) > 0) pieces[count++] = pieceOf(body);
-  Connection::SendResult r = c->conn->send(pieces, count);
+  // An answer is never dropped: a full queue holds reading instead (updateHold).
+  Connection::SendResult r = c->conn->send(pieces, count, Connection::Overflow::kQueue);
   sendResult(c, r, return_value);
   if (!closeAfter || c->conn == nullptr) return;
   if (streaming) {
@@ -183,7 +184,7 @@ void sendFileResponse(ConnectionObject* c, HttpConnectionState* s, zend_object* 
   bool withBody = status != 304 && !unsatisfiable && !req.isHead && length > 0;
   head.finish(dateNow(), !closeAfter,
               status == 304 ? -1 : static_cast<long long>(unsatisfiable ? 0 : length), false);
-  Connection::SendResult r = c->conn->send(std::string_view(g_out));
+  Connection::SendResult r = c->conn->send(std::string_view(g_out), Connection::Overflow::kQueue);
   if (withBody && (r == Connection::SendResult::kWritten || r == Connection::SendResult::kQueued))
     r = c->conn->sendFile(fd, static_cast<off_t>(offset), static_cast<size_t>(length));
   else
@@ -284,7 +285,7 @@ void sendPlainResponse(ConnectionObject* c, HttpConnectionState* s, zend_string*
     pieces[count++] = pieceOf(body);
   }
   pieces[0] = SendPiece{buffer, n};
-  Connection::SendResult r = c->conn->send(pieces, count);
+  Connection::SendResult r = c->conn->send(pieces, count, Connection::Overflow::kQueue);
   sendResult(c, r, return_value);
   if (!req.keepAlive && c->conn) {
     s->closing = true;
@@ -318,8 +319,9 @@ void sendStringResponse(ConnectionObject* c, HttpConnectionState* s, zend_string
 
 }  // namespace
 
-void sendHttp(ConnectionObject* c, zval* data, zval* return_value) {
-  HttpConnectionState* s = http_server::stateOf(c);
+namespace {
+
+void sendHttpNow(ConnectionObject* c, HttpConnectionState* s, zval* data, zval* return_value) {
   if (Z_TYPE_P(data) == IS_OBJECT && instanceof_function(Z_OBJCE_P(data), response_ce)) {
     sendResponseObject(c, s, Z_OBJ_P(data), return_value);
     return;
@@ -343,6 +345,15 @@ void sendHttp(ConnectionObject* c, zval* data, zval* return_value) {
   }
   sendStringResponse(c, s, bytes, return_value);
   zend_string_release(bytes);
+}
+
+}  // namespace
+
+void sendHttp(ConnectionObject* c, zval* data, zval* return_value) {
+  HttpConnectionState* s = http_server::stateOf(c);
+  sendHttpNow(c, s, data, return_value);
+  // An answer went out (fewer requests wait) or filled the queue: read on or hold.
+  if (httpStateIfAny(c) == s) http_server::updateHold(c, s);
 }
 
 }  // namespace surge::ext

@@ -22,8 +22,8 @@ void webSocketFree(ConnectionObject* c) {
 }
 }  // namespace
 
-const ProtocolDriver kWebSocketServerDriver = {"websocket",   acceptWebSocket,    deliverWebSocket,
-                                               webSocketSend, sendWebSocketClose, nullptr,
-                                               webSocketFree};
+const ProtocolDriver kWebSocketServerDriver = {
+    "websocket", acceptWebSocket, deliverWebSocket, webSocketSend,       sendWebSocketClose,
+    nullptr,     webSocketFree,   nullptr,          refuseWebSocketInput};
 
 }  // namespace surge::ext

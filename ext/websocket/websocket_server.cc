@@ -261,8 +261,8 @@ size_t deliverFrames(ConnectionObject* c, WorkerObject* w, WebSocketState* s, st
 
 }  // namespace ws_server
 
-size_t deliverWebSocket(ConnectionObject* c, WorkerObject* w, std::string_view data) {
-  WebSocketState* s = ws_server::stateOf(c);
+namespace {
+size_t deliverOpen(ConnectionObject* c, WorkerObject* w, WebSocketState* s, std::string_view data) {
   size_t pos = 0;
   if (s->phase == WebSocketState::Phase::kHandshake) {
     pos = ws_server::handshake(c, w, s, data);
@@ -271,6 +271,25 @@ size_t deliverWebSocket(ConnectionObject* c, WorkerObject* w, std::string_view d
   }
   if (s->phase != WebSocketState::Phase::kOpen) return data.size();  // closing: dropped
   return ws_server::deliverFrames(c, w, s, data, pos);
+}
+}  // namespace
+
+size_t deliverWebSocket(ConnectionObject* c, WorkerObject* w, std::string_view data) {
+  WebSocketState* s = ws_server::stateOf(c);
+  size_t used = deliverOpen(c, w, s, data);
+  // A message collected into its own string is partial input the process's budget counts.
+  if (webSocketStateOf(c) == s && c->conn && c->conn->isOpen())
+    c->conn->setExtraInput(s->partial && s->partial->message ? ZSTR_LEN(s->partial->message) : 0);
+  return used;
+}
+
+void refuseWebSocketInput(ConnectionObject* c) {
+  WebSocketState* s = webSocketStateOf(c);
+  if (s == nullptr || s->phase != WebSocketState::Phase::kOpen) {
+    c->conn->destroy();
+    return;
+  }
+  ws_server::failClose(c, s, 1009, "message too big for the server's memory budget");
 }
 
 void freeWebSocketState(WebSocketState* s) {

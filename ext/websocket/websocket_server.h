@@ -27,6 +27,8 @@ void acceptWebSocket(ConnectionObject* c);
 
 // New bytes on a WebSocket connection; returns how many were used (the rest stays unread).
 size_t deliverWebSocket(ConnectionObject* c, WorkerObject* w, std::string_view data);
+// The process's input budget refused this connection's partial message: close 1009.
+void refuseWebSocketInput(ConnectionObject* c);
 
 // $connection->send($data) on a WebSocket connection (not raw): one frame, or queued
 // until the handshake completes.

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdarg>
 #include <cstdio>
 #include <ctime>
@@ -14,6 +15,16 @@ namespace {
 std::string g_file;
 bool g_echo = true;
 long g_max_size = 10 * 1024 * 1024;
+// One descriptor held in reserve, so that a process that ran out of descriptors can still
+// open its log file to say so (the line would be lost otherwise).
+int g_reserve = -1;
+
+int openLog() {
+  // Read-write: truncateIfTooLarge() reads the file back through this descriptor.
+  int fd = ::open(g_file.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) fd = ::open(g_file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  return fd;
+}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() &&
@@ -82,14 +93,19 @@ void Log::write(std::string_view message) {
   if (g_file.empty() || g_file == "/dev/null") return;
   std::string line =
       formatLine(body, static_cast<long>(getpid()), static_cast<long>(time(nullptr)));
-  // Read-write: truncateIfTooLarge() reads the file back through this descriptor.
-  int fd = ::open(g_file.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-  if (fd < 0) fd = ::open(g_file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  if (g_reserve < 0) g_reserve = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+  int fd = openLog();
+  if (fd < 0 && (errno == EMFILE || errno == ENFILE) && g_reserve >= 0) {
+    ::close(g_reserve);
+    g_reserve = -1;
+    fd = openLog();
+  }
   if (fd < 0) return;
   ssize_t ignored = ::write(fd, line.data(), line.size());
   (void)ignored;
   truncateIfTooLarge(fd);
   ::close(fd);
+  if (g_reserve < 0) g_reserve = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
 }
 
 void Log::writef(const char* format, ...) {

@@ -9,6 +9,7 @@
 
 #include "event/event_loop.h"
 #include "event/timer.h"
+#include "net/input_budget.h"
 
 namespace surge {
 
@@ -48,6 +49,7 @@ Connection::Connection(EventLoop& loop, int fd, const sockaddr* peer, socklen_t 
 }
 
 Connection::~Connection() {
+  if (budgetSlot_ != kNoBudgetSlot) InputBudget::process().update(*this, 0);
   if (fd_ >= 0) {
     loop_.poller().update(fd_, this, interest_, 0);
     ::close(fd_);
@@ -57,7 +59,7 @@ Connection::~Connection() {
 void Connection::updateInterest() {
   uint32_t want = 0;
   if (state_ != State::kClosed) {
-    if (reading_ && state_ != State::kClosing) want |= Poller::kRead;
+    if (wantsInput() && state_ != State::kClosing) want |= Poller::kRead;
     if (!output_.empty()) want |= Poller::kWrite;
   }
   if (want == interest_) return;
@@ -71,7 +73,7 @@ void Connection::onPollEvents(uint32_t events) {
   // An error or hang-up is noticed by the read (or write) that follows.
   if (events & (EPOLLERR | EPOLLHUP)) events |= interest_;
   if (events & Poller::kWrite) handleWritable();
-  if ((events & Poller::kRead) && state_ != State::kClosed && reading_) handleReadable();
+  if ((events & Poller::kRead) && state_ != State::kClosed && wantsInput()) handleReadable();
 }
 
 void Connection::onPollFailure() {
@@ -126,7 +128,8 @@ void Connection::handleReadable() {
       if (got > first) input_.append(loop_.scratch(), got - first);
       deliver(input_.view(), false);
     }
-    if (state_ == State::kClosed || !reading_) return;
+    accountInput();
+    if (state_ == State::kClosed || !wantsInput()) return;
     // A read that did not fill what was offered drained the socket; skip the read that
     // would only say EAGAIN.
     if (got < offered) return;
@@ -140,7 +143,7 @@ void Connection::deliver(std::string_view data, bool fromSpill) {
   // Closed or ended by the handler: what is left is discarded, now that nothing looks
   // at it any more (destroy() and end() leave the buffer alone during a delivery).
   if (state_ == State::kClosed || state_ == State::kEnding) {
-    if (delivering_ == 0) input_.release();
+    if (delivering_ == 0) releaseInput();
     return;
   }
   if (fromSpill) {
@@ -148,15 +151,49 @@ void Connection::deliver(std::string_view data, bool fromSpill) {
   } else {
     input_.consume(used);
   }
-  if (input_.empty() && input_.capacity() > 0) input_.release();
+  if (input_.empty() && input_.capacity() > 0) releaseInput();
+}
+
+void Connection::releaseInput() {
+  size_t freed = input_.capacity();
+  input_.release();
+  if (freed) InputBudget::process().noteFreed(loop_, freed);
 }
 
 void Connection::onDeferredInput(void* self) {
   auto* c = static_cast<Connection*>(self);
   c->deferredPending_ = false;
-  if (c->state_ == State::kOpen && c->reading_ && !c->input_.empty())
+  if (c->state_ == State::kOpen && c->wantsInput() && !c->input_.empty()) {
     c->deliver(c->input_.view(), false);
+    c->accountInput();
+  }
   c->release();
+}
+
+void Connection::setExtraInput(size_t bytes) {
+  if (bytes < extraInput_) InputBudget::process().noteFreed(loop_, extraInput_ - bytes);
+  extraInput_ = bytes;
+  if (delivering_ == 0) accountInput();
+}
+
+void Connection::accountInput() {
+  size_t now = state_ == State::kClosed ? 0 : input_.capacity() + extraInput_;
+  if (now == budgeted_) return;
+  InputBudget& budget = InputBudget::process();
+  budget.update(*this, now);
+  while (budget.over()) {
+    Connection* largest = budget.largest();
+    if (largest == nullptr) break;
+    largest->refuseInput();
+  }
+}
+
+void Connection::refuseInput() {
+  Guard guard(this);
+  releaseInput();
+  extraInput_ = 0;
+  InputBudget::process().update(*this, 0);
+  handler_->onInputRefused(*this);
 }
 
 void Connection::handleWritable() {
@@ -164,7 +201,9 @@ void Connection::handleWritable() {
     updateInterest();
     return;
   }
-  if (!flushQueued() || !output_.empty()) return;
+  if (!flushQueued()) return;
+  if (output_.bytes() < maxSendBuffer_) fullReported_ = false;
+  if (!output_.empty()) return;
   updateInterest();
   handler_->onDrain(*this);
   finishIfFlushed();
@@ -188,7 +227,17 @@ void Connection::finishIfFlushed() {
     finishEnding();
 }
 
-Connection::SendResult Connection::send(const SendPiece* pieces, int count) {
+void Connection::reportIfFull() {
+  if (output_.bytes() < maxSendBuffer_) {
+    fullReported_ = false;
+    return;
+  }
+  if (fullReported_) return;
+  fullReported_ = true;
+  handler_->onBufferFull(*this);
+}
+
+Connection::SendResult Connection::send(const SendPiece* pieces, int count, Overflow overflow) {
   if (state_ != State::kOpen) return SendResult::kClosed;
   if (!output_.empty() || corked_) {
     // A batch gathered under the cork that reached the high-water mark goes to the socket
@@ -199,12 +248,13 @@ Connection::SendResult Connection::send(const SendPiece* pieces, int count) {
       bytesWritten_ += static_cast<uint64_t>(n);
       if (!output_.empty()) updateInterest();
     }
-    if (output_.bytes() >= maxSendBuffer_) return SendResult::kBufferFull;
+    if (output_.bytes() >= maxSendBuffer_ && overflow == Overflow::kDrop)
+      return SendResult::kBufferFull;
     for (int i = 0; i < count; ++i) output_.push(pieces[i]);
     // Corked bytes leave when the batch ends, unless earlier bytes were already waiting
     // for the socket (then onDrain will follow, as for any queued send).
-    if (corked_) return (interest_ & Poller::kWrite) ? SendResult::kQueued : SendResult::kWritten;
-    if (output_.bytes() >= maxSendBuffer_) handler_->onBufferFull(*this);
+    if (corked_ && !(interest_ & Poller::kWrite)) return SendResult::kWritten;
+    reportIfFull();
     return SendResult::kQueued;
   }
   constexpr int kMaxPieces = 8;
@@ -241,7 +291,7 @@ Connection::SendResult Connection::send(const SendPiece* pieces, int count) {
     skip = 0;
   }
   updateInterest();
-  if (output_.bytes() >= maxSendBuffer_) handler_->onBufferFull(*this);
+  reportIfFull();
   return SendResult::kQueued;
 }
 
@@ -288,14 +338,15 @@ void Connection::uncork() {
   if (!corked_) return;
   corked_ = false;
   if (state_ == State::kClosed) return;
-  // With the write watcher armed, bytes were already waiting: it flushes them in order.
+  // With the write watcher armed, bytes were already waiting (or a pause while corked
+  // armed it): it flushes them in order.
   if (!output_.empty() && !(interest_ & Poller::kWrite)) {
     if (!flushQueued()) return;
-    if (!output_.empty()) {
-      updateInterest();
-      if (output_.bytes() >= maxSendBuffer_) handler_->onBufferFull(*this);
-      return;
-    }
+    if (!output_.empty()) updateInterest();
+  }
+  if (!output_.empty()) {
+    reportIfFull();
+    return;
   }
   finishIfFlushed();
 }
@@ -313,7 +364,17 @@ void Connection::close() {
 void Connection::end(double lingerSeconds) {
   if (state_ != State::kOpen) return;
   state_ = State::kEnding;
-  if (delivering_ == 0) input_.release();
+  // Input is discarded from here on: it no longer counts against the process's budget,
+  // and a back-pressure hold has nothing left to protect (reading notices the peer's FIN).
+  extraInput_ = 0;
+  if (held_) {
+    held_ = false;
+    updateInterest();
+  }
+  if (delivering_ == 0) {
+    releaseInput();
+    accountInput();
+  }
   if (!linger_) linger_ = std::make_unique<Timer>(loop_, &Connection::onLingerOver, this);
   lingerSecondsHint_ = lingerSeconds;
   if (output_.empty() && !corked_) finishEnding();
@@ -361,18 +422,21 @@ void Connection::destroy() {
   ::close(fd_);
   fd_ = -1;
   output_.clear();
-  if (delivering_ == 0) input_.release();
+  if (delivering_ == 0) releaseInput();
+  extraInput_ = 0;
+  accountInput();
   handler_->onClose(*this);
 }
 
 void Connection::drainInput() {
-  if (state_ != State::kOpen || !reading_ || delivering_) return;
+  if (state_ != State::kOpen || !wantsInput() || delivering_) return;
   Guard guard(this);
   handleReadable();
 }
 
 void Connection::pauseReading() {
   reading_ = false;
+  inputDrained_ = false;  // bytes may arrive unread from now on
   updateInterest();
 }
 
@@ -380,7 +444,24 @@ void Connection::resumeReading() {
   if (reading_) return;
   reading_ = true;
   updateInterest();
-  if (!input_.empty() && !deferredPending_ && state_ == State::kOpen) {
+  deliverBufferedLater();
+}
+
+void Connection::holdReading() {
+  held_ = true;
+  inputDrained_ = false;  // bytes may arrive unread from now on
+  updateInterest();
+}
+
+void Connection::releaseReading() {
+  if (!held_) return;
+  held_ = false;
+  updateInterest();
+  deliverBufferedLater();
+}
+
+void Connection::deliverBufferedLater() {
+  if (wantsInput() && !input_.empty() && !deferredPending_ && state_ == State::kOpen) {
     deferredPending_ = true;
     retain();
     loop_.defer(&Connection::onDeferredInput, this);

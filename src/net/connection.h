@@ -47,7 +47,16 @@ class Connection : private Poller::Target {
     virtual void onBufferFull(Connection& c) = 0;
     // The socket is closed (peer closed, error, close(), destroy()); called once.
     virtual void onClose(Connection& c) = 0;
+    // The process's budget for partial input (InputBudget) is spent and this connection
+    // holds the most of it: its incomplete message was dropped; answer with the protocol's
+    // error and close. Never called while this connection is being given bytes.
+    virtual void onInputRefused(Connection& c) { c.destroy(); }
   };
+
+  // What send() does with bytes that find the queue at or above maxSendBufferSize:
+  // drop them and report kBufferFull (Workerman's rule), or queue them anyway (an answer
+  // the protocol must not lose; the caller bounds the queue by reading less instead).
+  enum class Overflow : uint8_t { kDrop, kQueue };
 
   Connection(EventLoop& loop, int fd, const sockaddr* peer, socklen_t peerLength, Handler* handler,
              void* userData);
@@ -65,10 +74,10 @@ class Connection : private Poller::Target {
   void* userData() const { return userData_; }
   void setUserData(void* data) { userData_ = data; }
 
-  SendResult send(const SendPiece* pieces, int count);
-  SendResult send(std::string_view bytes) {
+  SendResult send(const SendPiece* pieces, int count, Overflow overflow = Overflow::kDrop);
+  SendResult send(std::string_view bytes, Overflow overflow = Overflow::kDrop) {
     SendPiece p{bytes.data(), bytes.size()};
-    return send(&p, 1);
+    return send(&p, 1, overflow);
   }
 
   // Sends `length` bytes of the file `fd` from `offset` on, after every byte sent before
@@ -120,6 +129,17 @@ class Connection : private Poller::Target {
   void resumeReading();
   bool readingPaused() const { return !reading_; }
 
+  // Back-pressure decided by the protocol (too much output waiting, too many requests
+  // unanswered): stops reading and delivering until releaseReading(). Independent of
+  // pauseReading(), which is the application's and which this never undoes.
+  void holdReading();
+  void releaseReading();
+  bool readingHeld() const { return held_; }
+
+  // Input the protocol keeps outside inputBuffer() for an incomplete message (a large
+  // body collected into its own string): counted in the process's InputBudget with it.
+  void setExtraInput(size_t bytes);
+
   // Buffered mode keeps every unread byte in inputBuffer() (for protocol code that
   // wants to look at and consume the buffer itself).
   void setBufferedMode(bool on) { buffered_ = on; }
@@ -146,6 +166,16 @@ class Connection : private Poller::Target {
   static void onDeferredInput(void* self);
   static void onLingerOver(void* self);
   void handleReadable();
+  bool wantsInput() const { return reading_ && !held_; }
+  // Reports this connection's partial input to the InputBudget and, past the budget,
+  // refuses the largest holders (this one or others).
+  void accountInput();
+  void refuseInput();
+  void releaseInput();
+  // Bytes left in the input buffer go to the handler from the loop, not the caller's stack.
+  void deliverBufferedLater();
+  // Calls onBufferFull once per crossing of maxSendBufferSize.
+  void reportIfFull();
   void handleWritable();
   void deliver(std::string_view data, bool fromSpill);
   void updateInterest();
@@ -168,12 +198,20 @@ class Connection : private Poller::Target {
   bool corked_ = false;
   // The last read took less than it offered, or found nothing: the socket had no more.
   bool inputDrained_ = false;
+  bool held_ = false;
+  bool fullReported_ = false;
   // Depth of handler->onData() calls on the stack: while non-zero the input buffer is not
   // released (the handler holds a view into it) and no nested read happens.
   uint8_t delivering_ = 0;
   Buffer input_;
   OutputQueue output_;
   size_t maxSendBuffer_ = 1024 * 1024;
+  size_t extraInput_ = 0;
+  // What InputBudget counts for this connection, and its slot there (kNoSlot: none).
+  size_t budgeted_ = 0;
+  static constexpr size_t kNoBudgetSlot = static_cast<size_t>(-1);
+  size_t budgetSlot_ = kNoBudgetSlot;
+  friend class InputBudget;
   uint64_t bytesRead_ = 0;
   uint64_t bytesWritten_ = 0;
   std::unique_ptr<Timer> linger_;

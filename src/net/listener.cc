@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 
 #include <event2/event.h>
 
@@ -48,6 +49,42 @@ void Listener::onBackoffOver(void* self) {
   if (l->wantAccept_) l->watcher_.start();
 }
 
+namespace {
+double monotonicSeconds() {
+  timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+}  // namespace
+
+// A process out of descriptors fails accept() every back-off (ten times a second) until
+// one frees up: one line when the shortage starts, a count at most every kReportEvery
+// seconds while it lasts (a descriptor freed now and then lets one client in without
+// ending it), and one line once the accept queue is empty again.
+void Listener::noteFailure(int error) {
+  double now = monotonicSeconds();
+  if (failures_++ == 0) {
+    failingSince_ = lastReport_ = now;
+    reportedFailures_ = 1;
+    Log::writef("accept() failed: %s; accepting pauses %d ms at a time until descriptors free "
+                "up (raise `ulimit -n`, or set maxConnections); existing connections are served",
+                std::strerror(error), static_cast<int>(kBackoffSeconds * 1000));
+    return;
+  }
+  if (now - lastReport_ < kReportEvery) return;
+  Log::writef("accept() still failing: %s (%zu times in the last %.0f s)", std::strerror(error),
+              failures_ - reportedFailures_, now - lastReport_);
+  lastReport_ = now;
+  reportedFailures_ = failures_;
+}
+
+void Listener::noteRecovered() {
+  Log::writef("accept() works again: every waiting client accepted, after %zu failures in %.1f s",
+              failures_,
+              monotonicSeconds() - failingSince_);
+  failures_ = 0;
+}
+
 void Listener::acceptBatch() {
   for (int i = 0; i < kAcceptBudget && watcher_.active(); ++i) {
     sockaddr_storage peer;
@@ -57,12 +94,13 @@ void Listener::acceptBatch() {
     if (fd < 0) {
       if (errno == EINTR || errno == ECONNABORTED) continue;
       if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
-        Log::writef("accept() failed: %s; pausing accept for 100 ms (raise `ulimit -n`?)",
-                    std::strerror(errno));
+        noteFailure(errno);
         watcher_.stop();
-        backoff_.start(0.1, false);
+        backoff_.start(kBackoffSeconds, false);
       }
-      // EAGAIN: another process won the race for this connection, or the queue is empty.
+      // EAGAIN: another process won the race for this connection, or the queue is empty:
+      // every waiting client got a descriptor, so a shortage is over.
+      if (failures_ != 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) noteRecovered();
       return;
     }
     // TCP_NODELAY needs no call here: Linux gives an accepted socket the listening socket's

@@ -2,6 +2,7 @@
 
 #include <sys/socket.h>
 
+#include <cstddef>
 #include <memory>
 
 #include "event/io_watcher.h"
@@ -24,6 +25,10 @@ class Listener {
   };
 
   static constexpr int kAcceptBudget = 64;
+  // Out of descriptors: accepting pauses this long, then tries again.
+  static constexpr double kBackoffSeconds = 0.1;
+  // While accept() keeps failing, a count is logged at most this often.
+  static constexpr double kReportEvery = 60;
 
   // Takes ownership of `fd` (a listening socket, possibly inherited from the master).
   Listener(EventLoop& loop, int fd, Handler* handler, void* userData);
@@ -41,6 +46,8 @@ class Listener {
   static void onReadable(int fd, short what, void* self);
   static void onBackoffOver(void* self);
   void acceptBatch();
+  void noteFailure(int error);
+  void noteRecovered();
 
   int fd_;
   Handler* handler_;
@@ -48,6 +55,10 @@ class Listener {
   IoWatcher watcher_;
   Timer backoff_;
   bool wantAccept_ = false;
+  size_t failures_ = 0;  // accept() failures since it last worked
+  size_t reportedFailures_ = 0;
+  double failingSince_ = 0;
+  double lastReport_ = 0;
 };
 
 }  // namespace surge

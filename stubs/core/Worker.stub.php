@@ -67,6 +67,36 @@ class Worker
      */
     public bool|array $websocketCompression = false;
 
+    /**
+     * Connections of this worker one process holds at most. At the limit the process stops
+     * accepting (new clients wait in the kernel's accept queue, or are taken by another
+     * process of the worker) and accepts again as soon as one closes; nothing is accepted
+     * and then dropped. 0 (the default): no limit of its own, as in Workerman, whose
+     * applications hold many long-lived connections per process; the descriptor limit
+     * (`ulimit -n`) still applies, and accept() failing with EMFILE pauses accepting for
+     * 100 ms at a time with one log line.
+     */
+    public int $maxConnections = 0;
+    /**
+     * http:// only: requests of one connection handed to onMessage and not answered yet (an
+     * application that answers later, from a timer or an asynchronous client). At the limit
+     * the connection's further pipelined requests are neither read nor dispatched until an
+     * answer is sent. The same back-pressure applies while the connection's answers wait
+     * for the socket at or above its maxSendBufferSize (a client that does not read):
+     * HTTP answers are never dropped for a full send buffer, reading stops instead, as
+     * nginx does. 0: no limit. Default 100.
+     */
+    public int $maxPendingRequests = 100;
+    /**
+     * Bytes of incomplete messages (partial input) all connections of a worker process may
+     * hold together; maxPackageSize bounds each message, this bounds their sum. Past it the
+     * connections holding the most are refused with their protocol's error (HTTP 413,
+     * WebSocket close 1009, other protocols: onError($connection, 3, ...) and a logged
+     * close) until the sum fits, so the other clients go on. Read when the process starts.
+     * 0: no limit. Default 256 MiB.
+     */
+    public int $maxInputMemory = 268435456;
+
     /** @var callable|null */
     public $onWorkerStart = null;
     /** @var callable|null */
