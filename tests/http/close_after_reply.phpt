@@ -4,7 +4,6 @@ HTTP Connection: close: an answered exchange with nothing unread closes at once 
 <?php
 require __DIR__ . '/../helper.inc';
 $server = TestServer::start(<<<'PHP'
-use Surge\Connection\TcpConnection;
 // A linger far longer than the test: only a close that does not wait for the client's FIN
 // lets onClose run while the client still holds its end open.
 TcpConnection::$defaultLingerTimeout = 60.0;
@@ -23,7 +22,7 @@ $c = $server->connect();
 fwrite($c, $request('/one'));
 $answer = '';
 while (!feof($c)) { $answer .= fread($c, 65536); }
-echo substr($answer, 0, 15), ' ... ', substr($answer, -7), "\n";
+echo substr($answer, 0, 15), ' ... ', substr($answer, -8), "\n";
 $server->waitForLog('closed 1', 10);
 echo "onClose ran while the client still held its end\n";
 fclose($c);
@@ -38,7 +37,7 @@ while (!feof($c)) {
     if ($chunk === false) { echo "read failed (reset?)\n"; break; }
     $answer .= $chunk;
 }
-echo substr($answer, 0, 15), ' ... ', substr($answer, -7), "\n";
+echo substr($answer, 0, 15), ' ... ', substr($answer, -8), "\n";
 $server->waitForLog('closed 2', 10);
 fclose($c);
 
