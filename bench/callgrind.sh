@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Instructions per round trip on the three hot paths, counted by callgrind (the same for
 # the same binary and input whatever else the machine does): text echo (loadgen `echo`),
-# HTTP hello (wrk, keep-alive) and WebSocket echo (loadgen `ws-echo`). One worker process
+# HTTP hello (wrk, keep-alive), HTTP hello on a new connection per request (`close`: wrk
+# with `Connection: close`: accept, request, answer, close) and WebSocket echo (loadgen
+# `ws-echo`). One worker process
 # under valgrind, CONNS connections for SECONDS_PER_RUN seconds; instructions inside
 # EventLoop::run() (the worker's loop: reading, framing, PHP callbacks, sending) divided by
 # the round trips the client completed.
-#   SURGE_EXT=/path/to/release/surge.so bash bench/callgrind.sh [text] [http] [ws]
+#   SURGE_EXT=/path/to/release/surge.so bash bench/callgrind.sh [text] [http] [close] [ws]
 # Use a release build (./configure --enable-surge, no --enable-surge-debug).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,9 +30,9 @@ measure() {
   local kind=$1 script tmp port server count total=0
   case $kind in
     text) script=surge_text_echo.php ;;
-    http) script=surge_http_hello.php ;;
+    http|close) script=surge_http_hello.php ;;
     ws) script=surge_ws_echo.php ;;
-    *) echo "unknown kind $kind (text, http, ws)" >&2; return 2 ;;
+    *) echo "unknown kind $kind (text, http, close, ws)" >&2; return 2 ;;
   esac
   tmp=$(mktemp -d)
   port=$(free_port)
@@ -49,6 +51,8 @@ measure() {
                 sed -n 's/.*round_trips=\([0-9]*\).*/\1/p') ;;
     http) count=$("$wrk" -t1 -c"$conns" -d"${seconds}s" "http://127.0.0.1:$port/" |
                   sed -n 's/^ *\([0-9]*\) requests in.*/\1/p') ;;
+    close) count=$("$wrk" -t1 -c"$conns" -d"${seconds}s" -H 'Connection: close' "http://127.0.0.1:$port/" |
+                   sed -n 's/^ *\([0-9]*\) requests in.*/\1/p') ;;
   esac
   kill -TERM "$server"
   wait "$server" || true

@@ -58,10 +58,7 @@ void dropObject(ConnectionObject* c, ClientState* s) {
 }
 
 void listConnection(ConnectionObject* c, bool present) {
-  zval* all =
-      zend_read_static_property(tcp_connection_ce, "connections", sizeof("connections") - 1, 1);
-  if (all == nullptr) return;
-  ZVAL_DEREF(all);
+  zval* all = connection_statics.connections.get();
   if (Z_TYPE_P(all) != IS_ARRAY) return;
   SEPARATE_ARRAY(all);
   if (present) {
@@ -391,12 +388,11 @@ SURGE_METHOD(Surge_Connection_AsyncTcpConnection, __construct) {
   zend_long id = runtime::nextConnectionId();
   c->realId = id;
   setSlotLong(&c->std, connection_props.id, id);
-  zval* maxSend = zend_read_static_property(tcp_connection_ce, "defaultMaxSendBufferSize",
-                                            sizeof("defaultMaxSendBufferSize") - 1, 1);
-  zval* maxPackage = zend_read_static_property(tcp_connection_ce, "defaultMaxPackageSize",
-                                               sizeof("defaultMaxPackageSize") - 1, 1);
-  if (maxSend) setSlotLong(&c->std, connection_props.maxSendBufferSize, zval_get_long(maxSend));
-  if (maxPackage) setSlotLong(&c->std, connection_props.maxPackageSize, zval_get_long(maxPackage));
+  const ConnectionStatics& defaults = connection_statics;
+  setSlotLong(&c->std, connection_props.maxSendBufferSize,
+              zval_get_long(defaults.defaultMaxSendBufferSize.get()));
+  setSlotLong(&c->std, connection_props.maxPackageSize,
+              zval_get_long(defaults.defaultMaxPackageSize.get()));
 }
 
 SURGE_METHOD(Surge_Connection_AsyncTcpConnection, connect) {

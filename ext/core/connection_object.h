@@ -10,6 +10,7 @@
 #include "core/protocol_driver.h"
 #include "net/connection.h"
 #include "core/runtime.h"
+#include "core/static_property.h"
 
 namespace surge::ext {
 
@@ -47,6 +48,13 @@ struct ConnectionProps {
       onWebSocketPong, websocketType;
 };
 extern ConnectionProps connection_props;
+
+// Static properties of TcpConnection that every accepted connection reads.
+struct ConnectionStatics {
+  StaticProperty connections, defaultMaxSendBufferSize, defaultMaxPackageSize,
+      defaultLingerTimeout;
+};
+extern ConnectionStatics connection_statics;
 
 // Registers the class entry of AsyncTcpConnection, which stubs/core/TcpConnection.stub.php
 // declares beside TcpConnection (its methods are in async_tcp_connection.cc).

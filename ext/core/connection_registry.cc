@@ -18,14 +18,10 @@ void removeFromArrays(ConnectionObject* c) {
       zend_hash_index_del(Z_ARRVAL_P(list), id);
     }
   }
-  zval* all =
-      zend_read_static_property(tcp_connection_ce, "connections", sizeof("connections") - 1, 1);
-  if (all) {
-    ZVAL_DEREF(all);
-    if (Z_TYPE_P(all) == IS_ARRAY) {
-      SEPARATE_ARRAY(all);
-      zend_hash_index_del(Z_ARRVAL_P(all), id);
-    }
+  zval* all = connection_statics.connections.get();
+  if (Z_TYPE_P(all) == IS_ARRAY) {
+    SEPARATE_ARRAY(all);
+    zend_hash_index_del(Z_ARRVAL_P(all), id);
   }
 }
 
@@ -43,24 +39,19 @@ void addToArrays(ConnectionObject* c, zend_long id) {
   SEPARATE_ARRAY(list);
   Z_ADDREF(self);
   zend_hash_index_update(Z_ARRVAL_P(list), id, &self);
-  zval* all =
-      zend_read_static_property(tcp_connection_ce, "connections", sizeof("connections") - 1, 1);
-  if (all) {
-    ZVAL_DEREF(all);
-    if (Z_TYPE_P(all) == IS_ARRAY) {
-      SEPARATE_ARRAY(all);
-      Z_ADDREF(self);
-      zend_hash_index_update(Z_ARRVAL_P(all), id, &self);
-    }
+  zval* all = connection_statics.connections.get();
+  if (Z_TYPE_P(all) == IS_ARRAY) {
+    SEPARATE_ARRAY(all);
+    Z_ADDREF(self);
+    zend_hash_index_update(Z_ARRVAL_P(all), id, &self);
   }
 }
 
 namespace runtime {
 void closeOpenConnectionsForShutdown() {
-  zval* all =
-      zend_read_static_property(tcp_connection_ce, "connections", sizeof("connections") - 1, 1);
-  if (all == nullptr) return;
-  ZVAL_DEREF(all);
+  // Nothing was ever accepted or listed if the class's statics were never set up.
+  if (CE_STATIC_MEMBERS(tcp_connection_ce) == nullptr) return;
+  zval* all = connection_statics.connections.get();
   if (Z_TYPE_P(all) != IS_ARRAY) return;
   zval copy;
   ZVAL_ARR(&copy, zend_array_dup(Z_ARRVAL_P(all)));

@@ -28,6 +28,7 @@ namespace surge::ext {
 
 zend_class_entry* tcp_connection_ce = nullptr;
 ConnectionProps connection_props;
+ConnectionStatics connection_statics;
 
 namespace {
 zend_object_handlers connection_handlers;
@@ -190,19 +191,12 @@ void acceptConnection(zend_object* worker, int fd, const sockaddr* peer, socklen
   setSlot(obj, p.onError, slot(worker, worker_props.onError));
   setSlot(obj, p.onBufferFull, slot(worker, worker_props.onBufferFull));
   setSlot(obj, p.onBufferDrain, slot(worker, worker_props.onBufferDrain));
-  zval* maxSend = zend_read_static_property(tcp_connection_ce, "defaultMaxSendBufferSize",
-                                            sizeof("defaultMaxSendBufferSize") - 1, 1);
-  zval* maxPackage = zend_read_static_property(tcp_connection_ce, "defaultMaxPackageSize",
-                                               sizeof("defaultMaxPackageSize") - 1, 1);
-  zval* linger = zend_read_static_property(tcp_connection_ce, "defaultLingerTimeout",
-                                           sizeof("defaultLingerTimeout") - 1, 1);
-  if (maxSend) setSlotLong(obj, p.maxSendBufferSize, zval_get_long(maxSend));
-  if (maxPackage) setSlotLong(obj, p.maxPackageSize, zval_get_long(maxPackage));
-  if (linger) {
-    zval d;
-    ZVAL_DOUBLE(&d, zval_get_double(linger));
-    setSlot(obj, p.lingerTimeout, &d);
-  }
+  const ConnectionStatics& defaults = connection_statics;
+  setSlotLong(obj, p.maxSendBufferSize, zval_get_long(defaults.defaultMaxSendBufferSize.get()));
+  setSlotLong(obj, p.maxPackageSize, zval_get_long(defaults.defaultMaxPackageSize.get()));
+  zval linger;
+  ZVAL_DOUBLE(&linger, zval_get_double(defaults.defaultLingerTimeout.get()));
+  setSlot(obj, p.lingerTimeout, &linger);
   zend_long maxSendValue = slotLong(obj, p.maxSendBufferSize, 1048576);
   c->conn->setMaxSendBufferSize(maxSendValue > 0 ? static_cast<size_t>(maxSendValue) : 1);
   if (c->driver->open) c->driver->open(c);
@@ -261,6 +255,11 @@ void registerTcpConnectionClass() {
   p.onWebSocketPing = propertyOffset(ce, "onWebSocketPing");
   p.onWebSocketPong = propertyOffset(ce, "onWebSocketPong");
   p.websocketType = propertyOffset(ce, "websocketType");
+  ConnectionStatics& statics = connection_statics;
+  statics.connections.bind(ce, "connections");
+  statics.defaultMaxSendBufferSize.bind(ce, "defaultMaxSendBufferSize");
+  statics.defaultMaxPackageSize.bind(ce, "defaultMaxPackageSize");
+  statics.defaultLingerTimeout.bind(ce, "defaultLingerTimeout");
 }
 
 }  // namespace surge::ext

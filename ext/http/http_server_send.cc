@@ -79,7 +79,7 @@ void sendResponse(ConnectionObject* c, HttpConnectionState* s, zend_string* body
     return;
   }
   s->closing = true;
-  c->conn->end(lingerOf(c));
+  c->conn->closeAfterReply(lingerOf(c));
 }
 
 zend_string* fileNotFoundBody() {
@@ -193,7 +193,7 @@ void sendFileResponse(ConnectionObject* c, HttpConnectionState* s, zend_object* 
   sendResult(c, r, return_value);
   if (closeAfter && c->conn) {
     s->closing = true;
-    c->conn->end(lingerOf(c));
+    c->conn->closeAfterReply(lingerOf(c));
   }
 }
 
@@ -290,7 +290,7 @@ void sendPlainResponse(ConnectionObject* c, HttpConnectionState* s, zend_string*
   sendResult(c, r, return_value);
   if (!req.keepAlive && c->conn) {
     s->closing = true;
-    c->conn->end(lingerOf(c));
+    c->conn->closeAfterReply(lingerOf(c));
   }
 }
 
@@ -341,7 +341,7 @@ void sendHttpNow(ConnectionObject* c, HttpConnectionState* s, zval* data, zval* 
     if (lastChunk && s->closeAfterLastChunk && c->conn) {
       s->closeAfterLastChunk = false;
       s->closing = true;
-      c->conn->end(lingerOf(c));
+      c->conn->closeAfterReply(lingerOf(c));
     }
     return;
   }

@@ -19,9 +19,7 @@ void registerTextClass() {
 size_t maxPackageSizeOf(zend_object* connection) {
   if (connection && instanceof_function(connection->ce, tcp_connection_ce))
     return static_cast<size_t>(slotLong(connection, connection_props.maxPackageSize, 10485760));
-  zval* def = zend_read_static_property(tcp_connection_ce, "defaultMaxPackageSize",
-                                        sizeof("defaultMaxPackageSize") - 1, 1);
-  return def ? static_cast<size_t>(zval_get_long(def)) : 10485760;
+  return static_cast<size_t>(zval_get_long(connection_statics.defaultMaxPackageSize.get()));
 }
 
 }  // namespace surge::ext

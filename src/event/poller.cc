@@ -2,6 +2,7 @@
 
 #include "event/event_guard.h"
 
+#include <pthread.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -14,6 +15,19 @@
 #include "event/event_loop.h"
 
 namespace surge {
+
+namespace {
+// Cleared in a process that forks (its children may share its sockets); a new child starts
+// with none of its own descendants.
+bool g_noForkSinceStart = true;
+void afterForkInParent() { g_noForkSinceStart = false; }
+void afterForkInChild() { g_noForkSinceStart = true; }
+[[maybe_unused]] const int g_forkWatch = pthread_atfork(nullptr, &afterForkInParent, &afterForkInChild);
+}  // namespace
+
+bool Poller::closeRemovesRegistration() {
+  return g_noForkSinceStart;
+}
 
 Poller::Poller(EventLoop& loop) : epfd_(epoll_create1(EPOLL_CLOEXEC)) {
   if (epfd_ < 0)

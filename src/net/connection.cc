@@ -102,7 +102,10 @@ void Connection::handleReadable() {
         count == 1 ? ::recv(fd_, iov[0].iov_base, iov[0].iov_len, 0) : ::readv(fd_, iov, count);
     if (n < 0) {
       if (errno == EINTR) continue;
-      if (errno == EAGAIN || errno == EWOULDBLOCK) return;
+      if (errno == EAGAIN || errno == EWOULDBLOCK) {
+        inputDrained_ = true;
+        return;
+      }
       destroy();
       return;
     }
@@ -113,6 +116,7 @@ void Connection::handleReadable() {
     size_t got = static_cast<size_t>(n);
     bytesRead_ += got;
     writtenAtLastRead_ = bytesWritten_;
+    inputDrained_ = got < offered;
     if (state_ == State::kEnding) {
       input_.clear();
       continue;
@@ -377,6 +381,13 @@ void Connection::end(double lingerSeconds) {
   if (output_.empty() && !corked_) finishEnding();
 }
 
+void Connection::closeAfterReply(double lingerSeconds) {
+  if (inputDrained_)
+    close();
+  else
+    end(lingerSeconds);
+}
+
 void Connection::finishEnding() {
   ::shutdown(fd_, SHUT_WR);
   if (lingerSecondsHint_ <= 0) {
@@ -402,7 +413,12 @@ void Connection::destroy() {
     if (n > 0) bytesWritten_ += static_cast<uint64_t>(n);
   }
   state_ = State::kClosed;
-  updateInterest();
+  // close() below takes the socket out of the epoll set by itself when nothing else holds
+  // it (events already fetched for it find the state closed and a reference held).
+  if (Poller::closeRemovesRegistration())
+    interest_ = 0;
+  else
+    updateInterest();
   if (linger_) linger_->stop();
   ::close(fd_);
   fd_ = -1;
@@ -421,6 +437,7 @@ void Connection::drainInput() {
 
 void Connection::pauseReading() {
   reading_ = false;
+  inputDrained_ = false;  // bytes may arrive unread from now on
   updateInterest();
 }
 
@@ -433,6 +450,7 @@ void Connection::resumeReading() {
 
 void Connection::holdReading() {
   held_ = true;
+  inputDrained_ = false;  // bytes may arrive unread from now on
   updateInterest();
 }
 

@@ -104,6 +104,14 @@ class Connection : private Poller::Target {
   // Flushes what is queued, half-closes (FIN) and closes after `lingerSeconds` or when
   // the peer closes; input is read and discarded meanwhile.
   void end(double lingerSeconds);
+  // Ends an exchange this side has answered, once what is queued is flushed. The caller
+  // has dropped any unread bytes it holds. When the last read found the socket empty
+  // (nothing the peer sent waits in the kernel, and a peer that was told the connection
+  // closes sends nothing more) it closes at once: FIN after the reply, no half-close and
+  // no wait for the peer's FIN (two system calls and a wake-up less). Otherwise it
+  // half-closes and lingers like end(): closing a socket with unread bytes makes the
+  // kernel send a reset, which can destroy the reply before the peer has read it.
+  void closeAfterReply(double lingerSeconds);
   // Closes now, dropping queued bytes.
   void destroy();
 
@@ -191,6 +199,8 @@ class Connection : private Poller::Target {
   bool buffered_ = false;
   bool deferredPending_ = false;
   bool corked_ = false;
+  // The last read took less than it offered, or found nothing: the socket had no more.
+  bool inputDrained_ = false;
   bool held_ = false;
   bool fullReported_ = false;
   // Depth of handler->onData() calls on the stack: while non-zero the input buffer is not

@@ -2,8 +2,6 @@
 
 #include "event/event_guard.h"
 
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -121,10 +119,8 @@ bool Listener::acceptSome(int budget) {
       if (failures_ != 0 && (error == EAGAIN || error == EWOULDBLOCK)) noteRecovered();
       return false;
     }
-    if (peer.ss_family == AF_INET || peer.ss_family == AF_INET6) {
-      int one = 1;
-      setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    }
+    // TCP_NODELAY needs no call here: Linux gives an accepted socket the listening socket's
+    // options, and createListenSocket() set it there.
     handler_->onAccept(*this, fd, reinterpret_cast<sockaddr*>(&peer), length);
   }
   return true;
