@@ -34,7 +34,11 @@ class Guard {
 
 Connection::Connection(EventLoop& loop, int fd, const sockaddr* peer, socklen_t peerLength,
                        Handler* handler, void* userData)
-    : loop_(loop), handler_(handler), userData_(userData), fd_(fd) {
+    : loop_(loop),
+      handler_(handler),
+      userData_(userData),
+      fd_(fd),
+      deadline_(loop, &Connection::onDeadline, this) {
   std::memset(&peer_, 0, sizeof peer_);
   if (peer && peerLength > 0) {
     if (peer->sa_family == AF_INET && peerLength >= sizeof(sockaddr_in))
@@ -110,6 +114,10 @@ void Connection::handleReadable() {
     }
     size_t got = static_cast<size_t>(n);
     bytesRead_ += got;
+    if (quietMs_ != 0) {
+      quietPeriods_ = 0;
+      deadline_.set(quietMs_);
+    }
     if (state_ == State::kEnding) {
       input_.clear();
       continue;
@@ -330,6 +338,28 @@ void Connection::onLingerOver(void* self) {
   c->destroy();
 }
 
+void Connection::setTimeout(uint32_t ms, TimeoutMode mode) {
+  if (ms == 0 || state_ == State::kClosed) {
+    clearTimeout();
+    return;
+  }
+  quietMs_ = mode == TimeoutMode::kQuiet ? ms : 0;
+  quietPeriods_ = 0;
+  deadline_.set(ms);
+}
+
+void Connection::onDeadline(void* self) {
+  auto* c = static_cast<Connection*>(self);
+  if (c->state_ == State::kClosed) return;
+  Guard guard(c);
+  uint32_t periods = 0;
+  if (c->quietMs_ != 0) {
+    periods = ++c->quietPeriods_;
+    c->deadline_.set(c->quietMs_);
+  }
+  c->handler_->onTimeout(*c, periods);
+}
+
 void Connection::destroy() {
   if (state_ == State::kClosed) return;
   Guard guard(this);
@@ -342,6 +372,8 @@ void Connection::destroy() {
   state_ = State::kClosed;
   updateInterest();
   if (linger_) linger_->stop();
+  deadline_.stop();
+  quietMs_ = 0;
   ::close(fd_);
   fd_ = -1;
   output_.clear();
