@@ -36,6 +36,9 @@ struct ProtocolDriver {
   void (*reset)(ConnectionObject* c);
   // The object is freed: release the driver's state. May be null.
   void (*freeState)(ConnectionObject* c);
+  // The connection's core timeout fired (see Connection::setTimeout(); `quietPeriods` as
+  // there) while it is open. Null: the connection is closed.
+  void (*timeout)(ConnectionObject* c, uint32_t quietPeriods);
 };
 
 enum class Side { kAccepted, kOutgoing };

@@ -224,6 +224,7 @@ bool openWorkerListener(WorkerObject* w) {
   WorkerNative* n = w->native;
   if (n->socketName.empty() || n->listener) return true;
   if (!prepareWorkerListen(w)) return false;
+  if (!loadTimeoutSettings(w, true)) return false;
   int fd = n->listenFd;
   n->listenFd = -1;
   if (fd < 0) {
@@ -331,6 +332,7 @@ void registerWorkerClass() {
   p.stopping = propertyOffset(worker_ce, "stopping");
   p.maxRequests = propertyOffset(worker_ce, "maxRequests");
   p.maxMemory = propertyOffset(worker_ce, "maxMemory");
+  registerTimeoutProps(worker_ce);
   for (const CallbackName& cb : kCallbacks) p.*(cb.slot) = propertyOffset(worker_ce, cb.name);
 }
 

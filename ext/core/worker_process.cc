@@ -132,6 +132,7 @@ void runChild(const Supervisor::ChildRole& role, pid_t masterPid, StatusBoard* b
     // retiring the process it replaces.
     if (!exiting && !runtime::stopping()) {
       armRecycleLimits(workerFrom(obj));
+      loadTimeoutSettings(workerFrom(obj), false);
       Supervisor::notifyReady(role.controlFd);
     }
     if (!exiting) loop.run();

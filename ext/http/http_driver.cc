@@ -2,6 +2,7 @@
  * (http_server_send.cc). Its state is the HttpConnectionState of the requests in flight. */
 #include "http/http_connection_state.h"
 #include "http/http_server.h"
+#include "http/http_timeouts.h"
 #include "protocols/driver_glue.h"
 
 namespace surge::ext {
@@ -13,6 +14,7 @@ void httpSend(ConnectionObject* c, zval* data, bool raw, zval* return_value) {
     return;
   }
   sendHttp(c, data, return_value);
+  httpAfterSend(c);
 }
 
 void httpFree(ConnectionObject* c) {
@@ -21,7 +23,7 @@ void httpFree(ConnectionObject* c) {
 }
 }  // namespace
 
-const ProtocolDriver kHttpServerDriver = {"http",  nullptr, deliverHttp, httpSend,
-                                          nullptr, nullptr, httpFree};
+const ProtocolDriver kHttpServerDriver = {"http",  nullptr,  deliverHttp, httpSend,
+                                          nullptr, nullptr,  httpFree,    httpTimeout};
 
 }  // namespace surge::ext

@@ -9,6 +9,7 @@
 
 #include "http/http_classes.h"
 #include "http/http_connection_state.h"
+#include "http/http_timeouts.h"
 #include "net/connection.h"
 #include "protocol/http/request_parser.h"
 #include "protocol/http/response_head.h"
@@ -110,6 +111,7 @@ void answerInternalError(ConnectionObject* c, HttpConnectionState* s) {
 void dispatchRequest(ConnectionObject* c, WorkerObject* w, HttpConnectionState* s,
                      zend_string* buffer, bool keepAlive, bool isHead,
                      const std::vector<protocol::HttpHeader>* trailers) {
+  httpRequestDispatched(c, s);
   zend_string_addref(buffer);
   s->pending.push_back(PendingRequest{buffer, keepAlive, isHead});
   uint64_t index = s->dispatched++;
@@ -139,6 +141,10 @@ void finishCollecting(ConnectionObject* c, WorkerObject* w, HttpConnectionState*
 }
 
 }  // namespace
+
+void http_server::answerTimeout(ConnectionObject* c, HttpConnectionState* s) {
+  answerError(c, s, 408);
+}
 
 void freeHttpState(HttpConnectionState* s) {
   if (s == nullptr) return;
@@ -196,7 +202,10 @@ size_t deliverHttp(ConnectionObject* c, WorkerObject* w, std::string_view data) 
       return data.size();
     }
     if (st == protocol::HttpParseStatus::kNeedMore) {
-      if (g_head.bodyOffset == 0) break;  // the head is not complete yet
+      if (g_head.bodyOffset == 0) {  // the head is not complete yet
+        httpWaitForHead(c, s);
+        break;
+      }
       size_t start = static_cast<size_t>(g_head.method.data() - bytes.data());
       if (int code = refuseHead(g_head, start, maxPackage)) {
         if (corked) c->conn->uncork();
@@ -218,6 +227,7 @@ size_t deliverHttp(ConnectionObject* c, WorkerObject* w, std::string_view data) 
         s->continueSent = false;
         pos = data.size();
       }
+      httpWaitForBody(c, s);
       break;
     }
     size_t start = static_cast<size_t>(g_head.method.data() - bytes.data());

@@ -71,6 +71,7 @@ void sendResponse(ConnectionObject* c, HttpConnectionState* s, zend_string* body
   if (body && ZSTR_LEN(body) > 0) pieces[count++] = pieceOf(body);
   Connection::SendResult r = c->conn->send(pieces, count);
   sendResult(c, r, return_value);
+  if (streaming) s->streaming = true;
   if (!closeAfter || c->conn == nullptr) return;
   if (streaming) {
     s->closeAfterLastChunk = true;
@@ -334,6 +335,7 @@ void sendHttp(ConnectionObject* c, zval* data, zval* return_value) {
     Connection::SendResult r = c->conn->send(&piece, 1);
     zend_string_release(bytes);
     sendResult(c, r, return_value);
+    if (lastChunk) s->streaming = false;
     if (lastChunk && s->closeAfterLastChunk && c->conn) {
       s->closeAfterLastChunk = false;
       s->closing = true;

@@ -1,5 +1,6 @@
 /* frame:// (Surge\Protocols\Frame): a 4-byte big-endian total length, then the payload. */
 #include "protocol/frame/frame_codec.h"
+#include "core/connection_liveness.h"
 #include "protocols/driver_glue.h"
 #include "protocols/framed_delivery.h"
 
@@ -16,7 +17,8 @@ size_t frameData(ConnectionObject* c, WorkerObject* w, std::string_view data) {
 
 const ProtocolDriver kFrameDrivers[2] = {
     {"frame", nullptr, frameData<Side::kAccepted>,
-     sendWithKind<ProtocolKind::kFrame, Side::kAccepted>, nullptr, nullptr, nullptr},
+     sendWithKind<ProtocolKind::kFrame, Side::kAccepted>, nullptr, nullptr, nullptr,
+     livenessTimeout},
     {"frame", nullptr, frameData<Side::kOutgoing>,
      sendWithKind<ProtocolKind::kFrame, Side::kOutgoing>, nullptr, nullptr, nullptr},
 };

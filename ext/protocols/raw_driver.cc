@@ -1,4 +1,5 @@
 /* tcp:// (no protocol): every read is one message. */
+#include "core/connection_liveness.h"
 #include "protocols/driver_glue.h"
 
 namespace surge::ext {
@@ -16,7 +17,7 @@ size_t rawData(ConnectionObject* c, WorkerObject* w, std::string_view data) {
 
 const ProtocolDriver kRawDrivers[2] = {
     {"tcp", nullptr, rawData<Side::kAccepted>, sendWithKind<ProtocolKind::kRaw, Side::kAccepted>,
-     nullptr, nullptr, nullptr},
+     nullptr, nullptr, nullptr, livenessTimeout},
     {"tcp", nullptr, rawData<Side::kOutgoing>, sendWithKind<ProtocolKind::kRaw, Side::kOutgoing>,
      nullptr, nullptr, nullptr},
 };

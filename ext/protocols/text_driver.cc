@@ -1,5 +1,6 @@
 /* text:// (Surge\Protocols\Text): one message per line. */
 #include "protocol/text/text_codec.h"
+#include "core/connection_liveness.h"
 #include "protocols/driver_glue.h"
 #include "protocols/framed_delivery.h"
 
@@ -21,7 +22,7 @@ void forgetSearch(ConnectionObject* c) {
 
 const ProtocolDriver kTextDrivers[2] = {
     {"text", nullptr, textData<Side::kAccepted>, sendWithKind<ProtocolKind::kText, Side::kAccepted>,
-     nullptr, forgetSearch, nullptr},
+     nullptr, forgetSearch, nullptr, livenessTimeout},
     {"text", nullptr, textData<Side::kOutgoing>, sendWithKind<ProtocolKind::kText, Side::kOutgoing>,
      nullptr, forgetSearch, nullptr},
 };

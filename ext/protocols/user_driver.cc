@@ -1,4 +1,5 @@
 /* A protocol class written in PHP (input/decode/encode), found from the scheme. */
+#include "core/connection_liveness.h"
 #include "protocols/driver_glue.h"
 #include "protocols/user_protocol.h"
 
@@ -47,7 +48,7 @@ void forgetLength(ConnectionObject* c) {
 
 const ProtocolDriver kUserDrivers[2] = {
     {"user", readWholeBuffer, userData<Side::kAccepted>, userSend<Side::kAccepted>, nullptr,
-     forgetLength, nullptr},
+     forgetLength, nullptr, livenessTimeout},
     {"user", readWholeBuffer, userData<Side::kOutgoing>, userSend<Side::kOutgoing>, nullptr,
      forgetLength, nullptr},
 };
