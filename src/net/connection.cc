@@ -345,12 +345,19 @@ void Connection::setTimeout(uint32_t ms, TimeoutMode mode) {
   }
   quietMs_ = mode == TimeoutMode::kQuiet ? ms : 0;
   quietPeriods_ = 0;
+  timeoutMs_ = ms;
+  writtenAtTimeout_ = bytesWritten_;
   deadline_.set(ms);
 }
 
 void Connection::onDeadline(void* self) {
   auto* c = static_cast<Connection*>(self);
   if (c->state_ == State::kClosed) return;
+  if (c->state_ != State::kOpen && !c->output_.empty() && c->bytesWritten_ != c->writtenAtTimeout_) {
+    c->writtenAtTimeout_ = c->bytesWritten_;
+    c->deadline_.set(c->timeoutMs_);
+    return;
+  }
   Guard guard(c);
   uint32_t periods = 0;
   if (c->quietMs_ != 0) {

@@ -52,7 +52,9 @@ class Connection : private Poller::Target {
     // timeout, the periods in a row without a byte from the peer (1 on the first call);
     // the timeout is set again for one more period before this is called, so a handler
     // that only counts does nothing. A handler that does not care closes the connection.
-    virtual void onTimeout(Connection& c, uint32_t quietPeriods) { c.destroy(); }
+    // Not called while a closing connection's queued output still makes progress: the
+    // timeout waits another period (a goodbye being read is not a silent peer).
+    virtual void onTimeout(Connection& c, uint32_t /*quietPeriods*/) { c.destroy(); }
   };
 
   // kOnce: fires once, whatever arrives meanwhile (a deadline for a whole request head).
@@ -194,6 +196,8 @@ class Connection : private Poller::Target {
   Deadline deadline_;
   uint32_t quietMs_ = 0;
   uint32_t quietPeriods_ = 0;
+  uint32_t timeoutMs_ = 0;
+  uint64_t writtenAtTimeout_ = 0;
   double lingerSecondsHint_ = 0;
   union {
     sa_family_t family;

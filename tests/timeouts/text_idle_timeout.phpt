@@ -3,11 +3,12 @@ Worker::$idleTimeout on text:// (off by default): a connection from which nothin
 --FILE--
 <?php
 require_once __DIR__ . '/timeouts.inc';
-$server = TestServer::start(<<<'PHP'
+$framePort = TestServer::freePort();
+$server = TestServer::start("const FRAME_PORT = $framePort;\n" . <<<'PHP'
 $w = new Worker('text://127.0.0.1:' . TEST_PORT);
 $w->idleTimeout = 1;
 $w->onMessage = fn($c, $m) => $c->send("echo $m");
-$f = new Worker('frame://127.0.0.1:' . (TEST_PORT + 1));
+$f = new Worker('frame://127.0.0.1:' . FRAME_PORT);
 $f->pingInterval = 0.4;
 $f->pingNotResponseLimit = 1;
 $f->pingData = 'ping';
@@ -39,7 +40,7 @@ echo 'and afterwards: ', read_line($chatty), "\n";
 
 echo "== frame:// with a heartbeat\n";
 $port = $server->port;
-$server->port = $port + 1;
+$server->port = $framePort;
 $silent = $server->connect();
 $server->port = $port;
 $bytes = http_until_eof($silent);

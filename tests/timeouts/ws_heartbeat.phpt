@@ -4,12 +4,13 @@ WebSocket heartbeat (Worker::$pingInterval, $pingNotResponseLimit, GatewayWorker
 <?php
 require_once __DIR__ . '/timeouts.inc';
 require_once __DIR__ . '/../websocket/ws_client.inc';
-$server = ws_start(<<<'PHP'
+$dataPort = TestServer::freePort();
+$server = ws_start("const DATA_PORT = $dataPort;\n" . <<<'PHP'
 $w = new Worker('websocket://127.0.0.1:' . TEST_PORT);
 $w->pingInterval = 0.4;
 $w->pingNotResponseLimit = 2;
 $w->onMessage = fn($c, $m) => $c->send($m);
-$data = new Worker('websocket://127.0.0.1:' . (TEST_PORT + 1));
+$data = new Worker('websocket://127.0.0.1:' . DATA_PORT);
 $data->pingInterval = 0.4;
 $data->pingNotResponseLimit = 2;
 $data->pingData = '{"type":"ping"}';
@@ -66,7 +67,7 @@ echo 'the talking peer afterwards: ', ws_describe($f), "\n";
 
 echo "== with pingData\n";
 $port = $server->port;
-$server->port = $port + 1;
+$server->port = $dataPort;
 $silentData = WsClient::open($server);
 $server->port = $port;
 ws_until_closed($silentData);

@@ -203,5 +203,65 @@ TEST_F(ConnectionTimeoutTest, TheHandlerMayReleaseTheLastReference) {
   EXPECT_EQ(h.closes, 1);
 }
 
+TEST_F(ConnectionTimeoutTest, AClosingConnectionWhoseOutputMovesIsNotTimedOut) {
+  TimeoutRecorder h;
+  Connection* c = open(h);
+  int small = 4096;
+  ASSERT_EQ(::setsockopt(fds_[0], SOL_SOCKET, SO_SNDBUF, &small, sizeof small), 0);
+  std::string big(512 * 1024, 'q');
+  c->send(big);
+  c->close();  // waits for the queue to drain
+  ASSERT_EQ(c->state(), Connection::State::kClosing);
+  c->setTimeout(40, Mode::kOnce);
+  // The peer reads 4 KiB every 10 ms: slower than the timeout for the whole answer,
+  // never a period without progress.
+  struct SlowReader {
+    int fd;
+    std::string got;
+    bool eof = false;
+    EventLoop* loop;
+    static void tick(void* self) {
+      auto* r = static_cast<SlowReader*>(self);
+      char buf[4096];
+      ssize_t n = ::read(r->fd, buf, sizeof buf);
+      if (n > 0) r->got.append(buf, static_cast<size_t>(n));
+      if (n == 0) {
+        r->eof = true;
+        r->loop->stop();
+      }
+    }
+  } reader{fds_[1], {}, false, &loop_};
+  Timer t(loop_, &SlowReader::tick, &reader);
+  t.start(0.01, true);
+  SafetyNet net(loop_, 20);
+  loop_.run();
+  EXPECT_FALSE(net.fired());
+  EXPECT_TRUE(reader.eof);
+  EXPECT_EQ(reader.got.size(), big.size());
+  EXPECT_TRUE(h.events.empty());  // no timeout: it closed when the queue drained
+  EXPECT_EQ(h.closes, 1);
+  c->release();
+}
+
+TEST_F(ConnectionTimeoutTest, AClosingConnectionWhosePeerStopsReadingIsTimedOut) {
+  TimeoutRecorder h;
+  Connection* c = open(h);
+  int small = 4096;
+  ASSERT_EQ(::setsockopt(fds_[0], SOL_SOCKET, SO_SNDBUF, &small, sizeof small), 0);
+  c->send(std::string(512 * 1024, 'q'));
+  c->close();
+  h.timeout = [&](Connection& conn, uint32_t) {
+    conn.destroy();
+    loop_.stop();
+  };
+  c->setTimeout(20, Mode::kOnce);
+  SafetyNet net(loop_);
+  loop_.run();
+  EXPECT_FALSE(net.fired());
+  EXPECT_EQ(h.events, std::vector<std::string>{"timeout:0"});
+  EXPECT_EQ(h.closes, 1);
+  c->release();
+}
+
 }  // namespace
 }  // namespace surge
