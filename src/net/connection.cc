@@ -358,6 +358,12 @@ void Connection::onDeadline(void* self) {
     c->deadline_.set(c->timeoutMs_);
     return;
   }
+  if (c->quietMs_ != 0 && !c->reading_) {
+    // Reading is paused: the silence is ours, not the peer's.
+    c->quietPeriods_ = 0;
+    c->deadline_.set(c->quietMs_);
+    return;
+  }
   Guard guard(c);
   uint32_t periods = 0;
   if (c->quietMs_ != 0) {

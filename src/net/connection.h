@@ -53,7 +53,8 @@ class Connection : private Poller::Target {
     // the timeout is set again for one more period before this is called, so a handler
     // that only counts does nothing. A handler that does not care closes the connection.
     // Not called while a closing connection's queued output still makes progress: the
-    // timeout waits another period (a goodbye being read is not a silent peer).
+    // timeout waits another period (a goodbye being read is not a silent peer); a kQuiet
+    // timeout counts no period while reading is paused (that silence is ours).
     virtual void onTimeout(Connection& c, uint32_t /*quietPeriods*/) { c.destroy(); }
   };
 

@@ -203,6 +203,21 @@ TEST_F(ConnectionTimeoutTest, TheHandlerMayReleaseTheLastReference) {
   EXPECT_EQ(h.closes, 1);
 }
 
+TEST_F(ConnectionTimeoutTest, QuietCountsNothingWhileReadingIsPaused) {
+  TimeoutRecorder h;
+  Connection* c = open(h);
+  c->pauseReading();
+  c->setTimeout(10, Mode::kQuiet);
+  Timer resume(loop_, [](void* conn) { static_cast<Connection*>(conn)->resumeReading(); }, c);
+  resume.start(0.08, false);  // eight periods of our own silence
+  h.timeout = [&](Connection&, uint32_t) { loop_.stop(); };
+  SafetyNet net(loop_);
+  loop_.run();
+  EXPECT_FALSE(net.fired());
+  EXPECT_EQ(h.events, std::vector<std::string>{"timeout:1"});  // counted from the resume on
+  finish(c);
+}
+
 TEST_F(ConnectionTimeoutTest, AClosingConnectionWhoseOutputMovesIsNotTimedOut) {
   TimeoutRecorder h;
   Connection* c = open(h);
