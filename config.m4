@@ -45,6 +45,7 @@ if test "$PHP_SURGE" != "no"; then
     src/event/poller.cc
     src/event/signal_watcher.cc
     src/event/timer.cc
+    src/event/deadline.cc
     src/net/connection.cc
     src/net/input_budget.cc
     src/net/connector.cc
@@ -92,6 +93,8 @@ if test "$PHP_SURGE" != "no"; then
     ext/core/callable.cc
     ext/core/accept_limit.cc
     ext/core/connection_handler.cc
+    ext/core/connection_liveness.cc
+    ext/core/timeout_settings.cc
     ext/core/connection_interface.cc
     ext/core/connection_registry.cc
     ext/core/connection_retirement.cc
@@ -113,6 +116,7 @@ if test "$PHP_SURGE" != "no"; then
     ext/http/http_request_session.cc
     ext/http/http_response.cc
     ext/http/http_server.cc
+    ext/http/http_timeouts.cc
     ext/http/http_server_send.cc
     ext/http/http_server_sent_events.cc
     ext/http/http_upload.cc

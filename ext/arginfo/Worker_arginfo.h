@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 674d8b152cf021471c36da12b6ee2b5ada039702 */
+ * Stub hash: c70828bc84a34c86e4f389e3074988bdfc845b53 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Surge_Worker___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, socketName, IS_STRING, 1, "null")
@@ -252,6 +252,48 @@ static zend_class_entry *register_class_Surge_Worker(void)
 	zend_string *property_maxInputMemory_name = zend_string_init("maxInputMemory", sizeof("maxInputMemory") - 1, 1);
 	zend_declare_typed_property(class_entry, property_maxInputMemory_name, &property_maxInputMemory_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
 	zend_string_release(property_maxInputMemory_name);
+
+	zval property_headerTimeout_default_value;
+	ZVAL_LONG(&property_headerTimeout_default_value, 60);
+	zend_string *property_headerTimeout_name = zend_string_init("headerTimeout", sizeof("headerTimeout") - 1, 1);
+	zend_declare_typed_property(class_entry, property_headerTimeout_name, &property_headerTimeout_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_DOUBLE|MAY_BE_LONG));
+	zend_string_release(property_headerTimeout_name);
+
+	zval property_bodyTimeout_default_value;
+	ZVAL_LONG(&property_bodyTimeout_default_value, 60);
+	zend_string *property_bodyTimeout_name = zend_string_init("bodyTimeout", sizeof("bodyTimeout") - 1, 1);
+	zend_declare_typed_property(class_entry, property_bodyTimeout_name, &property_bodyTimeout_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_DOUBLE|MAY_BE_LONG));
+	zend_string_release(property_bodyTimeout_name);
+
+	zval property_keepAliveTimeout_default_value;
+	ZVAL_LONG(&property_keepAliveTimeout_default_value, 75);
+	zend_string *property_keepAliveTimeout_name = zend_string_init("keepAliveTimeout", sizeof("keepAliveTimeout") - 1, 1);
+	zend_declare_typed_property(class_entry, property_keepAliveTimeout_name, &property_keepAliveTimeout_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_DOUBLE|MAY_BE_LONG));
+	zend_string_release(property_keepAliveTimeout_name);
+
+	zval property_idleTimeout_default_value;
+	ZVAL_LONG(&property_idleTimeout_default_value, 0);
+	zend_string *property_idleTimeout_name = zend_string_init("idleTimeout", sizeof("idleTimeout") - 1, 1);
+	zend_declare_typed_property(class_entry, property_idleTimeout_name, &property_idleTimeout_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_DOUBLE|MAY_BE_LONG));
+	zend_string_release(property_idleTimeout_name);
+
+	zval property_pingInterval_default_value;
+	ZVAL_LONG(&property_pingInterval_default_value, 0);
+	zend_string *property_pingInterval_name = zend_string_init("pingInterval", sizeof("pingInterval") - 1, 1);
+	zend_declare_typed_property(class_entry, property_pingInterval_name, &property_pingInterval_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_DOUBLE|MAY_BE_LONG));
+	zend_string_release(property_pingInterval_name);
+
+	zval property_pingNotResponseLimit_default_value;
+	ZVAL_LONG(&property_pingNotResponseLimit_default_value, 0);
+	zend_string *property_pingNotResponseLimit_name = zend_string_init("pingNotResponseLimit", sizeof("pingNotResponseLimit") - 1, 1);
+	zend_declare_typed_property(class_entry, property_pingNotResponseLimit_name, &property_pingNotResponseLimit_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_pingNotResponseLimit_name);
+
+	zval property_pingData_default_value;
+	ZVAL_EMPTY_STRING(&property_pingData_default_value);
+	zend_string *property_pingData_name = zend_string_init("pingData", sizeof("pingData") - 1, 1);
+	zend_declare_typed_property(class_entry, property_pingData_name, &property_pingData_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_pingData_name);
 
 	zval property_onWorkerStart_default_value;
 	ZVAL_NULL(&property_onWorkerStart_default_value);

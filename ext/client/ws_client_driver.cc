@@ -24,7 +24,12 @@ void wsFree(ConnectionObject* c) {
 }
 }  // namespace
 
-const ProtocolDriver kWsClientDriver = {
-    "ws", startWsClient, wsData, wsSend, wsClientSendClose, resetWsClient, wsFree};
+const ProtocolDriver kWsClientDriver = {.name = "ws",
+                                        .open = startWsClient,
+                                        .onData = wsData,
+                                        .send = wsSend,
+                                        .goodbye = wsClientSendClose,
+                                        .reset = resetWsClient,
+                                        .freeState = wsFree};
 
 }  // namespace surge::ext

@@ -81,6 +81,19 @@ class ConnectionHandler : public Connection::Handler {
     OBJ_RELEASE(&c->std);
   }
 
+  void onTimeout(Connection& conn, uint32_t quietPeriods) override {
+    auto* c = static_cast<ConnectionObject*>(conn.userData());
+    // A connection that timed out and still closes one period later (a peer that does not
+    // read our goodbye) goes now.
+    if (c == nullptr || runtime::exiting() || !conn.isOpen() || c->driver->timeout == nullptr) {
+      conn.destroy();
+      return;
+    }
+    GC_ADDREF(&c->std);
+    c->driver->timeout(c, quietPeriods);
+    OBJ_RELEASE(&c->std);
+  }
+
   void onClose(Connection& conn) override {
     auto* c = static_cast<ConnectionObject*>(conn.userData());
     if (c == nullptr) return;

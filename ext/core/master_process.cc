@@ -81,6 +81,8 @@ bool listenInMaster() {
     if (slotLong(obj, worker_props.count, 1) < 1) setSlotLong(obj, worker_props.count, 1);
     if (w->native->socketName.empty()) continue;
     if (!prepareWorkerListen(w)) return false;
+    // A wrong timeout is reported here, before anything forks, not by every child.
+    if (!loadTimeoutSettings(w, true)) return false;
     bool reusePort = zend_is_true(slot(obj, worker_props.reusePort));
     try {
       ListenOptions options;

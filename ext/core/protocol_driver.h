@@ -49,6 +49,9 @@ struct ProtocolDriver {
   // connection read something and wrote after its last read
   // (Connection::answeredLastInput()).
   bool (*betweenRequests)(ConnectionObject* c);
+  // The connection's core timeout fired (see Connection::setTimeout(); `quietPeriods` as
+  // there) while it is open. Null: the connection is closed.
+  void (*timeout)(ConnectionObject* c, uint32_t quietPeriods);
 };
 
 enum class Side { kAccepted, kOutgoing };

@@ -11,6 +11,7 @@
 #include "client/async_tcp_connection.h"
 #include "core/callable.h"
 #include "core/connection_internal.h"
+#include "core/connection_liveness.h"
 #include "core/runtime.h"
 #include "core/worker_object.h"
 #include "event/event_loop.h"
@@ -200,6 +201,12 @@ void acceptConnection(zend_object* worker, int fd, const sockaddr* peer, socklen
   zend_long maxSendValue = slotLong(obj, p.maxSendBufferSize, 1048576);
   c->conn->setMaxSendBufferSize(maxSendValue > 0 ? static_cast<size_t>(maxSendValue) : 1);
   if (c->driver->open) c->driver->open(c);
+  // The first timeout: the request head (HTTP, the WebSocket handshake), or the idle
+  // timeout and heartbeat of the other protocols.
+  if (w->native->kind == ProtocolKind::kHttp || w->native->kind == ProtocolKind::kWebSocket)
+    c->conn->setTimeout(w->native->timeouts.headerMs, Connection::TimeoutMode::kOnce);
+  else
+    startLiveness(c);
   addToArrays(c, id);
 
   // zconn's reference now belongs to the open connection; onClose releases it.

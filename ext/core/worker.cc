@@ -225,6 +225,7 @@ bool openWorkerListener(WorkerObject* w) {
   WorkerNative* n = w->native;
   if (n->socketName.empty() || n->listener) return true;
   if (!prepareWorkerListen(w)) return false;
+  if (!loadTimeoutSettings(w, true)) return false;
   int fd = n->listenFd;
   n->listenFd = -1;
   if (fd < 0) {
@@ -334,6 +335,7 @@ void registerWorkerClass() {
   p.maxConnections = propertyOffset(worker_ce, "maxConnections");
   p.maxPendingRequests = propertyOffset(worker_ce, "maxPendingRequests");
   p.maxInputMemory = propertyOffset(worker_ce, "maxInputMemory");
+  registerTimeoutProps(worker_ce);
   for (const CallbackName& cb : kCallbacks) p.*(cb.slot) = propertyOffset(worker_ce, cb.name);
 }
 

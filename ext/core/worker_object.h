@@ -9,6 +9,7 @@
 #include "core/callable.h"
 #include "protocols/user_protocol.h"
 #include "core/common.h"
+#include "core/timeout_settings.h"
 #include "net/listener.h"
 #include "net/socket_address.h"
 
@@ -42,6 +43,7 @@ struct WorkerNative {
   uint64_t recycleAboveMemory = 0;
   uint64_t served = 0;
   zval context;
+  TimeoutSettings timeouts;
 
   // Bound to the worker's properties (see CallableCache): shared by every connection that
   // kept the worker's callback.

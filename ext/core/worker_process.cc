@@ -144,6 +144,7 @@ void runChild(const Supervisor::ChildRole& role, pid_t masterPid, StatusBoard* b
     if (!exiting && !runtime::stopping()) {
       armRecycleLimits(workerFrom(obj));
       armProcessLimits(workerFrom(obj));
+      loadTimeoutSettings(workerFrom(obj), false);
       Supervisor::notifyReady(role.controlFd);
     }
     if (!exiting) loop.run();

@@ -41,6 +41,12 @@ struct HttpConnectionState {
   size_t collected = 0;
   bool collectingKeepAlive = false;
   bool collectingIsHead = false;
+  // Which timeout the connection is under (http_timeouts.cc). A new connection waits for
+  // its first head from accept on.
+  enum class Wait : uint8_t { kHead, kBody, kApplication, kNextRequest };
+  Wait wait = Wait::kHead;
+  // A chunked or event-stream answer is under way: the connection is not idle.
+  bool streaming = false;
 };
 
 // The state of a connection of the HTTP driver, or null if none was made yet.
@@ -60,6 +66,8 @@ inline HttpConnectionState* stateOf(ConnectionObject* c) {
 // Holds reading while the connection is over its back-pressure limits (answers waiting above
 // maxSendBufferSize, or maxPendingRequests unanswered) and releases it once under them.
 void updateHold(ConnectionObject* c, HttpConnectionState* s);
+// Answers 408 to a request that did not arrive in time, and closes (http_server.cc).
+void answerTimeout(ConnectionObject* c, HttpConnectionState* s);
 
 }  // namespace http_server
 }  // namespace surge::ext

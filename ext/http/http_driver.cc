@@ -2,6 +2,7 @@
  * (http_server_send.cc). Its state is the HttpConnectionState of the requests in flight. */
 #include "http/http_connection_state.h"
 #include "http/http_server.h"
+#include "http/http_timeouts.h"
 #include "protocols/driver_glue.h"
 
 namespace surge::ext {
@@ -13,6 +14,7 @@ void httpSend(ConnectionObject* c, zval* data, bool raw, zval* return_value) {
     return;
   }
   sendHttp(c, data, return_value);
+  httpAfterSend(c);
 }
 
 // At least one request came and every request is answered, nothing of the next one has
@@ -31,8 +33,13 @@ void httpFree(ConnectionObject* c) {
 }
 }  // namespace
 
-const ProtocolDriver kHttpServerDriver = {
-    "http",  nullptr,  deliverHttp, httpSend,        nullptr,
-    nullptr, httpFree, httpDrained, refuseHttpInput, httpBetweenRequests};
+const ProtocolDriver kHttpServerDriver = {.name = "http",
+                                          .onData = deliverHttp,
+                                          .send = httpSend,
+                                          .freeState = httpFree,
+                                          .drained = httpDrained,
+                                          .refuseInput = refuseHttpInput,
+                                          .betweenRequests = httpBetweenRequests,
+                                          .timeout = httpTimeout};
 
 }  // namespace surge::ext

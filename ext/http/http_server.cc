@@ -9,6 +9,7 @@
 
 #include "http/http_classes.h"
 #include "http/http_connection_state.h"
+#include "http/http_timeouts.h"
 #include "net/connection.h"
 #include "protocol/http/request_parser.h"
 #include "protocol/http/response_head.h"
@@ -112,6 +113,7 @@ void answerInternalError(ConnectionObject* c, HttpConnectionState* s) {
 void dispatchRequest(ConnectionObject* c, WorkerObject* w, HttpConnectionState* s,
                      zend_string* buffer, bool keepAlive, bool isHead,
                      const std::vector<protocol::HttpHeader>* trailers) {
+  httpRequestDispatched(c, s);
   zend_string_addref(buffer);
   s->pending.push_back(PendingRequest{buffer, keepAlive, isHead});
   uint64_t index = s->dispatched++;
@@ -187,6 +189,10 @@ void refuseHttpInput(ConnectionObject* c) {
     return;
   }
   answerError(c, s, 413);
+}
+
+void http_server::answerTimeout(ConnectionObject* c, HttpConnectionState* s) {
+  answerError(c, s, 408);
 }
 
 void freeHttpState(HttpConnectionState* s) {
@@ -268,7 +274,10 @@ size_t deliverRequests(ConnectionObject* c, WorkerObject* w, HttpConnectionState
       return data.size();
     }
     if (st == protocol::HttpParseStatus::kNeedMore) {
-      if (g_head.bodyOffset == 0) break;  // the head is not complete yet
+      if (g_head.bodyOffset == 0) {  // the head is not complete yet
+        httpWaitForHead(c, s);
+        break;
+      }
       size_t start = static_cast<size_t>(g_head.method.data() - bytes.data());
       if (int code = refuseHead(g_head, start, maxPackage)) {
         if (corked) c->conn->uncork();
@@ -291,6 +300,7 @@ size_t deliverRequests(ConnectionObject* c, WorkerObject* w, HttpConnectionState
         s->continueSent = false;
         pos = data.size();
       }
+      httpWaitForBody(c, s);
       break;
     }
     size_t start = static_cast<size_t>(g_head.method.data() - bytes.data());

@@ -1,5 +1,6 @@
 /* frame:// (Surge\Protocols\Frame): a 4-byte big-endian total length, then the payload. */
 #include "protocol/frame/frame_codec.h"
+#include "core/connection_liveness.h"
 #include "protocols/driver_glue.h"
 #include "protocols/framed_delivery.h"
 
@@ -15,10 +16,13 @@ size_t frameData(ConnectionObject* c, WorkerObject* w, std::string_view data) {
 }  // namespace
 
 const ProtocolDriver kFrameDrivers[2] = {
-    {"frame", nullptr, frameData<Side::kAccepted>,
-     sendWithKind<ProtocolKind::kFrame, Side::kAccepted>, nullptr, nullptr, nullptr},
-    {"frame", nullptr, frameData<Side::kOutgoing>,
-     sendWithKind<ProtocolKind::kFrame, Side::kOutgoing>, nullptr, nullptr, nullptr},
+    {.name = "frame",
+     .onData = frameData<Side::kAccepted>,
+     .send = sendWithKind<ProtocolKind::kFrame, Side::kAccepted>,
+     .timeout = livenessTimeout},
+    {.name = "frame",
+     .onData = frameData<Side::kOutgoing>,
+     .send = sendWithKind<ProtocolKind::kFrame, Side::kOutgoing>},
 };
 
 }  // namespace surge::ext

@@ -1,4 +1,5 @@
 /* tcp:// (no protocol): every read is one message. */
+#include "core/connection_liveness.h"
 #include "protocols/driver_glue.h"
 
 namespace surge::ext {
@@ -15,10 +16,13 @@ size_t rawData(ConnectionObject* c, WorkerObject* w, std::string_view data) {
 }  // namespace
 
 const ProtocolDriver kRawDrivers[2] = {
-    {"tcp", nullptr, rawData<Side::kAccepted>, sendWithKind<ProtocolKind::kRaw, Side::kAccepted>,
-     nullptr, nullptr, nullptr},
-    {"tcp", nullptr, rawData<Side::kOutgoing>, sendWithKind<ProtocolKind::kRaw, Side::kOutgoing>,
-     nullptr, nullptr, nullptr},
+    {.name = "tcp",
+     .onData = rawData<Side::kAccepted>,
+     .send = sendWithKind<ProtocolKind::kRaw, Side::kAccepted>,
+     .timeout = livenessTimeout},
+    {.name = "tcp",
+     .onData = rawData<Side::kOutgoing>,
+     .send = sendWithKind<ProtocolKind::kRaw, Side::kOutgoing>},
 };
 
 }  // namespace surge::ext

@@ -1,5 +1,6 @@
 /* text:// (Surge\Protocols\Text): one message per line. */
 #include "protocol/text/text_codec.h"
+#include "core/connection_liveness.h"
 #include "protocols/driver_glue.h"
 #include "protocols/framed_delivery.h"
 
@@ -20,10 +21,15 @@ void forgetSearch(ConnectionObject* c) {
 }  // namespace
 
 const ProtocolDriver kTextDrivers[2] = {
-    {"text", nullptr, textData<Side::kAccepted>, sendWithKind<ProtocolKind::kText, Side::kAccepted>,
-     nullptr, forgetSearch, nullptr},
-    {"text", nullptr, textData<Side::kOutgoing>, sendWithKind<ProtocolKind::kText, Side::kOutgoing>,
-     nullptr, forgetSearch, nullptr},
+    {.name = "text",
+     .onData = textData<Side::kAccepted>,
+     .send = sendWithKind<ProtocolKind::kText, Side::kAccepted>,
+     .reset = forgetSearch,
+     .timeout = livenessTimeout},
+    {.name = "text",
+     .onData = textData<Side::kOutgoing>,
+     .send = sendWithKind<ProtocolKind::kText, Side::kOutgoing>,
+     .reset = forgetSearch},
 };
 
 }  // namespace surge::ext

@@ -1,4 +1,5 @@
 /* A protocol class written in PHP (input/decode/encode), found from the scheme. */
+#include "core/connection_liveness.h"
 #include "protocols/driver_glue.h"
 #include "protocols/user_protocol.h"
 
@@ -46,10 +47,17 @@ void forgetLength(ConnectionObject* c) {
 }  // namespace
 
 const ProtocolDriver kUserDrivers[2] = {
-    {"user", readWholeBuffer, userData<Side::kAccepted>, userSend<Side::kAccepted>, nullptr,
-     forgetLength, nullptr},
-    {"user", readWholeBuffer, userData<Side::kOutgoing>, userSend<Side::kOutgoing>, nullptr,
-     forgetLength, nullptr},
+    {.name = "user",
+     .open = readWholeBuffer,
+     .onData = userData<Side::kAccepted>,
+     .send = userSend<Side::kAccepted>,
+     .reset = forgetLength,
+     .timeout = livenessTimeout},
+    {.name = "user",
+     .open = readWholeBuffer,
+     .onData = userData<Side::kOutgoing>,
+     .send = userSend<Side::kOutgoing>,
+     .reset = forgetLength},
 };
 
 }  // namespace surge::ext

@@ -45,6 +45,12 @@ void sendWebSocketClose(ConnectionObject* c, uint16_t code);
 
 void freeWebSocketState(WebSocketState* state);
 
+// Worker::$headerTimeout passed before the handshake completed: a peer that sent part of
+// one gets 408, one that sent nothing is closed without an answer.
+void handshakeTimedOut(ConnectionObject* c);
+// The heartbeat: a ping frame with no payload (the peer's pong counts as its answer).
+void pingWebSocket(ConnectionObject* c);
+
 // For broadcast(): true when data frames may be sent now (handshake done, no close sent).
 bool webSocketReady(ConnectionObject* c);
 // The opcode send() uses on this connection (1 text, 2 binary), from websocketType.

@@ -9,6 +9,7 @@
 #include "protocol/http/request_parser.h"
 #include "protocol/websocket/handshake_request.h"
 #include "core/protocol_errors.h"
+#include "core/connection_liveness.h"
 #include "core/runtime.h"
 #include "websocket/websocket_connection_state.h"
 #include "websocket/websocket_deflate.h"
@@ -164,6 +165,7 @@ size_t handshake(ConnectionObject* c, WorkerObject* w, WebSocketState* s, std::s
   setSlot(&c->std, connection_props.headers, &empty);
 
   s->phase = WebSocketState::Phase::kOpen;
+  startLiveness(c);
   // Frames sent before the handshake completed leave right behind the 101, in the order
   // they were sent, in the same write.
   SendPiece pieces[2];
@@ -195,6 +197,20 @@ size_t handshake(ConnectionObject* c, WorkerObject* w, WebSocketState* s, std::s
 }
 
 }  // namespace ws_server
+
+void handshakeTimedOut(ConnectionObject* c) {
+  if (!ws_server::isOpen(c)) return;
+  if (c->conn->pendingInput() == 0) {
+    c->conn->destroy();
+    return;
+  }
+  WebSocketState* s = ws_server::stateOf(c);
+  ws_server::refuseHandshake(c, s, 408, "the handshake did not arrive in time");
+  // A peer that does not read the answer is closed one period later at the latest.
+  if (c->conn && c->conn->state() != Connection::State::kClosed)
+    c->conn->setTimeout(workerFrom(c->worker)->native->timeouts.headerMs,
+                        Connection::TimeoutMode::kOnce);
+}
 
 void acceptWebSocket(ConnectionObject* c) {
   const ConnectionProps& p = connection_props;

@@ -183,6 +183,12 @@ void sendWebSocketClose(ConnectionObject* c, uint16_t code) {
   s->phase = WebSocketState::Phase::kClosed;
 }
 
+void pingWebSocket(ConnectionObject* c) {
+  WebSocketState* s = webSocketStateOf(c);
+  if (s == nullptr || s->phase != WebSocketState::Phase::kOpen) return;
+  ws_server::sendControl(c, s, protocol::ws::kPing, std::string_view());
+}
+
 bool webSocketReady(ConnectionObject* c) {
   WebSocketState* s = webSocketStateOf(c);
   return s && s->phase == WebSocketState::Phase::kOpen && !s->closeSent && ws_server::isOpen(c);

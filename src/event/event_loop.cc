@@ -47,6 +47,19 @@ Poller& EventLoop::poller() {
   return *poller_;
 }
 
+timeval EventLoop::commonTimeout(uint32_t ms) {
+  for (const auto& [duration, tv] : commonTimeouts_)
+    if (duration == ms) return tv;
+  // libevent holds at most 256 queues per base; a few durations are the normal case.
+  constexpr size_t kMaxQueues = 64;
+  timeval plain = plainTimeout(ms);
+  if (commonTimeouts_.size() >= kMaxQueues) return plain;
+  const timeval* common = event_base_init_common_timeout(base_, &plain);
+  if (common == nullptr) return plain;
+  commonTimeouts_.emplace_back(ms, *common);
+  return *common;
+}
+
 void EventLoop::run() {
   if (stopRequested_) {
     stopRequested_ = false;

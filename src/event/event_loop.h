@@ -3,8 +3,13 @@
 // connection's watchers live inside the connection and cost no extra allocation.
 #pragma once
 
+#include <sys/time.h>
+
 #include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <utility>
+#include <vector>
 
 struct event_base;
 
@@ -43,12 +48,22 @@ class EventLoop {
   // The epoll set of this loop's connections (created on first use).
   Poller& poller();
 
+  // A timeout of `ms` milliseconds in one of libevent's common-timeout queues: events
+  // added with it are kept in one FIFO per duration instead of the heap, so thousands of
+  // equal per-connection timeouts cost O(1) each. Durations past libevent's limit of
+  // common queues get a plain timeout.
+  timeval commonTimeout(uint32_t ms);
+  static timeval plainTimeout(uint32_t ms) {
+    return timeval{static_cast<time_t>(ms / 1000), static_cast<suseconds_t>(ms % 1000) * 1000};
+  }
+
  private:
   event_base* base_ = nullptr;
   bool running_ = false;
   bool stopRequested_ = false;
   std::unique_ptr<char[]> scratch_;
   std::unique_ptr<Poller> poller_;
+  std::vector<std::pair<uint32_t, timeval>> commonTimeouts_;
 };
 
 }  // namespace surge

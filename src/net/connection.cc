@@ -35,7 +35,11 @@ class Guard {
 
 Connection::Connection(EventLoop& loop, int fd, const sockaddr* peer, socklen_t peerLength,
                        Handler* handler, void* userData)
-    : loop_(loop), handler_(handler), userData_(userData), fd_(fd) {
+    : loop_(loop),
+      handler_(handler),
+      userData_(userData),
+      fd_(fd),
+      deadline_(loop, &Connection::onDeadline, this) {
   std::memset(&peer_, 0, sizeof peer_);
   if (peer && peerLength > 0) {
     if (peer->sa_family == AF_INET && peerLength >= sizeof(sockaddr_in))
@@ -117,6 +121,10 @@ void Connection::handleReadable() {
     bytesRead_ += got;
     writtenAtLastRead_ = bytesWritten_;
     inputDrained_ = got < offered;
+    if (quietMs_ != 0) {
+      quietPeriods_ = 0;
+      deadline_.set(quietMs_);
+    }
     if (state_ == State::kEnding) {
       input_.clear();
       continue;
@@ -403,6 +411,41 @@ void Connection::onLingerOver(void* self) {
   c->destroy();
 }
 
+void Connection::setTimeout(uint32_t ms, TimeoutMode mode) {
+  if (ms == 0 || state_ == State::kClosed) {
+    clearTimeout();
+    return;
+  }
+  quietMs_ = mode == TimeoutMode::kQuiet ? ms : 0;
+  quietPeriods_ = 0;
+  timeoutMs_ = ms;
+  writtenAtTimeout_ = bytesWritten_;
+  deadline_.set(ms);
+}
+
+void Connection::onDeadline(void* self) {
+  auto* c = static_cast<Connection*>(self);
+  if (c->state_ == State::kClosed) return;
+  if (c->state_ != State::kOpen && !c->output_.empty() && c->bytesWritten_ != c->writtenAtTimeout_) {
+    c->writtenAtTimeout_ = c->bytesWritten_;
+    c->deadline_.set(c->timeoutMs_);
+    return;
+  }
+  if (c->quietMs_ != 0 && (!c->reading_ || c->held_)) {
+    // Reading is paused or held for back-pressure: the silence is ours, not the peer's.
+    c->quietPeriods_ = 0;
+    c->deadline_.set(c->quietMs_);
+    return;
+  }
+  Guard guard(c);
+  uint32_t periods = 0;
+  if (c->quietMs_ != 0) {
+    periods = ++c->quietPeriods_;
+    c->deadline_.set(c->quietMs_);
+  }
+  c->handler_->onTimeout(*c, periods);
+}
+
 void Connection::destroy() {
   if (state_ == State::kClosed) return;
   Guard guard(this);
@@ -420,6 +463,8 @@ void Connection::destroy() {
   else
     updateInterest();
   if (linger_) linger_->stop();
+  deadline_.stop();
+  quietMs_ = 0;
   ::close(fd_);
   fd_ = -1;
   output_.clear();

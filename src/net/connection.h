@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "base/buffer.h"
+#include "event/deadline.h"
 #include "event/poller.h"
 #include "net/output_queue.h"
 #include "net/socket_address.h"
@@ -51,7 +52,21 @@ class Connection : private Poller::Target {
     // holds the most of it: its incomplete message was dropped; answer with the protocol's
     // error and close. Never called while this connection is being given bytes.
     virtual void onInputRefused(Connection& c) { c.destroy(); }
+    // The timeout set with setTimeout() passed. `quietPeriods` counts, for a kQuiet
+    // timeout, the periods in a row without a byte from the peer (1 on the first call);
+    // the timeout is set again for one more period before this is called, so a handler
+    // that only counts does nothing. A handler that does not care closes the connection.
+    // Not called while a closing connection's queued output still makes progress: the
+    // timeout waits another period (a goodbye being read is not a silent peer); a kQuiet
+    // timeout counts no period while reading is paused (that silence is ours).
+    virtual void onTimeout(Connection& c, uint32_t /*quietPeriods*/) { c.destroy(); }
   };
+
+  // kOnce: fires once, whatever arrives meanwhile (a deadline for a whole request head).
+  // kQuiet: fires when nothing was read from the peer for the period, and again after
+  // each further silent period (idle and read timeouts, heartbeats); every read starts
+  // the period afresh.
+  enum class TimeoutMode : uint8_t { kOnce, kQuiet };
 
   // What send() does with bytes that find the queue at or above maxSendBufferSize:
   // drop them and report kBufferFull (Workerman's rule), or queue them anyway (an answer
@@ -123,6 +138,15 @@ class Connection : private Poller::Target {
   // True while handler->onData() of this connection is on the stack.
   bool delivering() const { return delivering_ != 0; }
 
+  // Arms the connection's one timeout (replacing the one set before); ms == 0 clears it.
+  // Cheap enough to call per message: see Deadline. Cleared when the connection closes.
+  void setTimeout(uint32_t ms, TimeoutMode mode);
+  void clearTimeout() {
+    quietMs_ = 0;
+    deadline_.cancel();
+  }
+  bool timeoutArmed() const { return deadline_.armed(); }
+
   void pauseReading();
   // Resumes reading; bytes already buffered are delivered from the loop, not from the
   // caller's stack.
@@ -168,6 +192,7 @@ class Connection : private Poller::Target {
   void onPollFailure() override;
   static void onDeferredInput(void* self);
   static void onLingerOver(void* self);
+  static void onDeadline(void* self);
   void handleReadable();
   bool wantsInput() const { return reading_ && !held_; }
   // Reports this connection's partial input to the InputBudget and, past the budget,
@@ -219,6 +244,13 @@ class Connection : private Poller::Target {
   uint64_t bytesWritten_ = 0;
   uint64_t writtenAtLastRead_ = 0;  // bytesWritten_ when bytes last arrived
   std::unique_ptr<Timer> linger_;
+  // The timeout of setTimeout(); quietMs_ is its period in kQuiet mode (each read re-arms
+  // it), 0 in kOnce mode or when none is set.
+  Deadline deadline_;
+  uint32_t quietMs_ = 0;
+  uint32_t quietPeriods_ = 0;
+  uint32_t timeoutMs_ = 0;
+  uint64_t writtenAtTimeout_ = 0;
   double lingerSecondsHint_ = 0;
   union {
     sa_family_t family;

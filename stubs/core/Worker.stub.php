@@ -96,6 +96,49 @@ class Worker
      * 0: no limit. Default 256 MiB.
      */
     public int $maxInputMemory = 268435456;
+    /*
+     * Timeouts of the connections this worker accepts, in seconds (int or float; 0 turns
+     * one off; a negative value makes run()/listen() throw). Read when the worker starts
+     * listening and again after onWorkerStart, so set them before or in onWorkerStart.
+     */
+    /**
+     * http:// and the websocket:// handshake: the whole request head (request line and
+     * header lines) must arrive within this time from the connection's first byte or
+     * accept (nginx's client_header_timeout). A connection that sent part of a head gets
+     * `408 Request Timeout` and is closed; one that sent nothing is closed without an
+     * answer (the way clients and proxies retry safely).
+     */
+    public float|int $headerTimeout = 60;
+    /**
+     * http:// only: the longest pause between two reads of a request body (nginx's
+     * client_body_timeout); then `408 Request Timeout` and close.
+     */
+    public float|int $bodyTimeout = 60;
+    /**
+     * http:// only: how long a keep-alive connection may wait for its next request once
+     * every answer was sent (nginx's keepalive_timeout); then it is closed, only ever
+     * between requests.
+     */
+    public float|int $keepAliveTimeout = 75;
+    /**
+     * tcp, text, frame, user protocols and websocket:// after the handshake: a connection
+     * from which nothing was received for this long is closed (a WebSocket one with close
+     * code 1001). Off by default: chat and game servers keep quiet connections on purpose.
+     */
+    public float|int $idleTimeout = 0;
+    /**
+     * The heartbeat of GatewayWorker, natively, on every protocol but http:// (websocket://
+     * after the handshake). 0: off. With `pingNotResponseLimit` N > 0 a peer that sent
+     * nothing for N intervals is closed (websocket://: close code 1001), and a silent peer
+     * is pinged every interval, half an interval into its silence: with `pingData`, that
+     * string is sent as a message; without it, websocket:// sends a ping frame (browsers
+     * answer it with a pong, which counts as an answer) and the other protocols send
+     * nothing (the client must send its own heartbeat). With N = 0 nobody is closed and
+     * `pingData`, if set, is sent to every peer that was silent for an interval.
+     */
+    public float|int $pingInterval = 0;
+    public int $pingNotResponseLimit = 0;
+    public string $pingData = '';
 
     /** @var callable|null */
     public $onWorkerStart = null;
