@@ -34,7 +34,8 @@ struct HttpConnectionState {
   // A chunked response to a request that wants the connection closed is under way: the
   // last chunk closes it.
   bool closeAfterLastChunk = false;
-  // A chunked response or an event stream is under way (its last chunk not sent yet).
+  // A chunked response or an event stream is under way (its last chunk not sent yet): the
+  // connection is neither idle nor between requests.
   bool streaming = false;
   // A large request whose body is being collected.
   zend_string* collecting = nullptr;
@@ -45,8 +46,6 @@ struct HttpConnectionState {
   // its first head from accept on.
   enum class Wait : uint8_t { kHead, kBody, kApplication, kNextRequest };
   Wait wait = Wait::kHead;
-  // A chunked or event-stream answer is under way: the connection is not idle.
-  bool streaming = false;
 };
 
 // The state of a connection of the HTTP driver, or null if none was made yet.

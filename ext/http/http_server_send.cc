@@ -73,7 +73,6 @@ void sendResponse(ConnectionObject* c, HttpConnectionState* s, zend_string* body
   Connection::SendResult r = c->conn->send(pieces, count, Connection::Overflow::kQueue);
   s->streaming = streaming;
   sendResult(c, r, return_value);
-  if (streaming) s->streaming = true;
   if (!closeAfter || c->conn == nullptr) return;
   if (streaming) {
     s->closeAfterLastChunk = true;
@@ -339,7 +338,6 @@ void sendHttpNow(ConnectionObject* c, HttpConnectionState* s, zval* data, zval* 
     zend_string_release(bytes);
     if (lastChunk) s->streaming = false;
     sendResult(c, r, return_value);
-    if (lastChunk) s->streaming = false;
     if (lastChunk && s->closeAfterLastChunk && c->conn) {
       s->closeAfterLastChunk = false;
       s->closing = true;
