@@ -129,8 +129,9 @@ TEST_F(ConnectionTimeoutTest, QuietCountsSilentPeriodsAndReadsStartAfresh) {
   EXPECT_EQ(h.events, (std::vector<std::string>{"timeout:1", "timeout:2", "data:x", "timeout:1",
                                                 "timeout:2"}));
   EXPECT_TRUE(c->timeoutArmed());  // still counting
-  finish(c);
+  c->destroy();
   EXPECT_FALSE(c->timeoutArmed());
+  c->release();
 }
 
 TEST_F(ConnectionTimeoutTest, QuietIsKeptOffByAChattyPeer) {
