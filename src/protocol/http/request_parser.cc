@@ -265,7 +265,6 @@ HttpParseStatus parseChunked(std::string_view buffer, size_t pos, size_t total,
   const size_t headBytes = head->bodyOffset;
   for (;;) {
     ChunkLine found = findChunkLine(buffer, pos, &line, &end);
-    if (found == ChunkLine::kBareLf) return fail(head, 400, "trailer line not ended by CRLF");
     if (found == ChunkLine::kIncomplete) {
       size_t pending = buffer.size() - pos;
       // Only a lone CR may still become the empty line that ends the trailers; any other
@@ -275,9 +274,12 @@ HttpParseStatus parseChunked(std::string_view buffer, size_t pos, size_t total,
         return fail(head, 431, "trailer section too large");
       return needMore(head);
     }
-    if (line.empty()) break;
-    if (headBytes + (end - trailerStart) > limits.maxHeaderBytes)
+    // The size first: a prefix of a long line already answers 431, so the whole line must
+    // too, whatever ends it.
+    if (!line.empty() && headBytes + (end - trailerStart) > limits.maxHeaderBytes)
       return fail(head, 431, "trailer section too large");
+    if (found == ChunkLine::kBareLf) return fail(head, 400, "trailer line not ended by CRLF");
+    if (line.empty()) break;
     HttpHeader trailer;
     if (const char* why = splitHeaderLine(line, &trailer)) return fail(head, 400, why);
     pos = end;
