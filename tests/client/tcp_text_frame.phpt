@@ -9,7 +9,7 @@ $text->onMessage = function ($c, $m) {
     $c->send("echo:$m");
     if ($m === 'bye') $c->close();
 };
-$frame = new Worker('frame://127.0.0.1:' . (TEST_PORT + 1));
+$frame = new Worker('frame://127.0.0.1:' . TEST_PORT2);
 $frame->onMessage = fn($c, $m) => $c->send(strrev($m));
 $raw = new Worker('tcp://127.0.0.1:' . (TEST_PORT + 2));
 $raw->onMessage = fn($c, $m) => $c->send(strtoupper($m));
@@ -29,7 +29,7 @@ $client->onWorkerStart = function () {
     };
     $t->onClose = function ($c) {
         note('text onClose ' . $c->getStatus(false));
-        $f = new AsyncTcpConnection('frame://127.0.0.1:' . (TEST_PORT + 1));
+        $f = new AsyncTcpConnection('frame://127.0.0.1:' . TEST_PORT2);
         $f->onConnect = fn($c) => $c->send("abc\x00def") && false;
         $f->onMessage = function ($c, $m) {
             note('frame onMessage ' . bin2hex($m));

@@ -35,7 +35,7 @@ $w->onMessage = function ($c, $m) use ($w) {
     note("broadcast $what: " . $w->broadcast($what, $list($ids), $list($except)));
 };
 
-$text = new Worker('text://127.0.0.1:' . (TEST_PORT + 1));
+$text = new Worker('text://127.0.0.1:' . TEST_PORT2);
 $text->onMessage = function ($c, $m) use ($text) {
     try {
         $text->broadcast('x');
@@ -88,7 +88,7 @@ echo "e got all but the last: ", var_export($eGot === $n - 1, true), "\n";
 echo str_replace([" $ie\n", "$n broadcasts"], [" e\n", "N broadcasts"], ws_events($server, 3));
 
 echo "== a text worker\n";
-$t = stream_socket_client('tcp://127.0.0.1:' . ($server->port + 1));
+$t = stream_socket_client('tcp://127.0.0.1:' . $server->port2);
 fwrite($t, "go\n");
 echo fgets($t);
 var_dump($server->stop());
