@@ -131,8 +131,9 @@ void deliverAccepted(ConnectionObject* c, WorkerObject* w, zval* message) {
 
 void rejectAccepted(ConnectionObject* c, std::string_view why) {
   protocol_errors::log("Worker[" + workerNameOf(c->worker) + "] connection " +
-               std::to_string(slotLong(&c->std, connection_props.id, 0)) + " from " +
-               c->conn->peerAddress().toString() + ": " + std::string(why) + "; closing it");
+                       std::to_string(slotLong(&c->std, connection_props.id, 0)) + " from " +
+                       c->conn->peerAddress().toString() + ": " + std::string(why) +
+                       "; closing it");
   c->conn->destroy();
 }
 

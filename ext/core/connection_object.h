@@ -51,8 +51,7 @@ extern ConnectionProps connection_props;
 
 // Static properties of TcpConnection that every accepted connection reads.
 struct ConnectionStatics {
-  StaticProperty connections, defaultMaxSendBufferSize, defaultMaxPackageSize,
-      defaultLingerTimeout;
+  StaticProperty connections, defaultMaxSendBufferSize, defaultMaxPackageSize, defaultLingerTimeout;
 };
 extern ConnectionStatics connection_statics;
 

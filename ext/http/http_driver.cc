@@ -23,8 +23,7 @@ void httpSend(ConnectionObject* c, zval* data, bool raw, zval* return_value) {
 bool httpBetweenRequests(ConnectionObject* c) {
   HttpConnectionState* s = httpStateIfAny(c);
   return s && s->dispatched > 0 && s->answered == s->dispatched && s->pending.empty() &&
-         s->collecting == nullptr && s->chunkedResumeAt == 0 && !s->closing &&
-         !s->streaming;
+         s->collecting == nullptr && s->chunkedResumeAt == 0 && !s->closing && !s->streaming;
 }
 
 void httpFree(ConnectionObject* c) {

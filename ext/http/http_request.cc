@@ -62,7 +62,8 @@ struct HeadSplit {
   size_t bodyStart;
 };
 HeadSplit splitHead(std::string_view buffer) {
-  for (size_t nl = buffer.find('\n'); nl != std::string_view::npos; nl = buffer.find('\n', nl + 1)) {
+  for (size_t nl = buffer.find('\n'); nl != std::string_view::npos;
+       nl = buffer.find('\n', nl + 1)) {
     size_t next = nl + 1;
     size_t body = 0;
     if (next < buffer.size() && buffer[next] == '\n')

@@ -149,8 +149,7 @@ bool overLimits(ConnectionObject* c, HttpConnectionState* s) {
   if (c->conn->pendingOutput() >= c->conn->maxSendBufferSize()) return true;
   // The usual case, every request answered, needs no look at the setting (at least 1).
   if (s->pending.empty()) return false;
-  zend_long maxPending =
-      c->worker ? slotLong(c->worker, worker_props.maxPendingRequests, 100) : 0;
+  zend_long maxPending = c->worker ? slotLong(c->worker, worker_props.maxPendingRequests, 100) : 0;
   return maxPending > 0 && s->pending.size() >= static_cast<size_t>(maxPending);
 }
 

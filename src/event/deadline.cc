@@ -16,7 +16,8 @@ uint64_t clockSlackMs() {
   static const uint64_t slack = [] {
     timespec res;
     if (clock_getres(CLOCK_MONOTONIC_COARSE, &res) != 0) return uint64_t{10};
-    return static_cast<uint64_t>(res.tv_sec) * 1000 + static_cast<uint64_t>(res.tv_nsec) / 1000000 + 1;
+    return static_cast<uint64_t>(res.tv_sec) * 1000 + static_cast<uint64_t>(res.tv_nsec) / 1000000 +
+           1;
   }();
   return slack;
 }

@@ -20,9 +20,14 @@ namespace {
 // Cleared in a process that forks (its children may share its sockets); a new child starts
 // with none of its own descendants.
 bool g_noForkSinceStart = true;
-void afterForkInParent() { g_noForkSinceStart = false; }
-void afterForkInChild() { g_noForkSinceStart = true; }
-[[maybe_unused]] const int g_forkWatch = pthread_atfork(nullptr, &afterForkInParent, &afterForkInChild);
+void afterForkInParent() {
+  g_noForkSinceStart = false;
+}
+void afterForkInChild() {
+  g_noForkSinceStart = true;
+}
+[[maybe_unused]] const int g_forkWatch =
+    pthread_atfork(nullptr, &afterForkInParent, &afterForkInChild);
 }  // namespace
 
 bool Poller::closeRemovesRegistration() {

@@ -426,7 +426,8 @@ void Connection::setTimeout(uint32_t ms, TimeoutMode mode) {
 void Connection::onDeadline(void* self) {
   auto* c = static_cast<Connection*>(self);
   if (c->state_ == State::kClosed) return;
-  if (c->state_ != State::kOpen && !c->output_.empty() && c->bytesWritten_ != c->writtenAtTimeout_) {
+  if (c->state_ != State::kOpen && !c->output_.empty() &&
+      c->bytesWritten_ != c->writtenAtTimeout_) {
     c->writtenAtTimeout_ = c->bytesWritten_;
     c->deadline_.set(c->timeoutMs_);
     return;

@@ -66,9 +66,10 @@ void Listener::noteFailure(int error) {
   if (failures_++ == 0) {
     failingSince_ = lastReport_ = now;
     reportedFailures_ = 1;
-    Log::writef("accept() failed: %s; accepting pauses %d ms at a time until descriptors free "
-                "up (raise `ulimit -n`, or set maxConnections); existing connections are served",
-                std::strerror(error), static_cast<int>(kBackoffSeconds * 1000));
+    Log::writef(
+        "accept() failed: %s; accepting pauses %d ms at a time until descriptors free "
+        "up (raise `ulimit -n`, or set maxConnections); existing connections are served",
+        std::strerror(error), static_cast<int>(kBackoffSeconds * 1000));
     return;
   }
   if (now - lastReport_ < kReportEvery) return;
@@ -80,8 +81,7 @@ void Listener::noteFailure(int error) {
 
 void Listener::noteRecovered() {
   Log::writef("accept() works again: every waiting client accepted, after %zu failures in %.1f s",
-              failures_,
-              monotonicSeconds() - failingSince_);
+              failures_, monotonicSeconds() - failingSince_);
   failures_ = 0;
 }
 

@@ -279,7 +279,8 @@ int StatusBoard::slotCount(int group) const {
 }
 
 void StatusBoard::checkSlot(int group, int slot, const char* what) const {
-  if (group < 0 || group >= groupCount() || slot < 0 || slot >= slotsFor(groupsOf(base_)[group].count))
+  if (group < 0 || group >= groupCount() || slot < 0 ||
+      slot >= slotsFor(groupsOf(base_)[group].count))
     throw std::out_of_range(std::string("status board ") + what + ": no slot " +
                             std::to_string(slot) + " in worker group " + std::to_string(group));
 }

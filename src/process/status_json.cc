@@ -125,9 +125,9 @@ std::string renderStatusJson(const StatusBoard::Snapshot& snapshot, const Status
            ",\"listen\":" + jsonString(p.listen) + ",\"memory\":" + num(p.memory) +
            ",\"peak_memory\":" + num(p.peakMemory) + ",\"rss\":" + num(p.rss) +
            ",\"connections\":" + num(p.connections) + ",\"send_fail\":" + num(p.sendFail) +
-           ",\"protocol_errors\":" + num(p.protocolErrors) +
-           ",\"timers\":" + num(p.timers) + ",\"total_request\":" + num(p.totalRequests) +
-           ",\"qps\":" + num(p.qps) + ",\"started\":" + num(p.startTime) + ",\"status\":\"" +
+           ",\"protocol_errors\":" + num(p.protocolErrors) + ",\"timers\":" + num(p.timers) +
+           ",\"total_request\":" + num(p.totalRequests) + ",\"qps\":" + num(p.qps) +
+           ",\"started\":" + num(p.startTime) + ",\"status\":\"" +
            (isBusy(p, ctx) ? "busy" : "idle") + "\"}";
   }
   out += "]}\n";

@@ -92,8 +92,9 @@ std::string renderStatus(const StatusBoard::Snapshot& snapshot, const StatusCont
   for (const Process& p : snapshot.processes)
     rows.push_back({std::to_string(p.pid), formatMemory(p.memory), p.listen, displayName(p.worker),
                     std::to_string(p.connections), std::to_string(p.sendFail),
-                    std::to_string(p.protocolErrors), std::to_string(p.timers), std::to_string(p.totalRequests),
-                    std::to_string(p.qps), isBusy(p, ctx) ? "[busy]" : "[idle]"});
+                    std::to_string(p.protocolErrors), std::to_string(p.timers),
+                    std::to_string(p.totalRequests), std::to_string(p.qps),
+                    isBusy(p, ctx) ? "[busy]" : "[idle]"});
   Row summary{"Summary",
               formatMemory(sumMemory),
               "-",
@@ -105,9 +106,8 @@ std::string renderStatus(const StatusBoard::Snapshot& snapshot, const StatusCont
               std::to_string(sumRequests),
               std::to_string(sumQps),
               "[Summary] "};
-  Row header{"pid",       "memory",    "listening", "name",          "connections",
-             "send_fail", "proto_err", "timers",    "total_request", "qps",
-             "status"};
+  Row header{"pid",       "memory", "listening",     "name", "connections", "send_fail",
+             "proto_err", "timers", "total_request", "qps",  "status"};
   size_t wMemory = 7, wListen = 9, wName = nameWidth, wConnections = 11, wSendFail = 9,
          wProtocolErrors = 9, wTimers = 7, wRequests = 13, wQps = 6;
   auto widen = [&](const Row& r) {
@@ -131,8 +131,8 @@ std::string renderStatus(const StatusBoard::Snapshot& snapshot, const StatusCont
            pad(r.name, wName) + " " + pad(r.connections, wConnections) + " " +
            pad(r.sendFail, wSendFail) + " " +
            (showProtocolErrors ? pad(r.protocolErrors, wProtocolErrors) + " " : std::string()) +
-           pad(r.timers, wTimers) + " " +
-           pad(r.requests, wRequests) + " " + pad(r.qps, wQps) + " " + r.status;
+           pad(r.timers, wTimers) + " " + pad(r.requests, wRequests) + " " + pad(r.qps, wQps) +
+           " " + r.status;
   };
   std::vector<std::string> processLines;
   processLines.push_back(line(header));

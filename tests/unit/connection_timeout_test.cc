@@ -167,7 +167,8 @@ TEST_F(ConnectionTimeoutTest, ClearedOrClosedConnectionsGetNoTimeout) {
   c->setTimeout(10, Mode::kOnce);
   c->destroy();
   c->setTimeout(10, Mode::kOnce);  // on a closed connection: ignored
-  Timer stop(loop_, [](void* l) { static_cast<EventLoop*>(l)->stop(); }, &loop_);
+  Timer stop(
+      loop_, [](void* l) { static_cast<EventLoop*>(l)->stop(); }, &loop_);
   stop.start(0.05, false);
   loop_.run();
   EXPECT_TRUE(h.events.empty());
@@ -209,7 +210,8 @@ TEST_F(ConnectionTimeoutTest, QuietCountsNothingWhileReadingIsPaused) {
   Connection* c = open(h);
   c->pauseReading();
   c->setTimeout(10, Mode::kQuiet);
-  Timer resume(loop_, [](void* conn) { static_cast<Connection*>(conn)->resumeReading(); }, c);
+  Timer resume(
+      loop_, [](void* conn) { static_cast<Connection*>(conn)->resumeReading(); }, c);
   resume.start(0.08, false);  // eight periods of our own silence
   h.timeout = [&](Connection&, uint32_t) { loop_.stop(); };
   SafetyNet net(loop_);

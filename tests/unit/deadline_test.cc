@@ -31,7 +31,8 @@ struct Counter {
 // Stops the loop from a plain Timer after `seconds`.
 struct Stopper {
   Stopper(EventLoop& loop, double seconds)
-      : timer(loop, [](void* l) { static_cast<EventLoop*>(l)->stop(); }, &loop) {
+      : timer(
+            loop, [](void* l) { static_cast<EventLoop*>(l)->stop(); }, &loop) {
     timer.start(seconds, false);
   }
   Timer timer;

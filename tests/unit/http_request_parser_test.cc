@@ -528,13 +528,13 @@ TEST(HttpRequestParserTest, ChunkedErrors) {
 // the body, where a proxy framing it otherwise would see a different next request.
 TEST(HttpRequestParserTest, ChunkedLinesNeedCrlf) {
   std::string head = "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n";
-  EXPECT_EQ(errorOf(head + "3\nxyz\r\n0\r\n\r\n"), 400);    // chunk-size line
+  EXPECT_EQ(errorOf(head + "3\nxyz\r\n0\r\n\r\n"), 400);      // chunk-size line
   EXPECT_EQ(errorOf(head + "3;x=y\nxyz\r\n0\r\n\r\n"), 400);  // with an extension
-  EXPECT_EQ(errorOf(head + "3\r\nxyz\r\n0\n\r\n"), 400);    // last chunk
+  EXPECT_EQ(errorOf(head + "3\r\nxyz\r\n0\n\r\n"), 400);      // last chunk
   EXPECT_EQ(errorOf(head + "0\n\n"), 400);
-  EXPECT_EQ(errorOf(head + "3\r\nxyz\n0\r\n\r\n"), 400);    // after the chunk data
-  EXPECT_EQ(errorOf(head + "0\r\nT: 1\n\r\n"), 400);         // a trailer line
-  EXPECT_EQ(errorOf(head + "0\r\n\n"), 400);                 // the empty line at the end
+  EXPECT_EQ(errorOf(head + "3\r\nxyz\n0\r\n\r\n"), 400);  // after the chunk data
+  EXPECT_EQ(errorOf(head + "0\r\nT: 1\n\r\n"), 400);      // a trailer line
+  EXPECT_EQ(errorOf(head + "0\r\n\n"), 400);              // the empty line at the end
   EXPECT_EQ(errorOf(head + "0\r\nT: 1\r\n\n"), 400);
   // The same bytes with CRLF everywhere are one whole request.
   expectWhole(head + "3\r\nxyz\r\n0\r\nT: 1\r\n\r\n");

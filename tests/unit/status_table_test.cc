@@ -140,12 +140,15 @@ TEST(StatusReportTest, ProtocolErrorsColumnOnceThereAreAny) {
   s.processes[2].protocolErrors = 5;
   std::string text = renderStatus(s, ctx);
   EXPECT_TRUE(Contains(text, "connections send_fail proto_err timers  total_request"));
-  EXPECT_TRUE(Contains(text, "21197\t1.19M   http://127.0.0.1:18080      web      0           0  "
-                             "       1234      0       1      "));
-  EXPECT_TRUE(Contains(text, "21200\t1.19M   http://127.0.0.1:18080      web      0           0  "
-                             "       0         0       1      "));
-  EXPECT_TRUE(Contains(text, "Summary\t4.62M   -                           -        0           0  "
-                             "       1239      1       2      "));
+  EXPECT_TRUE(Contains(text,
+                       "21197\t1.19M   http://127.0.0.1:18080      web      0           0  "
+                       "       1234      0       1      "));
+  EXPECT_TRUE(Contains(text,
+                       "21200\t1.19M   http://127.0.0.1:18080      web      0           0  "
+                       "       0         0       1      "));
+  EXPECT_TRUE(Contains(text,
+                       "Summary\t4.62M   -                           -        0           0  "
+                       "       1239      1       2      "));
 }
 
 TEST(StatusReportTest, MemoryFormat) {

@@ -51,8 +51,7 @@ bool findLine(std::string_view buffer, size_t pos, std::string_view* text, size_
 // the head, because a proxy that reads the body more strictly or more loosely than we do
 // frames a different next request (request smuggling).
 enum class ChunkLine { kFound, kIncomplete, kBareLf };
-ChunkLine findChunkLine(std::string_view buffer, size_t pos, std::string_view* text,
-                        size_t* end) {
+ChunkLine findChunkLine(std::string_view buffer, size_t pos, std::string_view* text, size_t* end) {
   if (!findLine(buffer, pos, text, end)) return ChunkLine::kIncomplete;
   if (*end - pos == text->size() + 1) return ChunkLine::kBareLf;
   return ChunkLine::kFound;
