@@ -85,18 +85,8 @@ struct PeerReader {
   std::function<void(PeerReader&)> progress;
 };
 
-class ConnectionSendFileTest : public ::testing::Test {
+class ConnectionSendFileTest : public surge::testing::SocketPairTest {
  protected:
-  void SetUp() override {
-    oldPipe_ = signal(SIGPIPE, SIG_IGN);
-    ASSERT_EQ(::socketpair(AF_UNIX, SOCK_STREAM, 0, fds_), 0);
-    surge::testing::setNonBlocking(fds_[0]);
-    surge::testing::setNonBlocking(fds_[1]);
-  }
-  void TearDown() override {
-    if (fds_[1] >= 0) ::close(fds_[1]);
-    signal(SIGPIPE, oldPipe_);
-  }
   Connection* open(Recorder& handler) {
     return new Connection(loop_, fds_[0], nullptr, 0, &handler, &handler);
   }
@@ -135,11 +125,8 @@ class ConnectionSendFileTest : public ::testing::Test {
     c->release();
   }
 
-  EventLoop loop_;
   TempDir dir_;
   int files_ = 0;
-  int fds_[2] = {-1, -1};
-  void (*oldPipe_)(int) = SIG_DFL;
 };
 
 TEST_F(ConnectionSendFileTest, FileAloneIsWrittenAtOnceAndClosed) {

@@ -94,20 +94,8 @@ struct PeerReader {
   std::function<void(PeerReader&)> progress;
 };
 
-class ConnectionTest : public ::testing::Test {
+class ConnectionTest : public surge::testing::SocketPairTest {
  protected:
-  void SetUp() override {
-    // A write to a socket whose peer is gone must report EPIPE, not kill the test.
-    oldPipe_ = signal(SIGPIPE, SIG_IGN);
-    ASSERT_EQ(::socketpair(AF_UNIX, SOCK_STREAM, 0, fds_), 0);
-    surge::testing::setNonBlocking(fds_[0]);
-    surge::testing::setNonBlocking(fds_[1]);
-  }
-  void TearDown() override {
-    if (fds_[1] >= 0) ::close(fds_[1]);
-    signal(SIGPIPE, oldPipe_);
-  }
-
   // fds_[0] belongs to the connection from here on.
   Connection* open(Recorder& handler) {
     return new Connection(loop_, fds_[0], nullptr, 0, &handler, &handler);
@@ -151,10 +139,6 @@ class ConnectionTest : public ::testing::Test {
     c->destroy();
     c->release();
   }
-
-  EventLoop loop_;
-  int fds_[2] = {-1, -1};
-  void (*oldPipe_)(int) = SIG_DFL;
 };
 
 // --------------------------------------------------------------- reading

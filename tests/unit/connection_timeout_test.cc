@@ -50,18 +50,8 @@ struct PlainHandler : Connection::Handler {
   }
 };
 
-class ConnectionTimeoutTest : public ::testing::Test {
+class ConnectionTimeoutTest : public surge::testing::SocketPairTest {
  protected:
-  void SetUp() override {
-    oldPipe_ = signal(SIGPIPE, SIG_IGN);
-    ASSERT_EQ(::socketpair(AF_UNIX, SOCK_STREAM, 0, fds_), 0);
-    surge::testing::setNonBlocking(fds_[0]);
-    surge::testing::setNonBlocking(fds_[1]);
-  }
-  void TearDown() override {
-    if (fds_[1] >= 0) ::close(fds_[1]);
-    signal(SIGPIPE, oldPipe_);
-  }
   Connection* open(Connection::Handler& h) {
     return new Connection(loop_, fds_[0], nullptr, 0, &h, nullptr);
   }
@@ -84,10 +74,6 @@ class ConnectionTimeoutTest : public ::testing::Test {
       if (--d->left == 0) d->timer->stop();
     }
   };
-
-  EventLoop loop_;
-  int fds_[2] = {-1, -1};
-  void (*oldPipe_)(int) = SIG_DFL;
 };
 
 TEST_F(ConnectionTimeoutTest, OnceFiresWhateverArrivesMeanwhile) {

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -73,6 +74,30 @@ inline void setNonBlocking(int fd) {
   int flags = ::fcntl(fd, F_GETFL);
   ::fcntl(fd, F_SETFL, flags | O_NONBLOCK);
 }
+
+// A loop and a connected pair of non-blocking Unix stream sockets: fds_[0] for the code
+// under test (which takes it over), fds_[1] for the test playing the peer (closed at the
+// end unless the test closed it and set it to -1). SIGPIPE is ignored meanwhile: a write
+// to a socket whose peer is gone must report EPIPE, not kill the test.
+class SocketPairTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    oldPipe_ = signal(SIGPIPE, SIG_IGN);
+    ASSERT_EQ(::socketpair(AF_UNIX, SOCK_STREAM, 0, fds_), 0);
+    setNonBlocking(fds_[0]);
+    setNonBlocking(fds_[1]);
+  }
+  void TearDown() override {
+    if (fds_[1] >= 0) ::close(fds_[1]);
+    signal(SIGPIPE, oldPipe_);
+  }
+
+  EventLoop loop_;
+  int fds_[2] = {-1, -1};
+
+ private:
+  void (*oldPipe_)(int) = SIG_DFL;
+};
 
 // Stops the loop after `seconds` and records that it had to: a test whose loop is stopped
 // by this timer failed to reach its own end condition.
