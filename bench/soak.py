@@ -30,35 +30,11 @@ import tempfile
 import threading
 import time
 
+from procinfo import free_port, rss_kb, sockets_of
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HELLO = b"GET / HTTP/1.1\r\nHost: a\r\n\r\n"
 WS_KEY = "dGhlIHNhbXBsZSBub25jZQ=="
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-def rss_kb(pid):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    raise RuntimeError(f"no VmRSS for {pid}")
-
-
-def sockets_of(pid):
-    n = 0
-    for fd in os.listdir(f"/proc/{pid}/fd"):
-        try:
-            n += os.readlink(f"/proc/{pid}/fd/{fd}").startswith("socket:")
-        except OSError:
-            pass
-    return n
 
 
 def read_exact(sock, n):

@@ -30,37 +30,11 @@ import tempfile
 import threading
 import time
 
+from procinfo import free_port, rss_kb, sockets_of
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROTOCOLS = ["http", "websocket", "text", "frame"]
 WS_KEY = "dGhlIHNhbXBsZSBub25jZQ=="
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-def rss_kb(pid):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    raise RuntimeError(f"no VmRSS for {pid}")
-
-
-def connections_of(pid):
-    """Open TCP sockets of a process (fds that are sockets)."""
-    n = 0
-    for fd in os.listdir(f"/proc/{pid}/fd"):
-        try:
-            if os.readlink(f"/proc/{pid}/fd/{fd}").startswith("socket:"):
-                n += 1
-        except OSError:
-            pass
-    return n
 
 
 # ---- the protocols' messages -------------------------------------------------------------
@@ -388,7 +362,7 @@ def main():
             at or under it, or the wait ran out)."""
             end = time.monotonic() + wait
             while time.monotonic() < end:
-                if connections_of(pid) <= 2 and (target is None or rss_kb(pid) <= target):
+                if sockets_of(pid) <= 2 and (target is None or rss_kb(pid) <= target):
                     break
                 time.sleep(0.1)
             return rss_kb(pid)
