@@ -46,7 +46,8 @@ void sendControl(ConnectionObject* c, WebSocketState* s, uint8_t opcode, std::st
   char frame[2 + protocol::ws::kMaxControlPayload];
   frame[0] = static_cast<char>(0x80 | opcode);
   frame[1] = static_cast<char>(payload.size());
-  std::memcpy(frame + 2, payload.data(), payload.size());
+  // An empty string_view may carry a null data(), which memcpy must not get even for 0 bytes.
+  if (!payload.empty()) std::memcpy(frame + 2, payload.data(), payload.size());
   // A full send buffer drops the pong (the peer pings again); it is no reason to report.
   handleSendResult(c, c->conn->send(std::string_view(frame, 2 + payload.size())));
 }
