@@ -33,7 +33,11 @@ started=$(date +%s)
 if [ -z "$tree" ]; then
   tree=$(mktemp -d /tmp/surge-asan-tree.XXXXXX)
   git archive HEAD | tar -x -C "$tree"
-  sanitize="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
+  # No vptr check: to read an object's vtable pointer it first asks whether the memory is
+  # readable by writing it to a pipe, which fails in a process that has run out of
+  # descriptors (tests/timeouts/lockout_fd_limit.phpt does that on purpose) and then
+  # reports every virtual call as on an "invalid vptr". The unit tests keep the check.
+  sanitize="-fsanitize=address,undefined -fno-sanitize=vptr -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
   (cd "$tree" && phpize >/dev/null &&
     CFLAGS="$sanitize" CXXFLAGS="$sanitize" LDFLAGS="-fsanitize=address,undefined" \
       ./configure --enable-surge --enable-surge-debug >/dev/null &&
