@@ -47,6 +47,8 @@ if test "$PHP_SURGE" != "no"; then
     src/event/timer.cc
     src/event/deadline.cc
     src/net/connection.cc
+    src/net/connection_tls.cc
+    src/net/tls_context.cc
     src/net/input_budget.cc
     src/net/connector.cc
     src/net/listen_socket.cc
@@ -95,6 +97,7 @@ if test "$PHP_SURGE" != "no"; then
     ext/core/connection_handler.cc
     ext/core/connection_liveness.cc
     ext/core/timeout_settings.cc
+    ext/core/tls_options.cc
     ext/core/connection_interface.cc
     ext/core/connection_registry.cc
     ext/core/connection_retirement.cc

@@ -16,6 +16,7 @@
 #include "core/runtime.h"
 #include "protocols/driver_glue.h"
 #include "protocols/user_protocol.h"
+#include "core/tls_options.h"
 
 extern "C" {
 #include "zend_exceptions.h"
@@ -72,6 +73,24 @@ void listConnection(ConnectionObject* c, bool present) {
 
 void startConnect(ConnectionObject* c);
 
+// Bytes sent before the connect completed (Workerman's sendBuffer) go first.
+void sendPending(ConnectionObject* c, ClientState* s) {
+  if (s->pending.empty() || !c->conn) return;
+  std::string pending;
+  pending.swap(s->pending);
+  if (c->conn->send(pending) == Connection::SendResult::kPeerGone) c->conn->destroy();
+}
+
+// The connection is usable: the protocol's opening (the WebSocket handshake), onConnect.
+void finishConnect(ConnectionObject* c, ClientState* s) {
+  if (c->driver->open && c->conn && c->conn->isOpen()) c->driver->open(c);
+  if (c->conn && c->conn->isOpen() &&
+      callClientCallback(c, connection_props.onConnect, &s->onConnect, "onConnect") ==
+          CallOutcome::kThrew &&
+      c->conn)
+    c->conn->close();
+}
+
 class ConnectorBridge : public Connector::Handler {
  public:
   explicit ConnectorBridge(ConnectionObject* c) : c_(c) {}
@@ -90,17 +109,24 @@ class ConnectorBridge : public Connector::Handler {
     s->status = ClientStatus::kEstablished;
     holdObject(c, s);
     GC_ADDREF(&c->std);
-    if (!s->pending.empty()) {
-      std::string pending;
-      pending.swap(s->pending);
-      if (c->conn->send(pending) == Connection::SendResult::kPeerGone) c->conn->destroy();
+    if (s->tls) {
+      // TLS: what was sent meanwhile waits for the handshake; onConnect comes after it, as
+      // in Workerman (clientSecured()).
+      std::string host = s->host;
+      if (host.size() > 2 && host.front() == '[') host = host.substr(1, host.size() - 2);
+      ssl_st* session = s->tls->newClientSession(fd, host);
+      if (session == nullptr) {
+        c->conn->destroy();
+      } else {
+        double limit = zval_get_double(slot(&c->std, prop_connectTimeout));
+        c->conn->startTls(session, static_cast<uint32_t>((limit > 0 ? limit : 60) * 1000));
+        sendPending(c, s);
+      }
+      OBJ_RELEASE(&c->std);
+      return;
     }
-    if (c->driver->open && c->conn->isOpen()) c->driver->open(c);
-    if (c->conn && c->conn->isOpen() &&
-        callClientCallback(c, connection_props.onConnect, &s->onConnect, "onConnect") ==
-            CallOutcome::kThrew &&
-        c->conn)
-      c->conn->close();
+    sendPending(c, s);
+    finishConnect(c, s);
     OBJ_RELEASE(&c->std);
   }
 
@@ -143,6 +169,15 @@ void startConnect(ConnectionObject* c) {
     c->conn->setUserData(nullptr);
     c->conn->release();
     c->conn = nullptr;
+  }
+  zval* transport = slot(&c->std, connection_props.transport);
+  bool tls = Z_TYPE_P(transport) == IS_STRING && zend_string_equals_literal(Z_STR_P(transport), "ssl");
+  if (!tls) {
+    s->tls.reset();
+  } else if (!s->tls) {
+    std::string owner = "AsyncTcpConnection " + s->uri;
+    s->tls = buildClientTls(s->tlsConfig, owner.c_str());
+    if (!s->tls) return;
   }
   // The WebSocket state was reset when the last socket closed; frames sent since then
   // wait for this connection's handshake.
@@ -203,8 +238,8 @@ bool parseUri(ClientState* s, const std::string& uri) {
   }
   if (s->host.empty()) return false;
   if (colon == std::string::npos) {
-    if (s->scheme != "ws") return false;
-    s->port = 80;
+    if (s->scheme != "ws" && s->scheme != "wss") return false;
+    s->port = s->scheme == "ws" ? 80 : 443;
     return true;
   }
   std::string port = authority.substr(colon + 1);
@@ -231,12 +266,13 @@ bool chooseProtocol(ConnectionObject* c, ClientState* s) {
   } else if (s->scheme == "frame") {
     kind = ProtocolKind::kFrame;
     protocolName = "\\Surge\\Protocols\\Frame";
-  } else if (s->scheme == "ws") {
+  } else if (s->scheme == "ws" || s->scheme == "wss") {
     kind = ProtocolKind::kWebSocket;
     c->state.ptr = newWsClient();
     protocolName = "\\Surge\\Protocols\\Websocket";
-  } else if (s->scheme == "wss" || s->scheme == "ssl" || s->scheme == "udp" ||
-             s->scheme == "unix") {
+  } else if (s->scheme == "ssl") {
+    kind = ProtocolKind::kRaw;
+  } else if (s->scheme == "udp" || s->scheme == "unix") {
     throwRuntime("AsyncTcpConnection: %s:// is not supported by this version of Surge",
                  s->scheme.c_str());
     return false;
@@ -340,6 +376,15 @@ bool queueBeforeConnect(ConnectionObject* c, EncodedSend& e, zval* return_value)
   return true;
 }
 
+void clientSecured(ConnectionObject* c) {
+  finishConnect(c, clientOf(c));
+}
+
+void clientTlsFailed(ConnectionObject* c, const std::string& reason) {
+  // Workerman's code for a connection that could not be made: onError, then onClose.
+  clientError(c, kConnectFail, reason + " (" + clientOf(c)->uri + ")");
+}
+
 void clientDeliver(ConnectionObject* c, zval* message) {
   runtime::statAdd(runtime::Stat::kTotalRequest, 1);
   zval extra[1];
@@ -385,6 +430,19 @@ SURGE_METHOD(Surge_Connection_AsyncTcpConnection, __construct) {
     RETURN_THROWS();
   }
   if (!chooseProtocol(c, s)) RETURN_THROWS();
+  // wss:// and ssl:// speak TLS; any other scheme does when $transport is set to 'ssl'
+  // before connect(), as in Workerman. The options are PHP's ssl context options.
+  zval contextZv;
+  if (context) ZVAL_ARR(&contextZv, context);
+  std::string owner = "AsyncTcpConnection " + s->uri;
+  if (!readTlsOptions(context ? &contextZv : nullptr, false, &s->tlsConfig, owner.c_str()))
+    RETURN_THROWS();
+  if (s->scheme == "wss" || s->scheme == "ssl") {
+    zval tv;
+    ZVAL_STRINGL(&tv, "ssl", 3);
+    setSlot(&c->std, connection_props.transport, &tv);
+    zval_ptr_dtor(&tv);
+  }
   zend_long id = runtime::nextConnectionId();
   c->realId = id;
   setSlotLong(&c->std, connection_props.id, id);

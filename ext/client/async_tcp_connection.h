@@ -12,6 +12,8 @@
 #include "core/connection_object.h"
 #include "event/timer.h"
 #include "net/connector.h"
+#include "net/tls_config.h"
+#include "net/tls_context.h"
 #include "core/worker_object.h"
 
 namespace surge::ext {
@@ -38,6 +40,10 @@ struct ClientState {
   std::unique_ptr<Connector::Handler> connectorHandler;
   std::unique_ptr<Timer> reconnectTimer;
   std::string pending;  // bytes sent before the connect completed (raw ones for ws://)
+  // TLS (transport 'ssl', wss://): the constructor's ssl context options, and the context
+  // built from them at the first connect.
+  TlsConfig tlsConfig;
+  std::shared_ptr<TlsContext> tls;
   CallableCache onConnect, onMessage, onClose, onError, onBufferFull, onBufferDrain;
   CallableCache onWebSocketConnect, onWebSocketClose, onWebSocketPing, onWebSocketPong;
 };
@@ -59,6 +65,9 @@ CallOutcome callClientCallback(ConnectionObject* c, uint32_t property, CallableC
 // driver's per-socket state) and after it (the socket's reference, the list).
 void clientClosing(ConnectionObject* c);
 void clientClosed(ConnectionObject* c);
+// TLS: the handshake completed (onConnect now), or the handshake or a record failed.
+void clientSecured(ConnectionObject* c);
+void clientTlsFailed(ConnectionObject* c, const std::string& reason);
 // onError($connection, $code, $message).
 void clientError(ConnectionObject* c, zend_long code, const std::string& message);
 // Delivers one message to onMessage; an exception closes the connection.

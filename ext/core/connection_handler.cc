@@ -94,6 +94,31 @@ class ConnectionHandler : public Connection::Handler {
     OBJ_RELEASE(&c->std);
   }
 
+  void onSecured(Connection& conn) override {
+    auto* c = static_cast<ConnectionObject*>(conn.userData());
+    if (c == nullptr || runtime::exiting() || c->client == nullptr) return;
+    GC_ADDREF(&c->std);
+    clientSecured(c);
+    OBJ_RELEASE(&c->std);
+  }
+
+  void onTlsFailed(Connection& conn, const std::string& reason) override {
+    auto* c = static_cast<ConnectionObject*>(conn.userData());
+    if (c == nullptr || runtime::exiting()) return;
+    GC_ADDREF(&c->std);
+    if (c->client) {
+      clientTlsFailed(c, reason);
+    } else {
+      // A client that cannot speak TLS (or sends garbage) is a protocol error, counted and
+      // logged (rate-limited) like the others; the connection is destroyed next.
+      protocol_errors::count();
+      protocol_errors::log("Worker[" + workerNameOf(c->worker) + "] connection " +
+                           std::to_string(slotLong(&c->std, connection_props.id, 0)) + " from " +
+                           conn.peerAddress().toString() + ": " + reason + "; closing it");
+    }
+    OBJ_RELEASE(&c->std);
+  }
+
   void onClose(Connection& conn) override {
     auto* c = static_cast<ConnectionObject*>(conn.userData());
     if (c == nullptr) return;

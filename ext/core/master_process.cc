@@ -236,6 +236,9 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
     if (daemon) redirectStdio(staticString("stdoutFile"));
     callMasterHook(info.tag, "onMasterReload", 0, nullptr);
   };
+  hooks.mayReplaceGroup = [](int group) {
+    return reloadWorkerTls(workerFrom(runtime::workers()[static_cast<size_t>(group)]));
+  };
   hooks.onStopRequested = [&info](int signo, bool graceful) {
     runtime::setStatus(runtime::kShutdown);
     // No child will be forked again: without the master's copy the port stops listening

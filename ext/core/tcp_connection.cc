@@ -167,6 +167,11 @@ void acceptConnection(zend_object* worker, int fd, const sockaddr* peer, socklen
     return;
   }
   WorkerObject* w = workerFrom(worker);
+  ssl_st* tlsSession = nullptr;
+  if (w->native->tls && (tlsSession = w->native->tls->newServerSession(fd)) == nullptr) {
+    ::close(fd);  // out of memory: refused like a connection over the limit
+    return;
+  }
   zval zconn;
   object_init_ex(&zconn, tcp_connection_ce);
   ConnectionObject* c = connectionFrom(Z_OBJ(zconn));
@@ -207,6 +212,9 @@ void acceptConnection(zend_object* worker, int fd, const sockaddr* peer, socklen
     c->conn->setTimeout(w->native->timeouts.headerMs, Connection::TimeoutMode::kOnce);
   else
     startLiveness(c);
+  // TLS: the handshake runs from the loop; onConnect comes now, as in Workerman, and what
+  // it sends waits for the handshake. It must complete within headerTimeout.
+  if (tlsSession) c->conn->startTls(tlsSession, w->native->timeouts.headerMs);
   addToArrays(c, id);
 
   // zconn's reference now belongs to the open connection; onClose releases it.

@@ -7,6 +7,7 @@
 #include "core/boundary.h"
 #include "core/connection_retirement.h"
 #include "core/worker_object.h"
+#include "core/tls_options.h"
 
 #include "base/log.h"
 #include "php_surge.h"
@@ -172,6 +173,13 @@ bool prepareWorkerListen(WorkerObject* w) {
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     zval* transport = slot(&w->std, worker_props.transport);
     std::string tr = Z_TYPE_P(transport) == IS_STRING ? Z_STRVAL_P(transport) : "tcp";
+    // https:// and wss:// are http:// and websocket:// over TLS.
+    if (lower == "https" || lower == "wss") {
+      name.scheme = lower == "https" ? "http" : "websocket";
+      n->scheme = name.scheme;
+      lower = name.scheme;
+      tr = "ssl";
+    }
     if (lower == "tcp" || lower == "unix" || lower == "udp" || lower == "ssl") {
       if (tr == "tcp") tr = lower;
       zval* protocol = slot(&w->std, worker_props.protocol);
@@ -201,24 +209,45 @@ bool prepareWorkerListen(WorkerObject* w) {
       }
       if (!useProtocolClass(w, ce)) return false;
     }
-    if (tr != "tcp" && tr != "unix") {
+    if (tr != "tcp" && tr != "unix" && tr != "ssl") {
       throwRuntime(
-          "transport '%s' of %s is not supported by this version of Surge: use tcp or unix",
+          "transport '%s' of %s is not supported by this version of Surge: use tcp, ssl or unix",
           tr.c_str(), n->socketName.c_str());
       return false;
+    }
+    if (tr == "ssl") {
+      std::string owner = "Surge\\Worker " + n->socketName;
+      if (!readTlsOptions(&n->context, true, &n->tlsConfig, owner.c_str())) return false;
+      if (n->kind == ProtocolKind::kHttp || n->kind == ProtocolKind::kWebSocket)
+        n->tlsConfig.alpn = {"http/1.1"};
+      n->tls = buildServerTls(n->tlsConfig, owner.c_str());
+      if (!n->tls) return false;
     }
     zval tv;
     ZVAL_STRINGL(&tv, tr.data(), tr.size());
     setSlot(&w->std, worker_props.transport, &tv);
     zval_ptr_dtor(&tv);
     n->transport = tr;
-    n->address = SocketAddress::parse(tr, name.address);
+    n->address = SocketAddress::parse(tr == "ssl" ? "tcp" : tr, name.address);
   } catch (const std::exception& e) {
     throwRuntime("Surge\\Worker %s: %s", n->socketName.c_str(), e.what());
     return false;
   }
   n->prepared = true;
   return true;
+}
+
+bool reloadWorkerTls(WorkerObject* w) {
+  WorkerNative* n = w->native;
+  if (!n->tls) return true;
+  try {
+    n->tls = TlsContext::forServer(n->tlsConfig);
+    return true;
+  } catch (const std::exception& e) {
+    runtime::log("Worker[" + workerNameOf(&w->std) + "] " + n->socketName + ": " + e.what() +
+                 "; its processes are not reloaded and keep serving with the certificate they have");
+    return false;
+  }
 }
 
 bool openWorkerListener(WorkerObject* w) {

@@ -12,6 +12,8 @@
 #include "core/timeout_settings.h"
 #include "net/listener.h"
 #include "net/socket_address.h"
+#include "net/tls_config.h"
+#include "net/tls_context.h"
 
 namespace surge::ext {
 
@@ -44,6 +46,10 @@ struct WorkerNative {
   uint64_t served = 0;
   zval context;
   TimeoutSettings timeouts;
+  // transport 'ssl': the context's ssl options and the context built from them (by the
+  // master before forking, and again for each reload; worker processes inherit it).
+  TlsConfig tlsConfig;
+  std::shared_ptr<TlsContext> tls;
 
   // Bound to the worker's properties (see CallableCache): shared by every connection that
   // kept the worker's callback.
@@ -97,6 +103,9 @@ inline void countServed(WorkerObject* w) {
   }
 }
 std::string workerSocketNameOf(zend_object* worker);
+// Master, before a reload replaces the processes of `w`: reads its certificate files again.
+// False (and a log line saying why) when they fail to load: the old processes keep serving.
+bool reloadWorkerTls(WorkerObject* w);
 
 // accept_limit.cc: maxConnections. A connection of `w` opened or closed in this process;
 // accepting pauses at the limit and resumes below it.

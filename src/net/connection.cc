@@ -53,6 +53,7 @@ Connection::Connection(EventLoop& loop, int fd, const sockaddr* peer, socklen_t 
 }
 
 Connection::~Connection() {
+  if (tls_) freeTlsSession(tls_);
   if (budgetSlot_ != kNoBudgetSlot) InputBudget::process().update(*this, 0);
   if (fd_ >= 0) {
     loop_.poller().update(fd_, this, interest_, 0);
@@ -63,8 +64,14 @@ Connection::~Connection() {
 void Connection::updateInterest() {
   uint32_t want = 0;
   if (state_ != State::kClosed) {
-    if (wantsInput() && state_ != State::kClosing) want |= Poller::kRead;
-    if (!output_.empty()) want |= Poller::kWrite;
+    if (tlsPhase_ == TlsPhase::kHandshake) {
+      want = tlsWant_;
+    } else {
+      if (wantsInput() && state_ != State::kClosing) want |= Poller::kRead;
+      if (!output_.empty()) want |= Poller::kWrite;
+      // TLS: a write that waits for the peer's bytes is retried when they come.
+      if (tlsWriteWantsRead_) want = (want & ~Poller::kWrite) | Poller::kRead;
+    }
   }
   if (want == interest_) return;
   loop_.poller().update(fd_, this, interest_, want);
@@ -76,6 +83,16 @@ void Connection::onPollEvents(uint32_t events) {
   if (state_ == State::kClosed) return;
   // An error or hang-up is noticed by the read (or write) that follows.
   if (events & (EPOLLERR | EPOLLHUP)) events |= interest_;
+  if (tls_) {
+    if (tlsPhase_ == TlsPhase::kHandshake) {
+      continueHandshake();
+      return;
+    }
+    if (tlsWriteWantsRead_ && (events & Poller::kRead)) {
+      tlsWriteWantsRead_ = false;
+      events |= Poller::kWrite;
+    }
+  }
   if (events & Poller::kWrite) handleWritable();
   if ((events & Poller::kRead) && state_ != State::kClosed && wantsInput()) handleReadable();
 }
@@ -102,8 +119,9 @@ void Connection::handleReadable() {
 
     // One buffer (the usual case: nothing left over from the last read) goes through
     // recv(), which takes a shorter way through the kernel than readv().
-    ssize_t n =
-        count == 1 ? ::recv(fd_, iov[0].iov_base, iov[0].iov_len, 0) : ::readv(fd_, iov, count);
+    ssize_t n = tls_           ? tlsRead(iov, count)
+                : count == 1 ? ::recv(fd_, iov[0].iov_base, iov[0].iov_len, 0)
+                             : ::readv(fd_, iov, count);
     if (n < 0) {
       if (errno == EINTR) continue;
       if (errno == EAGAIN || errno == EWOULDBLOCK) {
@@ -140,9 +158,10 @@ void Connection::handleReadable() {
     accountInput();
     if (state_ == State::kClosed || !wantsInput()) return;
     // A read that did not fill what was offered drained the socket; skip the read that
-    // would only say EAGAIN.
-    if (got < offered) return;
+    // would only say EAGAIN (TLS: unless the end of the stream came after the bytes).
+    if (got < offered && tlsEnd_ == TlsEnd::kNone) return;
   }
+  if (tls_) readTlsBufferedLater();
 }
 
 void Connection::deliver(std::string_view data, bool fromSpill) {
@@ -218,8 +237,12 @@ void Connection::handleWritable() {
   finishIfFlushed();
 }
 
+ssize_t Connection::writeQueued() {
+  return tls_ ? flushTls() : output_.flushTo(fd_);
+}
+
 bool Connection::flushQueued() {
-  ssize_t n = output_.flushTo(fd_);
+  ssize_t n = writeQueued();
   if (n < 0) {
     destroy();
     return false;
@@ -247,12 +270,13 @@ void Connection::reportIfFull() {
 }
 
 Connection::SendResult Connection::send(const SendPiece* pieces, int count, Overflow overflow) {
+  if (tls_) return sendTls(pieces, count, overflow);
   if (state_ != State::kOpen) return SendResult::kClosed;
   if (!output_.empty() || corked_) {
     // A batch gathered under the cork that reached the high-water mark goes to the socket
     // now: gathering answers must not turn into "buffer full" while the kernel has room.
     if (corked_ && output_.bytes() >= maxSendBuffer_ && !(interest_ & Poller::kWrite)) {
-      ssize_t n = output_.flushTo(fd_);
+      ssize_t n = writeQueued();
       if (n < 0) return SendResult::kPeerGone;
       bytesWritten_ += static_cast<uint64_t>(n);
       if (!output_.empty()) updateInterest();
@@ -312,6 +336,14 @@ Connection::SendResult Connection::sendFile(int fd, off_t offset, size_t length)
   if (length == 0) {
     ::close(fd);
     return SendResult::kWritten;
+  }
+  if (tls_) {
+    // Encrypted in bounded pieces by the flush from the loop (the socket is writable, so
+    // it runs at once).
+    output_.pushFile(fd, offset, length);
+    if (corked_ && !(interest_ & Poller::kWrite)) return SendResult::kWritten;
+    updateInterest();
+    return SendResult::kQueued;
   }
   if (!output_.empty() || corked_) {
     output_.pushFile(fd, offset, length);
@@ -397,6 +429,7 @@ void Connection::closeAfterReply(double lingerSeconds) {
 }
 
 void Connection::finishEnding() {
+  if (tls_) tlsGoodbye();
   ::shutdown(fd_, SHUT_WR);
   if (lingerSecondsHint_ <= 0) {
     destroy();
@@ -412,6 +445,7 @@ void Connection::onLingerOver(void* self) {
 }
 
 void Connection::setTimeout(uint32_t ms, TimeoutMode mode) {
+  handshakeDeadline_ = false;
   if (ms == 0 || state_ == State::kClosed) {
     clearTimeout();
     return;
@@ -426,6 +460,12 @@ void Connection::setTimeout(uint32_t ms, TimeoutMode mode) {
 void Connection::onDeadline(void* self) {
   auto* c = static_cast<Connection*>(self);
   if (c->state_ == State::kClosed) return;
+  if (c->tlsPhase_ == TlsPhase::kHandshake) {
+    Guard guard(c);
+    c->tlsFail("the TLS handshake did not complete in time");
+    c->destroy();
+    return;
+  }
   if (c->state_ != State::kOpen && !c->output_.empty() &&
       c->bytesWritten_ != c->writtenAtTimeout_) {
     c->writtenAtTimeout_ = c->bytesWritten_;
@@ -453,9 +493,10 @@ void Connection::destroy() {
   // Sends made under the cork were reported as written: hand them to the kernel before
   // closing (what the socket takes now, never waiting; the rest is dropped).
   if (corked_ && !output_.empty()) {
-    ssize_t n = output_.flushTo(fd_);
+    ssize_t n = writeQueued();
     if (n > 0) bytesWritten_ += static_cast<uint64_t>(n);
   }
+  if (tls_) tlsGoodbye();
   state_ = State::kClosed;
   // close() below takes the socket out of the epoll set by itself when nothing else holds
   // it (events already fetched for it find the state closed and a reference held).
@@ -476,7 +517,8 @@ void Connection::destroy() {
 }
 
 void Connection::drainInput() {
-  if (state_ != State::kOpen || !wantsInput() || delivering_) return;
+  if (state_ != State::kOpen || !wantsInput() || delivering_ || tlsPhase_ == TlsPhase::kHandshake)
+    return;
   Guard guard(this);
   handleReadable();
 }
@@ -492,6 +534,7 @@ void Connection::resumeReading() {
   reading_ = true;
   updateInterest();
   deliverBufferedLater();
+  if (tls_) readTlsBufferedLater();
 }
 
 void Connection::holdReading() {
@@ -505,6 +548,7 @@ void Connection::releaseReading() {
   held_ = false;
   updateInterest();
   deliverBufferedLater();
+  if (tls_) readTlsBufferedLater();
 }
 
 void Connection::deliverBufferedLater() {

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "base/buffer.h"
@@ -12,6 +13,9 @@
 #include "event/poller.h"
 #include "net/output_queue.h"
 #include "net/socket_address.h"
+
+struct ssl_st;
+struct iovec;
 
 namespace surge {
 
@@ -60,6 +64,11 @@ class Connection : private Poller::Target {
     // timeout waits another period (a goodbye being read is not a silent peer); a kQuiet
     // timeout counts no period while reading is paused (that silence is ours).
     virtual void onTimeout(Connection& c, uint32_t /*quietPeriods*/) { c.destroy(); }
+    // TLS (startTls()): the handshake completed; bytes sent meanwhile leave now.
+    virtual void onSecured(Connection& /*c*/) {}
+    // TLS: the handshake failed, timed out, or a record could not be read: `reason` says
+    // which (OpenSSL's words). The connection is destroyed right after.
+    virtual void onTlsFailed(Connection& /*c*/, const std::string& /*reason*/) {}
   };
 
   // kOnce: fires once, whatever arrives meanwhile (a deadline for a whole request head).
@@ -180,6 +189,16 @@ class Connection : private Poller::Target {
   // their own notion of a request, the sign that what the peer sent last was answered.
   bool answeredLastInput() const { return bytesRead_ > 0 && bytesWritten_ > writtenAtLastRead_; }
 
+  // Speaks TLS on this socket from now on with `session` (which it owns and frees): the
+  // handshake runs from the loop; bytes sent before it completes wait; the handler hears
+  // onSecured() or onTlsFailed(). Unless a timeout is already set (it then covers the
+  // handshake), a handshake not complete within `handshakeTimeoutMs` (0: no limit) fails;
+  // a timeout set meanwhile replaces that limit. Call before any I/O.
+  void startTls(ssl_st* session, uint32_t handshakeTimeoutMs);
+  bool tls() const { return tls_ != nullptr; }
+  bool tlsEstablished() const { return tlsPhase_ == TlsPhase::kEstablished; }
+  ssl_st* tlsSession() const { return tls_; }
+
   SocketAddress peerAddress() const;
   SocketAddress localAddress() const;
   int family() const { return peer_.family; }
@@ -212,6 +231,24 @@ class Connection : private Poller::Target {
   bool flushQueued();
   // Once nothing is queued: completes a close() or end() that waited for it.
   void finishIfFlushed();
+  // Writes what is queued to the socket (or through TLS); bytes written or -1.
+  ssize_t writeQueued();
+
+  // TLS (connection_tls.cc).
+  enum class TlsPhase : uint8_t { kNone, kHandshake, kEstablished };
+  enum class TlsEnd : uint8_t { kNone, kEof, kFailed };
+  void continueHandshake();
+  ssize_t tlsRead(iovec* iov, int count);
+  SendResult sendTls(const SendPiece* pieces, int count, Overflow overflow);
+  ssize_t flushTls();
+  // close_notify, once, unless the session failed or the peer is gone.
+  void tlsGoodbye();
+  void tlsFail(const std::string& reason);
+  std::string tlsErrorReason(int sslError);
+  // Plaintext OpenSSL already decrypted is not seen by the poller: read it from the loop.
+  void readTlsBufferedLater();
+  static void onTlsBuffered(void* self);
+  static void freeTlsSession(ssl_st* session);
 
   EventLoop& loop_;
   Handler* handler_;
@@ -252,6 +289,15 @@ class Connection : private Poller::Target {
   uint32_t timeoutMs_ = 0;
   uint64_t writtenAtTimeout_ = 0;
   double lingerSecondsHint_ = 0;
+  ssl_st* tls_ = nullptr;
+  TlsPhase tlsPhase_ = TlsPhase::kNone;
+  TlsEnd tlsEnd_ = TlsEnd::kNone;
+  uint32_t tlsWant_ = 0;  // during the handshake: what OpenSSL waits for (Poller::kRead/kWrite)
+  bool tlsWriteWantsRead_ = false;
+  bool tlsQuiet_ = false;  // no close_notify: the session failed or the peer is gone
+  bool handshakeDeadline_ = false;  // the connection's timeout is the handshake's own
+  bool tlsReadPending_ = false;
+  std::string tlsFailure_;  // why reading failed, reported once the bytes before it are delivered
   union {
     sa_family_t family;
     sockaddr_in v4;

@@ -198,6 +198,47 @@ void OutputQueue::dropFront(size_t written) {
   compact();
 }
 
+size_t OutputQueue::gather(char* out, size_t max) const {
+  size_t n = 0;
+  for (size_t i = head_; i < chunks_.size() && n < max && chunks_[i].file < 0; ++i) {
+    size_t take = chunks_[i].length < max - n ? chunks_[i].length : max - n;
+    std::memcpy(out + n, chunks_[i].data, take);
+    n += take;
+  }
+  return n;
+}
+
+bool OutputQueue::materializeFront(size_t max) {
+  size_t want = chunks_[head_].length < max ? chunks_[head_].length : max;
+  void* copy = std::malloc(want);
+  if (copy == nullptr) throw std::bad_alloc();
+  ssize_t n;
+  do {
+    n = ::pread(chunks_[head_].file, copy, want, chunks_[head_].fileOffset);
+  } while (n < 0 && errno == EINTR);
+  if (n <= 0) {
+    std::free(copy);
+    if (n == 0) errno = EIO;  // the file ends before the range promised to the peer
+    return false;
+  }
+  size_t got = static_cast<size_t>(n);
+  Chunk& file = chunks_[head_];
+  file.fileOffset += n;
+  file.length -= got;
+  fileBytes_ -= got;
+  Chunk memory{static_cast<const char*>(copy), got, copy, nullptr, want, -1, 0};
+  if (file.length == 0) {
+    releaseChunk(file);
+    chunks_[head_] = memory;
+  } else if (head_ > 0) {
+    chunks_[--head_] = memory;
+  } else {
+    chunks_.insert(chunks_.begin(), memory);
+  }
+  bytes_ += got;
+  return true;
+}
+
 void OutputQueue::clear() {
   for (size_t i = head_; i < chunks_.size(); ++i) releaseChunk(chunks_[i]);
   std::vector<Chunk>().swap(chunks_);

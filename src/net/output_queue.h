@@ -46,6 +46,21 @@ class OutputQueue {
   // Drops everything queued, releasing references and closing files.
   void clear();
 
+  // For a writer that cannot take iovecs or files (TLS): the head of the queue.
+  bool frontIsFile() const { return chunks_[head_].file >= 0; }
+  // The memory bytes of the head chunk (not a file).
+  const char* frontData() const { return chunks_[head_].data; }
+  size_t frontLength() const { return chunks_[head_].length; }
+  // Copies memory bytes from the head on into `out` (up to `max`, stopping at a file):
+  // the same prefix every time until consume() is called.
+  size_t gather(char* out, size_t max) const;
+  // Drops `n` written memory bytes from the head.
+  void consume(size_t n) { dropFront(n); }
+  // Reads up to `max` bytes of the file at the head into memory before it, so that they
+  // can be written like other bytes. False (errno set; EIO for a file shorter than its
+  // range) when the file cannot be read.
+  bool materializeFront(size_t max);
+
  private:
   struct Chunk {
     const char* data;

@@ -291,10 +291,12 @@ void Supervisor::beginReload(bool graceful) {
   if (hooks_.onReloadRequested) hooks_.onReloadRequested(graceful);
   int signo = graceful ? SIGUSR2 : SIGUSR1;
   for (size_t g = 0; g < slots_.size(); ++g) {
+    bool replace = groups_[g].reloadable &&
+                   (!hooks_.mayReplaceGroup || hooks_.mayReplaceGroup(static_cast<int>(g)));
     for (size_t i = 0; i < slots_[g].size(); ++i) {
       if (slots_[g][i].pid == 0) continue;
-      // A child that is not reloadable only runs onWorkerReload.
-      if (!groups_[g].reloadable)
+      // A child that is not reloadable (or cannot be replaced now) only runs onWorkerReload.
+      if (!replace)
         ::kill(slots_[g][i].pid, signo);
       else
         reloadQueue_.emplace_back(static_cast<int>(g), static_cast<int>(i));

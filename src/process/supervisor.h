@@ -45,6 +45,10 @@ class Supervisor {
     std::function<void(int signo, bool graceful)> onStopRequested;
     // Master, when a reload begins.
     std::function<void(bool graceful)> onReloadRequested;
+    // Master, during a reload, for each reloadable group: whether its processes may be
+    // replaced (false: the group's new processes could not start, e.g. its certificate
+    // fails to load; the old ones keep serving). Unset: always.
+    std::function<bool(int group)> mayReplaceGroup;
   };
 
   Supervisor(std::vector<Group> groups, double stopTimeout, Hooks hooks);
