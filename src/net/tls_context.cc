@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 
 namespace surge {
 
@@ -46,6 +47,14 @@ int acceptSelfSigned(int ok, X509_STORE_CTX* store) {
   return X509_STORE_CTX_get_error(store) == X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT ? 1 : 0;
 }
 
+bool isEncryptedPem(const std::string& file) {
+  std::ifstream in(file);
+  std::string line;
+  for (int i = 0; i < 4 && std::getline(in, line); ++i)
+    if (line.find("ENCRYPTED") != std::string::npos) return true;
+  return false;
+}
+
 void loadCertificate(SSL_CTX* ctx, const TlsCertificate& cert, const std::string& passphrase) {
   requireReadable("local_cert", cert.certFile);
   const char* keyOption = cert.keyFile.empty() ? "local_cert" : "local_pk";
@@ -61,18 +70,15 @@ void loadCertificate(SSL_CTX* ctx, const TlsCertificate& cert, const std::string
   SSL_CTX_set_default_passwd_cb_userdata(ctx, nullptr);
   if (loaded != 1) {
     std::string why = TlsContext::lastError("no PEM private key in it");
-    bool encrypted = why.find("decrypt") != std::string::npos ||
-                     why.find("password") != std::string::npos ||
-                     why.find("unsupported") != std::string::npos;
-    throw TlsError(std::string(keyOption) + " " + keyFile + ": " + why +
-                   (encrypted ? (passphrase.empty() ? " (the key is encrypted: set 'passphrase')"
-                                                    : " (is 'passphrase' right?)")
-                              : ""));
+    if (why == "key values mismatch")
+      throw TlsError(std::string(keyOption) + " " + keyFile + " does not match the certificate in " +
+                     cert.certFile);
+    // OpenSSL says "PEM lib" or "bad decrypt" for an encrypted key it could not open.
+    if (isEncryptedPem(keyFile))
+      why = passphrase.empty() ? "the key is encrypted: set 'passphrase'"
+                               : "'passphrase' does not decrypt the key";
+    throw TlsError(std::string(keyOption) + " " + keyFile + ": " + why);
   }
-  if (SSL_CTX_check_private_key(ctx) != 1)
-    throw TlsError(std::string(keyOption) + " " + keyFile +
-                   " does not match the certificate in " + cert.certFile + ": " +
-                   TlsContext::lastError("key mismatch"));
 }
 
 SSL_CTX* newContext(bool client) {
