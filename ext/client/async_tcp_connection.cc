@@ -171,7 +171,8 @@ void startConnect(ConnectionObject* c) {
     c->conn = nullptr;
   }
   zval* transport = slot(&c->std, connection_props.transport);
-  bool tls = Z_TYPE_P(transport) == IS_STRING && zend_string_equals_literal(Z_STR_P(transport), "ssl");
+  bool tls =
+      Z_TYPE_P(transport) == IS_STRING && zend_string_equals_literal(Z_STR_P(transport), "ssl");
   if (!tls) {
     s->tls.reset();
   } else if (!s->tls) {

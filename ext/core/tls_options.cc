@@ -29,9 +29,10 @@ bool readSniCertificates(HashTable* ssl, TlsConfig* out, const char* owner) {
   zval* v = zend_hash_str_find_deref(ssl, "SNI_server_certs", sizeof "SNI_server_certs" - 1);
   if (v == nullptr || Z_TYPE_P(v) == IS_NULL) return true;
   if (Z_TYPE_P(v) != IS_ARRAY) {
-    throwRuntime("%s: the ssl context option 'SNI_server_certs' must be an array of host => "
-                 "certificate file (or host => ['local_cert' => ..., 'local_pk' => ...])",
-                 owner);
+    throwRuntime(
+        "%s: the ssl context option 'SNI_server_certs' must be an array of host => "
+        "certificate file (or host => ['local_cert' => ..., 'local_pk' => ...])",
+        owner);
     return false;
   }
   zend_string* host;

@@ -244,8 +244,9 @@ bool reloadWorkerTls(WorkerObject* w) {
     n->tls = TlsContext::forServer(n->tlsConfig);
     return true;
   } catch (const std::exception& e) {
-    runtime::log("Worker[" + workerNameOf(&w->std) + "] " + n->socketName + ": " + e.what() +
-                 "; its processes are not reloaded and keep serving with the certificate they have");
+    runtime::log(
+        "Worker[" + workerNameOf(&w->std) + "] " + n->socketName + ": " + e.what() +
+        "; its processes are not reloaded and keep serving with the certificate they have");
     return false;
   }
 }

@@ -119,7 +119,7 @@ void Connection::handleReadable() {
 
     // One buffer (the usual case: nothing left over from the last read) goes through
     // recv(), which takes a shorter way through the kernel than readv().
-    ssize_t n = tls_           ? tlsRead(iov, count)
+    ssize_t n = tls_         ? tlsRead(iov, count)
                 : count == 1 ? ::recv(fd_, iov[0].iov_base, iov[0].iov_len, 0)
                              : ::readv(fd_, iov, count);
     if (n < 0) {

@@ -294,7 +294,7 @@ class Connection : private Poller::Target {
   TlsEnd tlsEnd_ = TlsEnd::kNone;
   uint32_t tlsWant_ = 0;  // during the handshake: what OpenSSL waits for (Poller::kRead/kWrite)
   bool tlsWriteWantsRead_ = false;
-  bool tlsQuiet_ = false;  // no close_notify: the session failed or the peer is gone
+  bool tlsQuiet_ = false;           // no close_notify: the session failed or the peer is gone
   bool handshakeDeadline_ = false;  // the connection's timeout is the handshake's own
   bool tlsReadPending_ = false;
   std::string tlsFailure_;  // why reading failed, reported once the bytes before it are delivered

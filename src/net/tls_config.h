@@ -23,8 +23,8 @@ struct TlsConfig {
   bool verifyPeer = false;
   bool verifyPeerName = true;  // client: the certificate must name the host (or peerName)
   bool allowSelfSigned = false;
-  std::string peerName;  // client: the name to verify and to send as SNI instead of the host
-  std::string ciphers;   // TLS 1.2 cipher list (OpenSSL syntax); TLS 1.3 suites stay default
+  std::string peerName;    // client: the name to verify and to send as SNI instead of the host
+  std::string ciphers;     // TLS 1.2 cipher list (OpenSSL syntax); TLS 1.3 suites stay default
   int securityLevel = -1;  // -1: OpenSSL's default
   bool sniEnabled = true;
   // Server: certificates by host name ("example.com", "*.example.com") chosen by SNI.

@@ -71,8 +71,8 @@ void loadCertificate(SSL_CTX* ctx, const TlsCertificate& cert, const std::string
   if (loaded != 1) {
     std::string why = TlsContext::lastError("no PEM private key in it");
     if (why == "key values mismatch")
-      throw TlsError(std::string(keyOption) + " " + keyFile + " does not match the certificate in " +
-                     cert.certFile);
+      throw TlsError(std::string(keyOption) + " " + keyFile +
+                     " does not match the certificate in " + cert.certFile);
     // OpenSSL says "PEM lib" or "bad decrypt" for an encrypted key it could not open.
     if (isEncryptedPem(keyFile))
       why = passphrase.empty() ? "the key is encrypted: set 'passphrase'"
@@ -85,8 +85,8 @@ SSL_CTX* newContext(bool client) {
   SSL_CTX* ctx = SSL_CTX_new(client ? TLS_client_method() : TLS_server_method());
   if (ctx == nullptr) throw TlsError(TlsContext::lastError("SSL_CTX_new failed"));
   SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
-  SSL_CTX_set_options(ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION |
-                               SSL_OP_CIPHER_SERVER_PREFERENCE);
+  SSL_CTX_set_options(
+      ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE);
   // Idle connections give their 34 KB of record buffers back; partial writes let the output
   // queue hand over what it has and keep the rest, wherever its bytes move meanwhile.
   SSL_CTX_set_mode(ctx, SSL_MODE_RELEASE_BUFFERS | SSL_MODE_ENABLE_PARTIAL_WRITE |
@@ -101,7 +101,8 @@ SSL_CTX* newContext(bool client) {
 void configure(SSL_CTX* ctx, const TlsConfig& config, bool client) {
   if (config.securityLevel >= 0) SSL_CTX_set_security_level(ctx, config.securityLevel);
   if (!config.ciphers.empty() && SSL_CTX_set_cipher_list(ctx, config.ciphers.c_str()) != 1)
-    throw TlsError("ciphers '" + config.ciphers + "': " + TlsContext::lastError("no cipher matched"));
+    throw TlsError("ciphers '" + config.ciphers +
+                   "': " + TlsContext::lastError("no cipher matched"));
   bool trustGiven = !config.caFile.empty() || !config.caPath.empty();
   if (!config.caFile.empty()) requireReadable("cafile", config.caFile);
   if (trustGiven) {
@@ -143,7 +144,8 @@ bool hostMatches(const std::string& pattern, const std::string& host) {
   // "*.example.com" covers one label: "a.example.com", not "example.com" or "a.b.example.com".
   if (pattern.size() > 2 && pattern[0] == '*' && pattern[1] == '.') {
     size_t dot = host.find('.');
-    return dot != std::string::npos && dot > 0 && host.compare(dot, std::string::npos, pattern, 1) == 0;
+    return dot != std::string::npos && dot > 0 &&
+           host.compare(dot, std::string::npos, pattern, 1) == 0;
   }
   return false;
 }
@@ -270,7 +272,8 @@ SSL* TlsContext::newClientSession(int fd, const std::string& host) const {
   SSL_set_fd(ssl, fd);
   SSL_set_connect_state(ssl);
   std::string name = peerName_.empty() ? host : peerName_;
-  if (name.size() > 2 && name.front() == '[' && name.back() == ']') name = name.substr(1, name.size() - 2);
+  if (name.size() > 2 && name.front() == '[' && name.back() == ']')
+    name = name.substr(1, name.size() - 2);
   bool ip = isIpLiteral(name);
   if (sendSni_ && !ip && !name.empty()) SSL_set_tlsext_host_name(ssl, name.c_str());
   if (verifyPeerName_ && !name.empty()) {

@@ -163,7 +163,8 @@ TEST_F(TlsTest, LargeSendsQueuedByAFullSocketArriveWholeAndInOrder) {
     c.send(two, 2);
     SendPiece three[3] = {{big.data(), 40000}, {small.data(), small.size()}, {big.data(), 70000}};
     c.send(three, 3);
-    expected = big + small + small.substr(0, 100) + big.substr(0, 40000) + small + big.substr(0, 70000);
+    expected =
+        big + small + small.substr(0, 100) + big.substr(0, 40000) + small + big.substr(0, 70000);
   };
   clientSide_.data = [&](Connection&, std::string_view) {
     if (!expected.empty() && clientSide_.got.size() >= expected.size()) loop_.stop();
@@ -210,7 +211,8 @@ TEST_F(TlsTest, PlaintextInsteadOfAClientHelloFailsTheHandshakeWithOpenSslsReaso
   server_->startTls(serverCtx_->newServerSession(fds_[0]), 0);
   serverSide_.onClosed = [this](Connection&) { loop_.stop(); };
   const char request[] = "GET / HTTP/1.1\r\nHost: a\r\n\r\n";
-  ASSERT_EQ(::write(fds_[1], request, sizeof request - 1), static_cast<ssize_t>(sizeof request - 1));
+  ASSERT_EQ(::write(fds_[1], request, sizeof request - 1),
+            static_cast<ssize_t>(sizeof request - 1));
   SafetyNet net(loop_);
   loop_.run();
   EXPECT_FALSE(net.fired());
@@ -284,11 +286,13 @@ TEST(TlsContextTest, ConfigurationErrorsNameTheFileAndTheReason) {
   EXPECT_TRUE(Contains(message(c), "local_cert " + d.file("bad.pem") + ": "));
   c.certificate = {d.file("c.pem"), d.file("other.pem")};
   EXPECT_EQ(message(c), "local_pk " + d.file("other.pem") + " does not match the certificate in " +
-                           d.file("c.pem"));
+                            d.file("c.pem"));
   c.certificate = {d.file("c.pem"), d.file("enc.pem")};
-  EXPECT_EQ(message(c), "local_pk " + d.file("enc.pem") + ": the key is encrypted: set 'passphrase'");
+  EXPECT_EQ(message(c),
+            "local_pk " + d.file("enc.pem") + ": the key is encrypted: set 'passphrase'");
   c.passphrase = "wrong";
-  EXPECT_EQ(message(c), "local_pk " + d.file("enc.pem") + ": 'passphrase' does not decrypt the key");
+  EXPECT_EQ(message(c),
+            "local_pk " + d.file("enc.pem") + ": 'passphrase' does not decrypt the key");
   c.passphrase = "pw";
   EXPECT_EQ(message(c), "(no error)");
   c.ciphers = "NO-SUCH-CIPHER";
