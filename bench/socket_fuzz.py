@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Socket-level fuzzer: attacks a running Surge server with mutated and random byte streams.
 
-For each protocol (http, websocket, text, frame) in turn, attacker threads open connections
+For each protocol (http, websocket, text, frame, and tls: text:// over TLS) in turn, attacker threads open connections
 and send valid messages that have been mutated (bit flips, interesting bytes, insertions,
 deletions, duplicated or truncated ranges, huge numbers, splices of two messages) or plain
 random bytes, in random pieces, sometimes pipelined, sometimes cut with a reset. Meanwhile
@@ -23,6 +23,7 @@ import os
 import random
 import signal
 import socket
+import ssl
 import struct
 import subprocess
 import sys
@@ -33,7 +34,7 @@ import time
 from procinfo import free_port, rss_kb, sockets_of
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PROTOCOLS = ["http", "websocket", "text", "frame"]
+PROTOCOLS = ["http", "websocket", "text", "frame", "tls"]
 WS_KEY = "dGhlIHNhbXBsZSBub25jZQ=="
 
 
@@ -61,7 +62,48 @@ def frame_msg(payload):
     return struct.pack(">I", len(payload) + 4) + payload
 
 
+def tls_context():
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.check_hostname = False
+    ctx.verify_mode = ssl.CERT_NONE
+    return ctx
+
+
+def tls_client_hello():
+    """The bytes a TLS client sends first."""
+    obj = tls_context().wrap_bio(ssl.MemoryBIO(), out := ssl.MemoryBIO(), server_hostname="localhost")
+    try:
+        obj.do_handshake()
+    except ssl.SSLWantReadError:
+        pass
+    return out.read()
+
+
+CLIENT_HELLO = tls_client_hello()
+
+
+def tls_handshake(sock):
+    """Completes a TLS handshake over the plain socket `sock`; returns (SSLObject, its
+    outgoing BIO): the caller writes records through them, or raw bytes straight to `sock`."""
+    incoming, outgoing = ssl.MemoryBIO(), ssl.MemoryBIO()
+    obj = tls_context().wrap_bio(incoming, outgoing, server_hostname="localhost")
+    while True:
+        try:
+            obj.do_handshake()
+            sock.sendall(outgoing.read())
+            return obj, outgoing
+        except ssl.SSLWantReadError:
+            sock.sendall(outgoing.read())
+            chunk = sock.recv(65536)
+            if not chunk:
+                raise OSError("closed during the handshake")
+            incoming.write(chunk)
+
+
 def seeds(protocol):
+    if protocol == "tls":
+        # Mutated ClientHellos; after a handshake, text lines and raw bytes (attack_once).
+        return [CLIENT_HELLO, CLIENT_HELLO[:5] + b"\x00" * 40, b"\x16\x03\x01\x00\x05hello"]
     if protocol == "http":
         return [
             b"GET / HTTP/1.1\r\nHost: a\r\n\r\n",
@@ -148,6 +190,16 @@ def attack_once(rng, port, protocol):
     except OSError:
         return
     try:
+        if protocol == "tls" and rng.random() < 0.5:
+            # After a real handshake: text lines (mutated) inside records, or raw bytes
+            # that are not records at all.
+            obj, outgoing = tls_handshake(s)
+            if rng.random() < 0.5:
+                obj.write(b"".join(mutate(rng, rng.choice(seeds("text")), "text")
+                                   for _ in range(rng.randint(1, 3))))
+                payload = outgoing.read()
+            else:
+                payload = rng.randbytes(rng.randint(1, 2048))
         s.settimeout(0.02)
         pos = 0
         while pos < len(payload):
@@ -187,6 +239,8 @@ class GoodClient:
         if self.sock:
             self.sock.close()
         self.sock = socket.create_connection(("127.0.0.1", self.port), timeout=self.timeout)
+        if self.protocol == "tls":
+            self.sock = tls_context().wrap_socket(self.sock, server_hostname="localhost")
         self.buf = b""
         if self.protocol == "websocket":
             self.sock.sendall(ws_handshake())
@@ -238,7 +292,7 @@ class GoodClient:
             if b0 != 0x81:
                 raise RuntimeError(f"frame type {b0:#x}")
             return self.read_exact(n).decode()
-        if p == "text":
+        if p in ("text", "tls"):
             self.sock.sendall(message.encode() + b"\n")
             return self.read_until(b"\n")[:-1].decode()
         self.sock.sendall(frame_msg(message.encode()))
@@ -336,6 +390,9 @@ def main():
     protocols = args.protocols.split(",")
     ports = {p: free_port() for p in PROTOCOLS}
     tmp = tempfile.mkdtemp(prefix="surge-fuzz.")
+    for cmd in (["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "key.pem"],
+                ["req", "-x509", "-new", "-key", "key.pem", "-subj", "/CN=localhost", "-days", "2", "-out", "cert.pem"]):
+        subprocess.run(["openssl"] + cmd, cwd=tmp, check=True, capture_output=True)
     env = dict(os.environ, FUZZ_PORTS=",".join(str(ports[p]) for p in PROTOCOLS), FUZZ_TMP=tmp)
     server = subprocess.Popen([php, "-n", "-d", f"extension={ext}",
                                os.path.join(ROOT, "bench", "socket_fuzz_server.php"), "start", "-q"],
