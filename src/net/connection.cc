@@ -138,7 +138,8 @@ void Connection::handleReadable() {
     size_t got = static_cast<size_t>(n);
     bytesRead_ += got;
     writtenAtLastRead_ = bytesWritten_;
-    inputDrained_ = got < offered;
+    // TLS: OpenSSL's reads are its own; it says whether the last one found the socket empty.
+    inputDrained_ = tls_ ? tlsDrained_ : got < offered;
     if (quietMs_ != 0) {
       quietPeriods_ = 0;
       deadline_.set(quietMs_);

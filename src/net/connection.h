@@ -297,6 +297,7 @@ class Connection : private Poller::Target {
   bool tlsQuiet_ = false;           // no close_notify: the session failed or the peer is gone
   bool handshakeDeadline_ = false;  // the connection's timeout is the handshake's own
   bool tlsReadPending_ = false;
+  bool tlsDrained_ = false;  // the last TLS read ended because the socket had nothing more
   std::string tlsFailure_;  // why reading failed, reported once the bytes before it are delivered
   union {
     sa_family_t family;

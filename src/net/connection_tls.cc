@@ -127,6 +127,7 @@ ssize_t Connection::tlsRead(iovec* iov, int count) {
     return -1;
   }
   size_t got = 0;
+  tlsDrained_ = false;
   if (tlsEnd_ == TlsEnd::kNone) {
     for (int i = 0; i < count; ++i) {
       char* p = static_cast<char*>(iov[i].iov_base);
@@ -138,10 +139,17 @@ ssize_t Connection::tlsRead(iovec* iov, int count) {
           p += n;
           room -= static_cast<size_t>(n);
           got += static_cast<size_t>(n);
+          // Less than asked and nothing left inside OpenSSL: what the peer sent is read.
+          // Stop here rather than pay a read that says EAGAIN; if the socket does hold
+          // more, the poller (level-triggered) reports it again.
+          if (room > 0 && !SSL_has_pending(tls_)) goto done;
           continue;
         }
         int e = SSL_get_error(tls_, n);
-        if (e == SSL_ERROR_WANT_READ || e == SSL_ERROR_WANT_WRITE) goto done;
+        if (e == SSL_ERROR_WANT_READ || e == SSL_ERROR_WANT_WRITE) {
+          tlsDrained_ = e == SSL_ERROR_WANT_READ;
+          goto done;
+        }
         // The end of the stream: the peer's close_notify, its FIN, or a failure. The bytes
         // read before it are delivered first.
         tlsQuiet_ = true;

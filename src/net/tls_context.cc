@@ -153,7 +153,9 @@ bool hostMatches(const std::string& pattern, const std::string& host) {
 }  // namespace
 
 std::string TlsContext::lastError(const char* fallback) {
-  unsigned long e = ERR_peek_last_error();
+  // The first error queued is the specific one ("no start line", "key values mismatch");
+  // those after it are the callers' wrappers ("PEM lib").
+  unsigned long e = ERR_peek_error();
   std::string out;
   if (e != 0) {
     const char* reason = ERR_reason_error_string(e);
@@ -166,7 +168,9 @@ std::string TlsContext::lastError(const char* fallback) {
     }
   }
   ERR_clear_error();
-  return out.empty() ? fallback : out;
+  // A file without the PEM block looked for: the caller's words say what was missing.
+  if (out.empty() || out == "no start line" || out == "PEM lib") return fallback;
+  return out;
 }
 
 void TlsContext::prepareTicketKeys() {

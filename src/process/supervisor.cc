@@ -290,13 +290,20 @@ void Supervisor::beginReload(bool graceful) {
   reloadGraceful_ = graceful;
   if (hooks_.onReloadRequested) hooks_.onReloadRequested(graceful);
   int signo = graceful ? SIGUSR2 : SIGUSR1;
+  reloadHeldBack_ = 0;
   for (size_t g = 0; g < slots_.size(); ++g) {
-    bool replace = groups_[g].reloadable &&
-                   (!hooks_.mayReplaceGroup || hooks_.mayReplaceGroup(static_cast<int>(g)));
+    // A reloadable group whose new processes could not start (the hook logged why) is left
+    // as it is: not signalled, since its children would stop on the signal.
+    bool held = groups_[g].reloadable && hooks_.mayReplaceGroup &&
+                !hooks_.mayReplaceGroup(static_cast<int>(g));
+    if (held) {
+      ++reloadHeldBack_;
+      continue;
+    }
     for (size_t i = 0; i < slots_[g].size(); ++i) {
       if (slots_[g][i].pid == 0) continue;
-      // A child that is not reloadable (or cannot be replaced now) only runs onWorkerReload.
-      if (!replace)
+      // A child that is not reloadable only runs onWorkerReload.
+      if (!groups_[g].reloadable)
         ::kill(slots_[g][i].pid, signo);
       else
         reloadQueue_.emplace_back(static_cast<int>(g), static_cast<int>(i));
@@ -341,7 +348,10 @@ void Supervisor::advanceReplacements() {
     return;
   }
   reloading_ = false;
-  Log::writef("reload done: every reloadable worker process was replaced");
+  if (reloadHeldBack_ == 0)
+    Log::writef("reload done: every reloadable worker process was replaced");
+  else
+    Log::writef("reload done: %d worker(s) kept their processes (see above why)", reloadHeldBack_);
 }
 
 size_t Supervisor::alive() const {

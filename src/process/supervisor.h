@@ -47,7 +47,7 @@ class Supervisor {
     std::function<void(bool graceful)> onReloadRequested;
     // Master, during a reload, for each reloadable group: whether its processes may be
     // replaced (false: the group's new processes could not start, e.g. its certificate
-    // fails to load; the old ones keep serving). Unset: always.
+    // fails to load; the old ones are not signalled and keep serving). Unset: always.
     std::function<bool(int group)> mayReplaceGroup;
   };
 
@@ -115,6 +115,7 @@ class Supervisor {
   bool stopping_ = false;
   bool reloading_ = false;
   bool reloadGraceful_ = false;
+  int reloadHeldBack_ = 0;  // groups mayReplaceGroup refused in the running reload
   double killAt_ = 0;
   int controlPipe_[2] = {-1, -1};
 };
