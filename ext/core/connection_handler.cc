@@ -111,7 +111,6 @@ class ConnectionHandler : public Connection::Handler {
     } else {
       // A client that cannot speak TLS (or sends garbage) is a protocol error, counted and
       // logged (rate-limited) like the others; the connection is destroyed next.
-      protocol_errors::count();
       protocol_errors::log("Worker[" + workerNameOf(c->worker) + "] connection " +
                            std::to_string(slotLong(&c->std, connection_props.id, 0)) + " from " +
                            conn.peerAddress().toString() + ": " + reason + "; closing it");

@@ -218,6 +218,7 @@ bool prepareWorkerListen(WorkerObject* w) {
     if (tr == "ssl") {
       std::string owner = "Surge\\Worker " + n->socketName;
       if (!readTlsOptions(&n->context, true, &n->tlsConfig, owner.c_str())) return false;
+      n->tlsConfig.sessionContext = n->socketName;
       if (n->kind == ProtocolKind::kHttp || n->kind == ProtocolKind::kWebSocket)
         n->tlsConfig.alpn = {"http/1.1"};
       n->tls = buildServerTls(n->tlsConfig, owner.c_str());

@@ -29,6 +29,9 @@ struct TlsConfig {
   bool sniEnabled = true;
   // Server: certificates by host name ("example.com", "*.example.com") chosen by SNI.
   std::vector<std::pair<std::string, TlsCertificate>> sniCertificates;
+  // Server: names the listener (its socket name); sessions resume only on a listener with
+  // the same name and verification settings.
+  std::string sessionContext;
   // Server: protocols offered by ALPN, in order of preference ("http/1.1"); empty: no ALPN.
   std::vector<std::string> alpn;
 };

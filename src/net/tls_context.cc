@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 #include <openssl/err.h>
 #include <openssl/rand.h>
+#include <openssl/sha.h>
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 #include <unistd.h>
@@ -125,8 +126,15 @@ void configure(SSL_CTX* ctx, const TlsConfig& config, bool client) {
     SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, nullptr);
   }
   if (!client) {
-    static const unsigned char kSessionContext[] = "surge";
-    SSL_CTX_set_session_id_context(ctx, kSessionContext, sizeof kSessionContext - 1);
+    // A session resumes only on a listener with the same settings: the ticket keys are
+    // shared by all, so without this a session from a listener that asks for no client
+    // certificate would resume on one that requires it.
+    std::string context = config.sessionContext + '\n' + (config.verifyPeer ? "verify" : "") +
+                          '\n' + config.caFile + '\n' + config.caPath;
+    unsigned char digest[SHA256_DIGEST_LENGTH];
+    SHA256(reinterpret_cast<const unsigned char*>(context.data()), context.size(), digest);
+    static_assert(SHA256_DIGEST_LENGTH <= SSL_MAX_SID_CTX_LENGTH);
+    SSL_CTX_set_session_id_context(ctx, digest, SHA256_DIGEST_LENGTH);
     // Resumption by tickets only: nothing to store per session in the process.
     SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_OFF);
     TlsContext::prepareTicketKeys();
@@ -169,7 +177,9 @@ std::string TlsContext::lastError(const char* fallback) {
   }
   ERR_clear_error();
   // A file without the PEM block looked for: the caller's words say what was missing.
-  if (out.empty() || out == "no start line" || out == "PEM lib") return fallback;
+  // (OpenSSL 3's decoders say "unsupported" for bytes that are no key at all.)
+  if (out.empty() || out == "no start line" || out == "PEM lib" || out == "unsupported")
+    return fallback;
   return out;
 }
 
@@ -201,8 +211,12 @@ std::shared_ptr<TlsContext> TlsContext::forServer(const TlsConfig& config) {
     for (const auto& [host, cert] : config.sniCertificates) {
       SSL_CTX* ctx = newContext(false);
       self->byHost_.emplace_back(lower(host), ctx);
-      configure(ctx, config, false);
-      loadCertificate(ctx, cert, config.passphrase);
+      try {
+        configure(ctx, config, false);
+        loadCertificate(ctx, cert, config.passphrase);
+      } catch (const TlsError& e) {
+        throw TlsError("SNI_server_certs['" + host + "']: " + e.what());
+      }
     }
   }
   if (!self->byHost_.empty()) {
