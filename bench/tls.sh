@@ -10,10 +10,11 @@
 # request or connection is CPU 0's busy time from /proc/stat over the run divided by the
 # count (master, worker and the kernel's work on that core), as conn_cost.sh does.
 #   keep-alive   wrk -t1 -c50 over HTTPS: requests/s, CPU µs and user µs per request
-#   full         wrk -t1 -c50 with `Connection: close`: a new connection and a full handshake
-#                per request (wrk does not resume sessions): connections/s, CPU µs each
-#   resumed      openssl s_time -reuse (one connection at a time, resuming with the ticket
-#                of the last one): connections/s, CPU µs each
+#   full         4 `openssl s_time -new -www /` at once: a new connection, a full handshake
+#                and one request each: connections/s, CPU µs each
+#   resumed      wrk -t1 -c50 with `Connection: close`: wrk keeps the session of each
+#                connection and resumes it on the next (checked with nginx's
+#                $ssl_session_reused: all but the first 50 are resumed): connections/s, CPU µs
 #   idle         N (default 10000) TLS connections held open by tls_idle_clients.py: the
 #                worker's RSS growth per connection
 # Servers run in turn, REPS rounds; medians are printed.
@@ -86,13 +87,19 @@ measure() {  # name so -> "ka_rps ka_us ka_user full_cps full_us resumed_cps res
   after=$(cpu_jiffies)
   local ka="$((n / seconds)) $(cost "$before" "$after" "$n")"
   before=$(cpu_jiffies)
-  n=$(taskset -c "$client_cpu" wrk -t1 -c50 -d"${seconds}s" -H 'Connection: close' "$url" | wrk_requests)
+  local clients=()
+  for k in 1 2 3 4; do
+    taskset -c "$client_cpu" openssl s_time -connect "127.0.0.1:$port" -new -www / -time "$seconds" \
+      >"$tmp/s_time.$k" 2>/dev/null &
+    clients+=($!)
+  done
+  wait "${clients[@]}"
   after=$(cpu_jiffies)
+  n=$(cat "$tmp"/s_time.? | sed -n 's/^\([0-9]*\) connections in .* real seconds.*/\1/p' | awk '{s+=$1} END {print s}')
   local full="$((n / seconds)) $(cost "$before" "$after" "$n" | cut -d' ' -f1)"
   before=$(cpu_jiffies)
-  out=$(taskset -c "$client_cpu" openssl s_time -connect "127.0.0.1:$port" -reuse -time "$seconds" 2>/dev/null)
+  n=$(taskset -c "$client_cpu" wrk -t1 -c50 -d"${seconds}s" -H 'Connection: close' "$url" | wrk_requests)
   after=$(cpu_jiffies)
-  n=$(printf '%s\n' "$out" | sed -n 's/^\([0-9]*\) connections in .* real seconds.*/\1/p' | tail -1)
   local resumed="$((n / seconds)) $(cost "$before" "$after" "$n" | cut -d' ' -f1)"
   local rss0 rss1
   rss0=$(rss_kb "$worker")
