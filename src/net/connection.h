@@ -244,7 +244,8 @@ class Connection : private Poller::Target {
   // close_notify, once, unless the session failed or the peer is gone.
   void tlsGoodbye();
   void tlsFail(const std::string& reason);
-  std::string tlsErrorReason(int sslError);
+  // OpenSSL's `code` (or, without one, errno) in words, with a hint for the common cases.
+  std::string tlsErrorReason(int sslError, unsigned long code);
   // Plaintext OpenSSL already decrypted is not seen by the poller: read it from the loop.
   void readTlsBufferedLater();
   static void onTlsBuffered(void* self);
@@ -292,13 +293,14 @@ class Connection : private Poller::Target {
   ssl_st* tls_ = nullptr;
   TlsPhase tlsPhase_ = TlsPhase::kNone;
   TlsEnd tlsEnd_ = TlsEnd::kNone;
-  uint32_t tlsWant_ = 0;  // during the handshake: what OpenSSL waits for (Poller::kRead/kWrite)
+  uint8_t tlsWant_ = 0;  // during the handshake: what OpenSSL waits for (Poller::kRead/kWrite)
   bool tlsWriteWantsRead_ = false;
   bool tlsQuiet_ = false;           // no close_notify: the session failed or the peer is gone
   bool handshakeDeadline_ = false;  // the connection's timeout is the handshake's own
   bool tlsReadPending_ = false;
   bool tlsDrained_ = false;  // the last TLS read ended because the socket had nothing more
-  std::string tlsFailure_;  // why reading failed, reported once the bytes before it are delivered
+  // OpenSSL's error when reading failed, reported once the bytes before it are delivered.
+  unsigned long tlsFailedWith_ = 0;
   union {
     sa_family_t family;
     sockaddr_in v4;

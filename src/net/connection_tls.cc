@@ -59,8 +59,7 @@ void Connection::startTls(ssl_st* session, uint32_t handshakeTimeoutMs) {
   updateInterest();
 }
 
-std::string Connection::tlsErrorReason(int sslError) {
-  unsigned long e = ERR_peek_last_error();
+std::string Connection::tlsErrorReason(int sslError, unsigned long e) {
   std::string why;
   if (e != 0) {
     const char* reason = ERR_reason_error_string(e);
@@ -114,7 +113,7 @@ void Connection::continueHandshake() {
   } else if (e == SSL_ERROR_WANT_WRITE) {
     tlsWant_ = Poller::kWrite;
   } else {
-    tlsFail("TLS handshake failed: " + tlsErrorReason(e));
+    tlsFail("TLS handshake failed: " + tlsErrorReason(e, ERR_peek_last_error()));
     destroy();
     return;
   }
@@ -158,7 +157,8 @@ ssize_t Connection::tlsRead(iovec* iov, int count) {
           tlsEnd_ = TlsEnd::kEof;
         } else {
           tlsEnd_ = TlsEnd::kFailed;
-          tlsFailure_ = "TLS record refused: " + tlsErrorReason(e);
+          tlsFailedWith_ = ERR_peek_last_error();
+          ERR_clear_error();
         }
         goto done;
       }
@@ -175,7 +175,7 @@ done:
     case TlsEnd::kFailed:
       break;
   }
-  tlsFail(tlsFailure_);
+  tlsFail("TLS record refused: " + tlsErrorReason(SSL_ERROR_SSL, tlsFailedWith_));
   errno = EPROTO;
   return -1;
 }
