@@ -9,6 +9,7 @@
 
 #include "event/event_loop.h"
 #include "event/timer.h"
+#include "net/connection_guard.h"
 #include "net/input_budget.h"
 
 namespace surge {
@@ -20,17 +21,6 @@ constexpr int kReadRounds = 8;
 // case of the rest arriving in one piece, small enough for idle connections.
 constexpr size_t kInputReserve = 4096;
 
-// Holds a reference for the duration of a scope.
-class Guard {
- public:
-  explicit Guard(Connection* c) : c_(c) { c_->retain(); }
-  ~Guard() { c_->release(); }
-  Guard(const Guard&) = delete;
-  Guard& operator=(const Guard&) = delete;
-
- private:
-  Connection* c_;
-};
 }  // namespace
 
 Connection::Connection(EventLoop& loop, int fd, const sockaddr* peer, socklen_t peerLength,
@@ -218,7 +208,7 @@ void Connection::accountInput() {
 }
 
 void Connection::refuseInput() {
-  Guard guard(this);
+  ConnectionGuard guard(this);
   releaseInput();
   extraInput_ = 0;
   InputBudget::process().update(*this, 0);
@@ -441,7 +431,7 @@ void Connection::finishEnding() {
 
 void Connection::onLingerOver(void* self) {
   auto* c = static_cast<Connection*>(self);
-  Guard guard(c);
+  ConnectionGuard guard(c);
   c->destroy();
 }
 
@@ -462,7 +452,7 @@ void Connection::onDeadline(void* self) {
   auto* c = static_cast<Connection*>(self);
   if (c->state_ == State::kClosed) return;
   if (c->tlsPhase_ == TlsPhase::kHandshake) {
-    Guard guard(c);
+    ConnectionGuard guard(c);
     c->tlsFail("the TLS handshake did not complete in time");
     c->destroy();
     return;
@@ -479,7 +469,7 @@ void Connection::onDeadline(void* self) {
     c->deadline_.set(c->quietMs_);
     return;
   }
-  Guard guard(c);
+  ConnectionGuard guard(c);
   uint32_t periods = 0;
   if (c->quietMs_ != 0) {
     periods = ++c->quietPeriods_;
@@ -490,7 +480,7 @@ void Connection::onDeadline(void* self) {
 
 void Connection::destroy() {
   if (state_ == State::kClosed) return;
-  Guard guard(this);
+  ConnectionGuard guard(this);
   // Sends made under the cork were reported as written: hand them to the kernel before
   // closing (what the socket takes now, never waiting; the rest is dropped).
   if (corked_ && !output_.empty()) {
@@ -520,7 +510,7 @@ void Connection::destroy() {
 void Connection::drainInput() {
   if (state_ != State::kOpen || !wantsInput() || delivering_ || tlsPhase_ == TlsPhase::kHandshake)
     return;
-  Guard guard(this);
+  ConnectionGuard guard(this);
   handleReadable();
 }
 

@@ -241,6 +241,9 @@ class Connection : private Poller::Target {
   ssize_t tlsRead(iovec* iov, int count);
   SendResult sendTls(const SendPiece* pieces, int count, Overflow overflow);
   ssize_t flushTls();
+  // One SSL_write(): bytes written (a record), 0 when the socket (or the peer) must act
+  // first, -1 (errno EPIPE) when the session failed.
+  int tlsWrite(const char* data, size_t length);
   // close_notify, once, unless the session failed or the peer is gone.
   void tlsGoodbye();
   void tlsFail(const std::string& reason);

@@ -16,6 +16,7 @@
 
 #include "event/event_loop.h"
 #include "net/connection.h"
+#include "net/connection_guard.h"
 
 namespace surge {
 
@@ -30,16 +31,6 @@ int clampToInt(size_t n) {
   return n > static_cast<size_t>(INT_MAX) ? INT_MAX : static_cast<int>(n);
 }
 
-class Guard {
- public:
-  explicit Guard(Connection* c) : c_(c) { c_->retain(); }
-  ~Guard() { c_->release(); }
-  Guard(const Guard&) = delete;
-  Guard& operator=(const Guard&) = delete;
-
- private:
-  Connection* c_;
-};
 }  // namespace
 
 void Connection::freeTlsSession(ssl_st* session) {
@@ -87,7 +78,7 @@ void Connection::tlsFail(const std::string& reason) {
 }
 
 void Connection::continueHandshake() {
-  Guard guard(this);
+  ConnectionGuard guard(this);
   ERR_clear_error();
   errno = 0;
   int r = SSL_do_handshake(tls_);
@@ -217,21 +208,13 @@ Connection::SendResult Connection::sendTls(const SendPiece* pieces, int count, O
   }
   size_t done = 0;
   while (done < total) {
-    int n = SSL_write(tls_, data + done, clampToInt(total - done));
-    if (n > 0) {
-      done += static_cast<size_t>(n);
-      continue;
+    int n = tlsWrite(data + done, total - done);
+    if (n == 0) break;
+    if (n < 0) {
+      bytesWritten_ += done;
+      return SendResult::kPeerGone;
     }
-    int e = SSL_get_error(tls_, n);
-    if (e == SSL_ERROR_WANT_WRITE) break;
-    if (e == SSL_ERROR_WANT_READ) {
-      tlsWriteWantsRead_ = true;
-      break;
-    }
-    ERR_clear_error();
-    tlsQuiet_ = true;
-    bytesWritten_ += done;
-    return SendResult::kPeerGone;
+    done += static_cast<size_t>(n);
   }
   bytesWritten_ += done;
   if (done == total) return SendResult::kWritten;
@@ -242,6 +225,21 @@ Connection::SendResult Connection::sendTls(const SendPiece* pieces, int count, O
   updateInterest();
   reportIfFull();
   return SendResult::kQueued;
+}
+
+int Connection::tlsWrite(const char* data, size_t length) {
+  int n = SSL_write(tls_, data, clampToInt(length));
+  if (n > 0) return n;
+  int e = SSL_get_error(tls_, n);
+  if (e == SSL_ERROR_WANT_WRITE) return 0;
+  if (e == SSL_ERROR_WANT_READ) {
+    tlsWriteWantsRead_ = true;
+    return 0;
+  }
+  ERR_clear_error();
+  tlsQuiet_ = true;
+  errno = EPIPE;
+  return -1;
 }
 
 ssize_t Connection::flushTls() {
@@ -255,22 +253,11 @@ ssize_t Connection::flushTls() {
       length = output_.gather(g_gather, kRecord);
       data = g_gather;
     }
-    int n = SSL_write(tls_, data, clampToInt(length));
-    if (n > 0) {
-      output_.consume(static_cast<size_t>(n));
-      total += static_cast<size_t>(n);
-      continue;
-    }
-    int e = SSL_get_error(tls_, n);
-    if (e == SSL_ERROR_WANT_WRITE) break;
-    if (e == SSL_ERROR_WANT_READ) {
-      tlsWriteWantsRead_ = true;
-      break;
-    }
-    ERR_clear_error();
-    tlsQuiet_ = true;
-    errno = EPIPE;
-    return -1;
+    int n = tlsWrite(data, length);
+    if (n < 0) return -1;
+    if (n == 0) break;
+    output_.consume(static_cast<size_t>(n));
+    total += static_cast<size_t>(n);
   }
   return static_cast<ssize_t>(total);
 }

@@ -25,14 +25,7 @@ using surge::testing::SafetyNet;
 using Result = Connection::SendResult;
 using State = Connection::State;
 
-std::string pattern(size_t n, unsigned seed) {
-  std::string s(n, '\0');
-  for (size_t i = 0; i < n; ++i) {
-    seed = seed * 1103515245u + 12345u;
-    s[i] = static_cast<char>(seed >> 16);
-  }
-  return s;
-}
+using surge::testing::pattern;
 
 // Records every callback; each behaviour can be replaced per test.
 struct Recorder : Connection::Handler {

@@ -24,14 +24,7 @@ using surge::testing::Contains;
 using surge::testing::SafetyNet;
 using surge::testing::TempDir;
 
-std::string pattern(size_t n, unsigned seed) {
-  std::string s(n, '\0');
-  for (size_t i = 0; i < n; ++i) {
-    seed = seed * 1103515245u + 12345u;
-    s[i] = static_cast<char>(seed >> 16);
-  }
-  return s;
-}
+using surge::testing::pattern;
 
 struct Side : Connection::Handler {
   std::string got;

@@ -35,14 +35,7 @@ struct Owner {
   SendPiece piece() { return {bytes.data(), bytes.size(), this, &Owner::retain, &Owner::release}; }
 };
 
-std::string pattern(size_t n, unsigned seed) {
-  std::string s(n, '\0');
-  for (size_t i = 0; i < n; ++i) {
-    seed = seed * 1103515245u + 12345u;
-    s[i] = static_cast<char>(seed >> 16);
-  }
-  return s;
-}
+using surge::testing::pattern;
 
 // A connected AF_UNIX stream pair, both non-blocking; [0] with a small send buffer
 // unless asked otherwise.

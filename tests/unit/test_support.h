@@ -58,6 +58,17 @@ class TempDir {
   std::string path_;
 };
 
+// `n` bytes that differ from one position to the next (a simple LCG from `seed`): a
+// misplaced, lost or repeated range shows when compared.
+inline std::string pattern(size_t n, unsigned seed) {
+  std::string s(n, '\0');
+  for (size_t i = 0; i < n; ++i) {
+    seed = seed * 1103515245u + 12345u;
+    s[i] = static_cast<char>(seed >> 16);
+  }
+  return s;
+}
+
 inline std::string readFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream s;
