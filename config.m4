@@ -93,6 +93,10 @@ if test "$PHP_SURGE" != "no"; then
     ext/client/ws_client_driver.cc
     ext/core/boundary.cc
     ext/core/callable.cc
+    ext/core/fibers.cc
+    ext/core/workerman_switch.cc
+    ext/events/event_loop.cc
+    ext/events/loop_callbacks.cc
     ext/core/accept_limit.cc
     ext/core/connection_handler.cc
     ext/core/connection_liveness.cc
@@ -125,6 +129,7 @@ if test "$PHP_SURGE" != "no"; then
     ext/http/http_upload.cc
     ext/protocols/frame_driver.cc
     ext/protocols/frame_protocol.cc
+    ext/protocols/protocol_interface.cc
     ext/protocols/raw_driver.cc
     ext/protocols/send_encoding.cc
     ext/protocols/text_driver.cc
@@ -139,12 +144,13 @@ if test "$PHP_SURGE" != "no"; then
     ext/websocket/websocket_server.cc
     ext/websocket/websocket_server_handshake.cc
     ext/websocket/websocket_server_send.cc
+    ext/websocket/ws.cc
   "
 
   PHP_NEW_EXTENSION(surge, $SURGE_CORE_SOURCES $SURGE_EXT_SOURCES, $ext_shared,, $SURGE_CXXFLAGS, cxx)
   PHP_ADD_INCLUDE([$ext_srcdir/src])
   PHP_ADD_INCLUDE([$ext_srcdir/ext])
-  PHP_ADD_BUILD_DIR([$ext_builddir/src/base $ext_builddir/src/event $ext_builddir/src/net $ext_builddir/src/process $ext_builddir/src/protocol/text $ext_builddir/src/protocol/frame $ext_builddir/src/protocol/http $ext_builddir/src/protocol/websocket $ext_builddir/ext $ext_builddir/ext/core $ext_builddir/ext/protocols $ext_builddir/ext/http $ext_builddir/ext/websocket $ext_builddir/ext/client])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/base $ext_builddir/src/event $ext_builddir/src/net $ext_builddir/src/process $ext_builddir/src/protocol/text $ext_builddir/src/protocol/frame $ext_builddir/src/protocol/http $ext_builddir/src/protocol/websocket $ext_builddir/ext $ext_builddir/ext/core $ext_builddir/ext/events $ext_builddir/ext/protocols $ext_builddir/ext/http $ext_builddir/ext/websocket $ext_builddir/ext/client])
   PHP_ADD_EXTENSION_DEP(surge, spl)
   PHP_ADD_EXTENSION_DEP(surge, json)
   PHP_SUBST(SURGE_SHARED_LIBADD)

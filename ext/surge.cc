@@ -9,6 +9,10 @@ extern "C" {
 #include <event2/event.h>
 
 #include "core/php_library_loader.h"
+#include "core/fibers.h"
+#include "core/workerman_switch.h"
+#include "events/event_loop.h"
+#include "protocols/user_protocol.h"
 #include "http/http_classes.h"
 #include "php_surge.h"
 #include "core/runtime.h"
@@ -16,8 +20,17 @@ extern "C" {
 
 namespace {
 
+PHP_INI_BEGIN()
+// The Workerman switch: every class also under its Workerman name (workerman_switch.h).
+PHP_INI_ENTRY("surge.workerman", "0", PHP_INI_SYSTEM, nullptr)
+PHP_INI_END()
+
 PHP_MINIT_FUNCTION(surge) {
   using namespace surge::ext;
+  REGISTER_INI_ENTRIES();
+  REGISTER_STRING_CONSTANT("SURGE_VERSION", const_cast<char*>(PHP_SURGE_VERSION),
+                           CONST_CS | CONST_PERSISTENT);
+  events::registerEventClasses();
   registerWorkerClass();
   registerConnectionInterfaceClass();
   registerTcpConnectionClass();
@@ -31,11 +44,15 @@ PHP_MINIT_FUNCTION(surge) {
   registerChunkClass();
   registerServerSentEventsClass();
   registerWebsocketClass();
+  registerWsClass();
+  registerProtocolInterface();
   installPhpLibrary();
+  workerman::registerAliases(module_number);
   return SUCCESS;
 }
 
 PHP_MSHUTDOWN_FUNCTION(surge) {
+  UNREGISTER_INI_ENTRIES();
   surge::ext::releaseResponseClass();
   return SUCCESS;
 }
@@ -54,6 +71,8 @@ PHP_RSHUTDOWN_FUNCTION(surge) {
   // connections still open (closed without callbacks), workers and statistics, then
   // timers and the callables and arguments they hold.
   surge::ext::runtime::releaseAll();
+  surge::ext::events::shutdownEventLoops();
+  surge::ext::fibers::shutdown();
   surge::ext::shutdownTimers();
   return SUCCESS;
 }
@@ -63,6 +82,10 @@ PHP_MINFO_FUNCTION(surge) {
   php_info_print_table_row(2, "surge support", "enabled");
   php_info_print_table_row(2, "version", PHP_SURGE_VERSION);
   php_info_print_table_row(2, "libevent", event_get_version());
+  php_info_print_table_row(2, "Workerman API", PHP_SURGE_WORKERMAN_API);
+  php_info_print_table_end();
+  DISPLAY_INI_ENTRIES();
+  php_info_print_table_start();
   php_info_print_table_end();
 }
 

@@ -34,7 +34,7 @@ step "extension (debug build, -Werror)"
 make -j"$jobs" >/dev/null
 # LD_BIND_NOW: a symbol missing from the build (a source left out of config.m4) fails here,
 # not in the middle of a request.
-LD_BIND_NOW=1 php -n -d extension="$root/modules/surge.so" -r 'echo "surge ", Surge\Worker::VERSION, " loaded\n";'
+LD_BIND_NOW=1 php -n -d extension="$root/modules/surge.so" -r 'echo "surge ", Surge\Worker::SURGE_VERSION, " loaded\n";'
 
 step "unit tests"
 cmake -S . -B build/unit -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
@@ -89,7 +89,7 @@ git ls-files -z | xargs -0 -I{} cp --parents {} "$pkgdir/" 2>/dev/null
 tarball=$(ls "$pkgdir"/surge-"$version".tgz)
 pecl uninstall surge >/dev/null 2>&1 || true
 printf 'no\n' | pecl install "$tarball" >"$pkgdir/install.log" 2>&1 || { tail -30 "$pkgdir/install.log"; exit 1; }
-installed=$(php -n -d extension=surge -r 'echo Surge\Worker::VERSION;')
+installed=$(php -n -d extension=surge -r 'echo Surge\Worker::SURGE_VERSION;')
 [ "$installed" = "$version" ] || { echo "pecl-installed surge reports $installed, expected $version" >&2; exit 1; }
 echo "pecl install of $(basename "$tarball") OK (Surge $installed)"
 pecl uninstall surge >/dev/null

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: c70828bc84a34c86e4f389e3074988bdfc845b53 */
+ * Stub hash: c7478ae739d1c1648b2c06392d79fe453ef04947 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Surge_Worker___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, socketName, IS_STRING, 1, "null")
@@ -44,6 +44,9 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Worker_getAllWorkers, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Surge_Worker_getEventLoop, 0, 0, Surge\\Events\\EventInterface, 0)
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Worker_getStatus, 0, 0, IS_LONG, 0)
 ZEND_END_ARG_INFO()
 
@@ -72,6 +75,7 @@ ZEND_METHOD(Surge_Worker, stop);
 ZEND_METHOD(Surge_Worker, log);
 ZEND_METHOD(Surge_Worker, safeEcho);
 ZEND_METHOD(Surge_Worker, getAllWorkers);
+ZEND_METHOD(Surge_Worker, getEventLoop);
 ZEND_METHOD(Surge_Worker, getStatus);
 ZEND_METHOD(Surge_Worker, isRunning);
 ZEND_METHOD(Surge_Worker, getGracefulStop);
@@ -92,6 +96,7 @@ static const zend_function_entry class_Surge_Worker_methods[] = {
 	ZEND_ME(Surge_Worker, log, arginfo_class_Surge_Worker_log, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Surge_Worker, safeEcho, arginfo_class_Surge_Worker_safeEcho, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Surge_Worker, getAllWorkers, arginfo_class_Surge_Worker_getAllWorkers, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Surge_Worker, getEventLoop, arginfo_class_Surge_Worker_getEventLoop, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Surge_Worker, getStatus, arginfo_class_Surge_Worker_getStatus, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Surge_Worker, isRunning, arginfo_class_Surge_Worker_isRunning, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Surge_Worker, getGracefulStop, arginfo_class_Surge_Worker_getGracefulStop, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
@@ -107,11 +112,18 @@ static zend_class_entry *register_class_Surge_Worker(void)
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 
 	zval const_VERSION_value;
-	zend_string *const_VERSION_value_str = zend_string_init(PHP_SURGE_VERSION, strlen(PHP_SURGE_VERSION), 1);
+	zend_string *const_VERSION_value_str = zend_string_init(PHP_SURGE_WORKERMAN_API, strlen(PHP_SURGE_WORKERMAN_API), 1);
 	ZVAL_STR(&const_VERSION_value, const_VERSION_value_str);
 	zend_string *const_VERSION_name = zend_string_init_interned("VERSION", sizeof("VERSION") - 1, 1);
 	zend_declare_class_constant_ex(class_entry, const_VERSION_name, &const_VERSION_value, ZEND_ACC_PUBLIC, NULL);
 	zend_string_release(const_VERSION_name);
+
+	zval const_SURGE_VERSION_value;
+	zend_string *const_SURGE_VERSION_value_str = zend_string_init(PHP_SURGE_VERSION, strlen(PHP_SURGE_VERSION), 1);
+	ZVAL_STR(&const_SURGE_VERSION_value, const_SURGE_VERSION_value_str);
+	zend_string *const_SURGE_VERSION_name = zend_string_init_interned("SURGE_VERSION", sizeof("SURGE_VERSION") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_SURGE_VERSION_name, &const_SURGE_VERSION_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_SURGE_VERSION_name);
 
 	zval const_STATUS_INITIAL_value;
 	ZVAL_LONG(&const_STATUS_INITIAL_value, 0);
@@ -295,6 +307,12 @@ static zend_class_entry *register_class_Surge_Worker(void)
 	zend_declare_typed_property(class_entry, property_pingData_name, &property_pingData_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
 	zend_string_release(property_pingData_name);
 
+	zval property_eventLoop_default_value;
+	ZVAL_NULL(&property_eventLoop_default_value);
+	zend_string *property_eventLoop_name = zend_string_init("eventLoop", sizeof("eventLoop") - 1, 1);
+	zend_declare_typed_property(class_entry, property_eventLoop_name, &property_eventLoop_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_eventLoop_name);
+
 	zval property_onWorkerStart_default_value;
 	ZVAL_NULL(&property_onWorkerStart_default_value);
 	zend_string *property_onWorkerStart_name = zend_string_init("onWorkerStart", sizeof("onWorkerStart") - 1, 1);
@@ -445,6 +463,19 @@ static zend_class_entry *register_class_Surge_Worker(void)
 	zend_string *property_onWorkerExit_name = zend_string_init("onWorkerExit", sizeof("onWorkerExit") - 1, 1);
 	zend_declare_property_ex(class_entry, property_onWorkerExit_name, &property_onWorkerExit_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC, NULL);
 	zend_string_release(property_onWorkerExit_name);
+
+	zval property_eventLoopClass_default_value;
+	ZVAL_NULL(&property_eventLoopClass_default_value);
+	zend_string *property_eventLoopClass_name = zend_string_init("eventLoopClass", sizeof("eventLoopClass") - 1, 1);
+	zend_declare_typed_property(class_entry, property_eventLoopClass_name, &property_eventLoopClass_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_eventLoopClass_name);
+
+	zend_string *property_globalEvent_class_Surge_Events_EventInterface = zend_string_init("Surge\\Events\\EventInterface", sizeof("Surge\\Events\\EventInterface")-1, 1);
+	zval property_globalEvent_default_value;
+	ZVAL_NULL(&property_globalEvent_default_value);
+	zend_string *property_globalEvent_name = zend_string_init("globalEvent", sizeof("globalEvent") - 1, 1);
+	zend_declare_typed_property(class_entry, property_globalEvent_name, &property_globalEvent_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC, NULL, (zend_type) ZEND_TYPE_INIT_CLASS(property_globalEvent_class_Surge_Events_EventInterface, 0, MAY_BE_NULL));
+	zend_string_release(property_globalEvent_name);
 
 	return class_entry;
 }

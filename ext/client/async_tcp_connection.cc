@@ -6,6 +6,9 @@
 #include "core/boundary.h"
 #include "client/async_tcp_connection.h"
 
+#include "core/workerman_switch.h"
+#include "websocket/websocket_server.h"
+
 #include "core/connection_internal.h"
 
 #include <string>
@@ -263,14 +266,14 @@ bool chooseProtocol(ConnectionObject* c, ClientState* s) {
     kind = ProtocolKind::kRaw;
   } else if (s->scheme == "text") {
     kind = ProtocolKind::kText;
-    protocolName = "\\Surge\\Protocols\\Text";
+    protocolName = workerman::protocolName(text_ce);
   } else if (s->scheme == "frame") {
     kind = ProtocolKind::kFrame;
-    protocolName = "\\Surge\\Protocols\\Frame";
+    protocolName = workerman::protocolName(frame_ce);
   } else if (s->scheme == "ws" || s->scheme == "wss") {
     kind = ProtocolKind::kWebSocket;
     c->state.ptr = newWsClient();
-    protocolName = "\\Surge\\Protocols\\Websocket";
+    protocolName = workerman::protocolName(ws_ce);
   } else if (s->scheme == "ssl") {
     kind = ProtocolKind::kRaw;
   } else if (s->scheme == "udp" || s->scheme == "unix") {
@@ -289,7 +292,7 @@ bool chooseProtocol(ConnectionObject* c, ClientState* s) {
     }
     if (!loadUserProtocol(ce, &s->userProtocol)) return false;
     kind = ProtocolKind::kUser;
-    protocolName = std::string("\\") + ZSTR_VAL(ce->name);
+    protocolName = workerman::protocolName(ce);
   }
   zval v;
   if (protocolName.empty())

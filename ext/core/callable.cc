@@ -1,5 +1,7 @@
 #include "core/callable.h"
 
+#include "core/fibers.h"
+
 #include <string>
 
 #include "core/runtime.h"
@@ -254,7 +256,10 @@ CallOutcome callCallback(zval* callable, CallableCache* cache, uint32_t argc, zv
   ZVAL_UNDEF(&retval);
   CallSite outer = g_running;
   g_running = site;
-  invoke(*fcc, argc, argv, named, &retval);
+  if (UNEXPECTED(fibers::perCallback()))
+    fibers::start(callable, fcc, argc, argv, named);
+  else
+    invoke(*fcc, argc, argv, named, &retval);
   g_running = outer;
   zval_ptr_dtor(&retval);
   if (trampoline) *fcc = {};

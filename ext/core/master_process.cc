@@ -23,6 +23,8 @@
 #include "process/pid_file.h"
 #include "process/status_board.h"
 #include "process/supervisor.h"
+#include "core/timers.h"
+#include "event/event_loop.h"
 #include "core/run_all_internal.h"
 #include "core/runtime.h"
 #include "core/status.h"
@@ -79,6 +81,8 @@ bool listenInMaster() {
   for (zend_object* obj : runtime::workers()) {
     WorkerObject* w = workerFrom(obj);
     if (slotLong(obj, worker_props.count, 1) < 1) setSlotLong(obj, worker_props.count, 1);
+    // An event-loop driver Surge cannot run is reported before anything forks.
+    if (!workerEventLoopDriver(obj)) return false;
     if (w->native->socketName.empty()) continue;
     if (!prepareWorkerListen(w)) return false;
     // A wrong timeout is reported here, before anything forks, not by every child.
@@ -155,6 +159,26 @@ void callMasterHook(const std::string& tag, const char* name, uint32_t argc, zva
                (fatal ? " ended with a fatal error: " + lastPhpError() : " called exit()") +
                "; stopping the workers and exiting");
   // At once, before the supervisor forks anything again: every child stops as for SIGTERM.
+  if (g_supervisor) g_supervisor->stop();
+}
+
+// Runs the master's due timers, with a fatal error or exit() in one handled as in a hook.
+void runMasterTimers(const std::string& tag) {
+  bool fatal = false;
+  ExecutorState executor = ExecutorState::save();
+  zend_try {
+    runtime::loop()->runReady();
+  }
+  zend_catch {
+    fatal = true;
+    executor.restore();
+  }
+  zend_end_try();
+  if (!fatal && !runtime::exiting()) return;
+  g_masterHookDied = "a timer";
+  runtime::log(tag + " master: a timer callback" +
+               (fatal ? " ended with a fatal error: " + lastPhpError() : " called exit()") +
+               "; stopping the workers and exiting");
   if (g_supervisor) g_supervisor->stop();
 }
 
@@ -247,6 +271,12 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
     closeMasterSockets();
     if (signo) runtime::log(info.tag + " received signal " + signalName(signo));
     runtime::log(info.tag + (graceful ? " is gracefully stopping" : " stopping"));
+  };
+
+  // Timers the start file added before runAll() run in the master, as in Workerman.
+  hooks.idleLimitMs = [] { return runtime::loop() && timerCount() > 0 ? 100 : -1; };
+  hooks.onIdle = [&info] {
+    if (runtime::loop() && !g_masterHookDied) runMasterTimers(info.tag);
   };
 
   std::optional<Supervisor::ChildRole> role;

@@ -22,14 +22,14 @@ extern "C" {
 #include <string_view>
 
 #include "core/php_library.h"
+#include "core/workerman_switch.h"
 
 namespace surge::ext {
 namespace {
 
 zend_class_entry* (*previous_autoload)(zend_string* name, zend_string* lc_name) = nullptr;
 
-const php_library::File* findFile(zend_string* lc_name) {
-  std::string_view name(ZSTR_VAL(lc_name), ZSTR_LEN(lc_name));
+const php_library::File* findFile(std::string_view name) {
   for (const php_library::File& file : php_library::kFiles) {
     if (file.lc_class_name == name) return &file;
   }
@@ -82,10 +82,28 @@ void runFile(const php_library::File& file) {
 zend_class_entry* autoload(zend_string* name, zend_string* lc_name) {
   // Zend's in_autoload set guarantees this is not re-entered for the same name, so a file
   // whose class extends another embedded class simply triggers a nested lookup here.
-  if (const php_library::File* file = findFile(lc_name)) {
+  if (const php_library::File* file = findFile({ZSTR_VAL(lc_name), ZSTR_LEN(lc_name)})) {
     runFile(*file);
     auto* ce = static_cast<zend_class_entry*>(zend_hash_find_ptr(EG(class_table), lc_name));
     if (ce != nullptr || EG(exception) != nullptr) return ce;
+  }
+  // The Workerman name of one of these classes (surge.workerman=1): the same class.
+  std::string lcSurge;
+  if (workerman::surgeName(lc_name, &lcSurge)) {
+    auto* ce = static_cast<zend_class_entry*>(
+        zend_hash_str_find_ptr(EG(class_table), lcSurge.data(), lcSurge.size()));
+    if (ce == nullptr) {
+      if (const php_library::File* file = findFile(lcSurge)) {
+        runFile(*file);
+        ce = static_cast<zend_class_entry*>(
+            zend_hash_str_find_ptr(EG(class_table), lcSurge.data(), lcSurge.size()));
+      }
+    }
+    if (ce != nullptr) {
+      workerman::aliasLoaded(ce);
+      return ce;
+    }
+    if (EG(exception) != nullptr) return nullptr;
   }
   return previous_autoload != nullptr ? previous_autoload(name, lc_name) : nullptr;
 }

@@ -83,6 +83,25 @@ EventLoop* requireLoop(const char* api) {
   return nullptr;
 }
 
+EventLoop* loopForTimers(const char* api) {
+  if (g_loop) return g_loop;
+  // Before runAll() (a plain script, or a start file adding timers for its master, as
+  // Workerman allows): the loop of this process, which the master runs between its
+  // supervision steps and a worker process never inherits.
+  if (g_status == kInitial) return &createLoop();
+  return requireLoop(api);
+}
+
+bool inWorkerProcess() {
+  return g_controlFd >= 0;
+}
+
+void forgetInheritedLoop() {
+  // Its timers and watchers belong to the master. The loop is left allocated on purpose:
+  // freeing it would unregister the master's descriptors from the epoll set both share.
+  g_loop = nullptr;
+}
+
 std::vector<zend_object*>& workers() {
   return g_workers;
 }

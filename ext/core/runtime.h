@@ -28,6 +28,13 @@ EventLoop* loop();
 EventLoop& createLoop();
 // The loop, or a \RuntimeException naming `api` when called outside a worker process.
 EventLoop* requireLoop(const char* api);
+// requireLoop(), except that before runAll() the loop is created: timers and watchers
+// added then run in a plain script's EventLoop::run() or in the master.
+EventLoop* loopForTimers(const char* api);
+// In a worker process (not the master, not a plain script).
+bool inWorkerProcess();
+// In a new worker process: drops the master's loop (and what it holds) without touching it.
+void forgetInheritedLoop();
 
 // Every Worker constructed in this process, in order (holds a reference to each).
 std::vector<zend_object*>& workers();

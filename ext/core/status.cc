@@ -17,11 +17,9 @@
 #include "process/pid_file.h"
 #include "process/status_report.h"
 #include "core/runtime.h"
+#include "core/timers.h"
 #include "core/worker_object.h"
 
-namespace surge::ext {
-size_t timerCount();  // timer.cc
-}
 
 namespace surge::ext::status {
 

@@ -10,9 +10,13 @@
 #include "event/event_loop.h"
 #include "event/timer.h"
 #include "core/runtime.h"
+#include "core/timers.h"
+#include "events/loop_callbacks.h"
+#include "core/fibers.h"
 
 extern "C" {
 #include "zend_exceptions.h"
+#include "zend_fibers.h"
 }
 
 #include "arginfo/Timer_arginfo.h"
@@ -71,11 +75,18 @@ void PhpTimer::fire(void* self) {
     ZVAL_UNDEF(&retval);
     zend_object* first = runtime::workers().empty() ? nullptr : runtime::workers().front();
     CallSite outer = enterCallback(CallSite{"Timer callback", first, 0});
-    zend_call_known_function(fcc.function_handler, fcc.object, fcc.called_scope, &retval, 0,
-                             nullptr, arguments);
+    // A fiber's wake-up (Timer::sleep()) resumes it directly, not from a fiber of its own.
+    if (fibers::perCallback() && fcc.function_handler->common.scope != zend_ce_fiber) {
+      fibers::start(&t->callable, &fcc, 0, nullptr, arguments);
+    } else {
+      zend_call_known_function(fcc.function_handler, fcc.object, fcc.called_scope, &retval, 0,
+                               nullptr, arguments);
+    }
     leaveCallback(outer);
     zval_ptr_dtor(&retval);
-    if (EG(exception)) reportPendingException(CallSite{"Timer callback", first, 0});
+    if (EG(exception) && !events::passToErrorHandler())
+      reportPendingException(CallSite{"Timer callback", first, 0});
+    fibers::checkFinished();
   }
   t->running = false;
   if (t->deleted || !t->persistent) {
@@ -84,9 +95,11 @@ void PhpTimer::fire(void* self) {
   }
 }
 
+}  // namespace
+
 zend_long addTimer(const char* api, double interval, zval* callable,
                    const zend_fcall_info_cache& fcc, zval* args, bool persistent) {
-  EventLoop* loop = runtime::requireLoop(api);
+  EventLoop* loop = runtime::loopForTimers(api);
   if (loop == nullptr) return 0;
   if (!(interval >= 0) || std::isinf(interval)) {
     zend_argument_value_error(1, "must be a finite number of seconds greater than or equal to 0");
@@ -113,10 +126,27 @@ bool deleteTimer(zend_long id) {
     erase(t);
   return true;
 }
-}  // namespace
+
+void deleteAllTimers() {
+  std::vector<zend_long> ids;
+  for (auto& entry : g_timers) ids.push_back(entry.first);
+  for (zend_long id : ids) deleteTimer(id);
+}
 
 size_t timerCount() {
   return g_timers.size();
+}
+
+void forgetInheritedTimers() {
+  // The master's timers: their events live in the master's loop, which this process must
+  // not touch; the PHP values they hold are freed.
+  for (auto& entry : g_timers) {
+    zval_ptr_dtor(&entry.second->callable);
+    ZVAL_UNDEF(&entry.second->callable);
+    zval_ptr_dtor(&entry.second->args);
+    ZVAL_UNDEF(&entry.second->args);
+  }
+  g_timers.clear();
 }
 
 void shutdownTimers() {
@@ -195,9 +225,7 @@ SURGE_METHOD(Surge_Timer, del) {
 
 SURGE_METHOD(Surge_Timer, delAll) {
   ZEND_PARSE_PARAMETERS_NONE();
-  std::vector<zend_long> ids;
-  for (auto& entry : g_timers) ids.push_back(entry.first);
-  for (zend_long id : ids) deleteTimer(id);
+  deleteAllTimers();
 }
 
 SURGE_METHOD(Surge_Timer, sleep) {
@@ -209,5 +237,8 @@ SURGE_METHOD(Surge_Timer, sleep) {
     zend_argument_value_error(1, "must be greater than or equal to 0");
     RETURN_THROWS();
   }
+  // In a fiber the fiber waits and the process goes on; elsewhere the process waits.
+  if (fibers::sleep(seconds)) return;
+  if (EG(exception)) RETURN_THROWS();
   usleep(static_cast<useconds_t>(seconds * 1e6));
 }

@@ -17,6 +17,9 @@
 #include "net/listen_socket.h"
 #include "core/run_all.h"
 #include "core/runtime.h"
+#include "core/fibers.h"
+#include "core/workerman_switch.h"
+#include "events/event_loop.h"
 #include "websocket/websocket_server.h"
 
 extern "C" {
@@ -145,7 +148,7 @@ bool useProtocolClass(WorkerObject* w, zend_class_entry* ce) {
     if (!loadUserProtocol(ce, &n->userProtocol)) return false;
     n->kind = ProtocolKind::kUser;
   }
-  setProtocolProperty(&w->std, std::string("\\") + ZSTR_VAL(ce->name));
+  setProtocolProperty(&w->std, workerman::protocolName(ce));
   return true;
 }
 }  // namespace
@@ -161,6 +164,15 @@ std::string workerSocketNameOf(zend_object* worker) {
   std::string s = w->native->socketName;
   s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
   return s;
+}
+
+zend_class_entry* workerEventLoopDriver(zend_object* worker) {
+  zval* own = slot(worker, worker_props.eventLoop);
+  if (Z_TYPE_P(own) == IS_STRING && Z_STRLEN_P(own) > 0)
+    return events::resolveDriver(own, "Surge\\Worker::$eventLoop");
+  zval* global =
+      zend_read_static_property(worker_ce, "eventLoopClass", sizeof("eventLoopClass") - 1, 1);
+  return events::resolveDriver(global, "Surge\\Worker::$eventLoopClass");
 }
 
 bool prepareWorkerListen(WorkerObject* w) {
@@ -366,6 +378,8 @@ void registerWorkerClass() {
   p.maxConnections = propertyOffset(worker_ce, "maxConnections");
   p.maxPendingRequests = propertyOffset(worker_ce, "maxPendingRequests");
   p.maxInputMemory = propertyOffset(worker_ce, "maxInputMemory");
+  p.eventLoop = propertyOffset(worker_ce, "eventLoop");
+  events::bindGlobalEvent(worker_ce);
   registerTimeoutProps(worker_ce);
   for (const CallbackName& cb : kCallbacks) p.*(cb.slot) = propertyOffset(worker_ce, cb.name);
 }
@@ -411,8 +425,8 @@ SURGE_METHOD(Surge_Worker, stopAll) {
     log(std::string(ZSTR_VAL(text), ZSTR_LEN(text)));
     zend_string_release(text);
   }
-  if (runtime::loop() == nullptr) {
-    // Not a worker process (runAll() has not forked yet): end this script.
+  if (!runtime::inWorkerProcess()) {
+    // Not a worker process (the master, or runAll() has not forked yet): end this script.
     EG(exit_status) = static_cast<int>(code);
     zend_throw_unwind_exit();
     return;
@@ -459,24 +473,51 @@ SURGE_METHOD(Surge_Worker, getSocketName) {
   RETURN_STRINGL(name.data(), name.size());
 }
 
+namespace {
+// The fiber running onWorkerStart has ended: the worker accepts from now on (as in
+// Workerman, not before onWorkerStart is done, even when it waited in Timer::sleep()).
+void workerStarted(void* obj) {
+  WorkerObject* w = workerFrom(static_cast<zend_object*>(obj));
+  if (!runtime::stopping() && !EG(exception) && acceptMayResume(w)) w->native->listener->resume();
+  OBJ_RELEASE(&w->std);
+}
+}  // namespace
+
 SURGE_METHOD(Surge_Worker, run) {
   ZEND_PARSE_PARAMETERS_NONE();
   WorkerObject* w = workerFrom(Z_OBJ_P(ZEND_THIS));
   if (!runtime::requireLoop("Surge\\Worker::run()")) RETURN_THROWS();
   if (!openWorkerListener(w)) RETURN_THROWS();
-  zval arg;
-  ZVAL_OBJ(&arg, &w->std);
-  CallOutcome outcome =
-      callCallback(slot(&w->std, worker_props.onWorkerStart), &w->native->onWorkerStart, 1, &arg,
-                   CallSite{"onWorkerStart", &w->std, 0});
-  if (outcome == CallOutcome::kExiting) return;
-  if (outcome == CallOutcome::kThrew) {
-    // A worker that could not start would fail every request: let the master restart
-    // it (with a growing delay if it keeps failing).
+  zval* callback = slot(&w->std, worker_props.onWorkerStart);
+  if (Z_TYPE_P(callback) <= IS_NULL) {
+    if (acceptMayResume(w)) w->native->listener->resume();
+    return;
+  }
+  CallSite site{"onWorkerStart", &w->std, 0};
+  char* error = nullptr;
+  zend_fcall_info_cache* fcc = w->native->onWorkerStart.resolve(callback, &error);
+  if (fcc == nullptr) {
+    log("Worker[" + workerNameOf(&w->std) +
+        "] onWorkerStart is not callable: " + (error ? error : "?"));
+    if (error) efree(error);
     runtime::requestStop(250, false);
     return;
   }
-  if (acceptMayResume(w)) w->native->listener->resume();
+  if (error) efree(error);
+  // In a fiber, as Workerman 5 does, so that it may suspend (Timer::sleep(), coroutine
+  // channels) while the process already runs its loop.
+  zval arg;
+  ZVAL_OBJ(&arg, &w->std);
+  GC_ADDREF(&w->std);
+  CallSite outer = enterCallback(site);
+  fibers::start(callback, fcc, 1, &arg, nullptr, &workerStarted, &w->std);
+  leaveCallback(outer);
+  if (EG(exception)) {
+    if (reportPendingException(site) == CallOutcome::kExiting) return;
+    // A worker that could not start would fail every request: let the master restart
+    // it (with a growing delay if it keeps failing).
+    runtime::requestStop(250, false);
+  }
 }
 
 SURGE_METHOD(Surge_Worker, stop) {
@@ -527,6 +568,19 @@ SURGE_METHOD(Surge_Worker, getAllWorkers) {
     ZVAL_OBJ_COPY(&v, w);
     add_index_zval(return_value, i++, &v);
   }
+}
+
+SURGE_METHOD(Surge_Worker, getEventLoop) {
+  ZEND_PARSE_PARAMETERS_NONE();
+  zval* global = zend_read_static_property(worker_ce, "globalEvent", sizeof("globalEvent") - 1, 1);
+  if (global && Z_TYPE_P(global) == IS_OBJECT) RETURN_COPY(global);
+  // Not a worker process: a loop object of the configured driver, not kept (run() of a
+  // plain script, or timers for the master).
+  zend_class_entry* driver = events::resolveDriver(
+      zend_read_static_property(worker_ce, "eventLoopClass", sizeof("eventLoopClass") - 1, 1),
+      "Surge\\Worker::$eventLoopClass");
+  if (driver == nullptr) RETURN_THROWS();
+  object_init_ex(return_value, driver);
 }
 
 SURGE_METHOD(Surge_Worker, getStatus) {

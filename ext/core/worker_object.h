@@ -73,13 +73,17 @@ inline WorkerObject* workerFrom(zend_object* obj) {
 struct WorkerProps {
   uint32_t id, name, count, user, group, reloadable, reusePort, transport, protocol, connections,
       maxRequests, maxMemory, stopping;
-  uint32_t maxConnections, maxPendingRequests, maxInputMemory;
+  uint32_t maxConnections, maxPendingRequests, maxInputMemory, eventLoop;
   uint32_t onWorkerStart, onWorkerStop, onWorkerReload, onConnect, onMessage, onClose, onError,
       onBufferFull, onBufferDrain;
   uint32_t onWebSocketConnect, onWebSocketConnected, onWebSocketClose, onWebSocketPing,
       onWebSocketPong;
 };
 extern WorkerProps worker_props;
+
+// The event-loop driver class of a worker ($worker->eventLoop, else
+// Worker::$eventLoopClass); throws and returns nullptr for one Surge cannot run.
+zend_class_entry* workerEventLoopDriver(zend_object* worker);
 
 // Resolves the scheme, protocol class and address of a worker (runAll() before forking,
 // or listen()); throws a PHP exception and returns false on a mistake.

@@ -25,6 +25,8 @@
 #include "core/protocol_errors.h"
 #include "core/runtime.h"
 #include "core/status.h"
+#include "core/timers.h"
+#include "events/event_loop.h"
 #include "core/worker_object.h"
 
 extern "C" {
@@ -102,6 +104,11 @@ void runChild(const Supervisor::ChildRole& role, pid_t masterPid, StatusBoard* b
   }
   runtime::keepOnlyWorker(obj);
   runtime::setStatus(runtime::kRunning);
+  if (runtime::loop()) {  // timers or watchers the start file added before runAll()
+    forgetInheritedTimers();
+    events::forgetInheritedWatchers();
+    runtime::forgetInheritedLoop();
+  }
   EventLoop* created = nullptr;
   try {
     created = &runtime::createLoop();
@@ -124,6 +131,9 @@ void runChild(const Supervisor::ChildRole& role, pid_t masterPid, StatusBoard* b
   setProcessTitle("Surge: worker process  " + workerNameOf(obj) + " " + workerSocketNameOf(obj));
   switchUser(obj);
   runtime::setControlFd(role.controlFd);
+  // Checked in the master before anything forked, so this does not fail.
+  if (zend_class_entry* driver = workerEventLoopDriver(obj)) events::startProcessLoop(driver);
+  if (EG(exception)) zend_clear_exception();
 
   // A fatal error in any callback (onWorkerStart, onMessage, a timer...) unwinds with
   // longjmp to here, past the loop's frames: nothing below holds state that matters

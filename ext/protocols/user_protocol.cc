@@ -4,6 +4,8 @@
 
 #include <cctype>
 
+#include "core/workerman_switch.h"
+
 namespace surge::ext {
 
 namespace {
@@ -28,6 +30,7 @@ zend_class_entry* findProtocolClass(const std::string& scheme, std::string* trie
   if (!cls.empty()) cls[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(cls[0])));
   *tried = cls;
   zend_class_entry* ce = findClass("Protocols\\" + cls);
+  if (ce == nullptr && workerman::enabled()) ce = findClass("Workerman\\Protocols\\" + cls);
   return ce ? ce : findClass("Surge\\Protocols\\" + cls);
 }
 

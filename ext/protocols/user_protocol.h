@@ -22,6 +22,7 @@ struct UserProtocol {
 
 // The class named `name` (autoloaded), or null.
 zend_class_entry* findClass(const std::string& name);
+void registerProtocolInterface();
 // The class a URI scheme names, as Workerman looks it up: Protocols\Scheme, then
 // Surge\Protocols\Scheme (first letter upper-cased). Null if neither exists; *tried
 // gets the short name looked for, for the error message.

@@ -21,6 +21,8 @@ struct WsDeflateState;
 
 extern zend_class_entry* websocket_ce;
 void registerWebsocketClass();
+extern zend_class_entry* ws_ce;
+void registerWsClass();
 
 // At accept: copies the worker's onWebSocket* callbacks and the default websocketType.
 void acceptWebSocket(ConnectionObject* c);

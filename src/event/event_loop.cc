@@ -71,6 +71,12 @@ void EventLoop::run() {
   stopRequested_ = false;
 }
 
+void EventLoop::runReady() {
+  running_ = true;
+  event_base_loop(base_, EVLOOP_NONBLOCK);
+  running_ = false;
+}
+
 void EventLoop::stop() {
   // libevent forgets a loopbreak issued while the loop is not running.
   if (running_)

@@ -34,6 +34,9 @@ class EventLoop {
   void run();
   void stop();
   bool running() const { return running_; }
+  // Runs the callbacks of what is ready now (expired timers included) without waiting:
+  // for a process whose own wait is elsewhere (the master's supervision poll).
+  void runReady();
 
   // Runs fn(arg) on the next iteration, from the loop itself rather than the current
   // call stack (used to avoid re-entering a connection while PHP code runs in it).

@@ -116,6 +116,10 @@ std::optional<Supervisor::ChildRole> Supervisor::run() {
     for (const Retiree& r : retirees_)
       if (r.killAt > 0 && r.killAt < wake) wake = r.killAt;
     int timeoutMs = wake <= t ? 0 : static_cast<int>(std::ceil((wake - t) * 1000));
+    if (hooks_.idleLimitMs) {
+      int limit = hooks_.idleLimitMs();
+      if (limit >= 0 && limit < timeoutMs) timeoutMs = limit;
+    }
 
     pollfd fds[2] = {{g_signalPipe[0], POLLIN, 0}, {controlPipe_[0], POLLIN, 0}};
     int n = ::poll(fds, 2, timeoutMs);
@@ -131,6 +135,7 @@ std::optional<Supervisor::ChildRole> Supervisor::run() {
     reap();
     advanceReplacements();
     enforceDeadlines();
+    if (hooks_.onIdle) hooks_.onIdle();
   }
 }
 

@@ -49,6 +49,10 @@ class Supervisor {
     // replaced (false: the group's new processes could not start, e.g. its certificate
     // fails to load; the old ones are not signalled and keep serving). Unset: always.
     std::function<bool(int group)> mayReplaceGroup;
+    // Master: the longest it may wait between two calls of onIdle (-1: no limit), and
+    // what runs after each wait (timers the application added in the master).
+    std::function<int()> idleLimitMs;
+    std::function<void()> onIdle;
   };
 
   Supervisor(std::vector<Group> groups, double stopTimeout, Hooks hooks);

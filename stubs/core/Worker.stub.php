@@ -14,10 +14,18 @@ namespace Surge;
 class Worker
 {
     /**
+     * The Workerman API level Surge implements, for libraries that compare it with
+     * version_compare() to choose between Workerman 4 and 5 behaviour.
+     * @var string
+     * @cvalue PHP_SURGE_WORKERMAN_API
+     */
+    public const VERSION = UNKNOWN;
+    /**
+     * Surge's own version (also the global constant SURGE_VERSION).
      * @var string
      * @cvalue PHP_SURGE_VERSION
      */
-    public const VERSION = UNKNOWN;
+    public const SURGE_VERSION = UNKNOWN;
     /** @var int */
     public const STATUS_INITIAL = 0;
     /** @var int */
@@ -139,6 +147,11 @@ class Worker
     public float|int $pingInterval = 0;
     public int $pingNotResponseLimit = 0;
     public string $pingData = '';
+    /**
+     * The event-loop driver of this worker's processes, overriding Worker::$eventLoopClass
+     * (see there).
+     */
+    public ?string $eventLoop = null;
 
     /** @var callable|null */
     public $onWorkerStart = null;
@@ -205,6 +218,14 @@ class Worker
     public static $onMasterStop = null;
     /** @var callable|null */
     public static $onWorkerExit = null;
+    /**
+     * One of Workerman's driver names (Select, Event, Ev, Fiber, Swoole, Swow, in
+     * Surge\Events\ or Workerman\Events\). Every driver runs on Surge's own loop;
+     * Fiber, Swoole and Swow also run each callback in a Fiber of its own. null: Event.
+     */
+    public static ?string $eventLoopClass = null;
+    /** In a worker process: its event loop (what getEventLoop() returns). */
+    public static ?\Surge\Events\EventInterface $globalEvent = null;
 
     public function __construct(?string $socketName = null, array $socketContext = []) {}
 
@@ -234,6 +255,12 @@ class Worker
     public static function safeEcho(string $msg, bool $decorated = false): void {}
 
     public static function getAllWorkers(): array {}
+
+    /**
+     * The event loop of this process as an object: Worker::$globalEvent in a worker
+     * process; elsewhere a loop object whose run() runs a loop of its own.
+     */
+    public static function getEventLoop(): \Surge\Events\EventInterface {}
 
     public static function getStatus(): int {}
 

@@ -1,0 +1,135 @@
+#include "core/fibers.h"
+
+extern "C" {
+#include "zend_closures.h"
+#include "zend_fibers.h"
+}
+
+#include <vector>
+
+#include "core/timers.h"
+
+namespace surge::ext::fibers {
+
+bool g_perCallback = false;
+
+namespace {
+
+struct Watched {
+  zend_object* fiber;  // a reference is held
+  void (*finished)(void*);
+  void* arg;
+};
+std::vector<Watched> g_watched;
+
+zend_function* fiberMethod(const char* name) {
+  return static_cast<zend_function*>(
+      zend_hash_str_find_ptr(&zend_ce_fiber->function_table, name, strlen(name)));
+}
+
+bool ended(zend_object* fiber) {
+  return reinterpret_cast<zend_fiber*>(fiber)->context.status == ZEND_FIBER_STATUS_DEAD;
+}
+
+// The value to build the Fiber from. Fiber's constructor resolves a callable in the scope
+// of whoever calls it, which from here is no class at all, so a protected method of a
+// Worker subclass (GatewayWorker registers those) would be refused: hand it a closure of
+// the function resolved already, as Closure::fromCallable() would make.
+void fiberCallable(zval* callable, const zend_fcall_info_cache* fcc, zval* out) {
+  zend_function* fn = fcc ? fcc->function_handler : nullptr;
+  if (Z_TYPE_P(callable) == IS_OBJECT && Z_OBJCE_P(callable) == zend_ce_closure) {
+    ZVAL_COPY(out, callable);
+  } else if (fn && !(fn->common.fn_flags & ZEND_ACC_CALL_VIA_TRAMPOLINE)) {
+    zval self;
+    if (fcc->object) ZVAL_OBJ(&self, fcc->object);
+    zend_create_fake_closure(out, fn, fn->common.scope, fcc->called_scope,
+                             fcc->object ? &self : nullptr);
+  } else {
+    ZVAL_COPY(out, callable);
+  }
+}
+
+}  // namespace
+
+void setPerCallback(bool on) {
+  g_perCallback = on;
+}
+
+void start(zval* callable, const zend_fcall_info_cache* fcc, uint32_t argc, zval* argv,
+           HashTable* named, void (*finished)(void*), void* arg) {
+  zval fiber, body, ret;
+  object_init_ex(&fiber, zend_ce_fiber);
+  fiberCallable(callable, fcc, &body);
+  zend_call_known_instance_method_with_1_params(zend_ce_fiber->constructor, Z_OBJ(fiber), nullptr,
+                                                &body);
+  zval_ptr_dtor(&body);
+  if (EG(exception)) {
+    zval_ptr_dtor(&fiber);
+    return;
+  }
+  ZVAL_UNDEF(&ret);
+  zend_call_known_function(fiberMethod("start"), Z_OBJ(fiber), zend_ce_fiber, &ret, argc, argv,
+                           named);
+  zval_ptr_dtor(&ret);
+  if (finished) {
+    if (ended(Z_OBJ(fiber)) || EG(exception)) {
+      finished(arg);
+    } else {
+      GC_ADDREF(Z_OBJ(fiber));
+      g_watched.push_back(Watched{Z_OBJ(fiber), finished, arg});
+    }
+  }
+  zval_ptr_dtor(&fiber);
+}
+
+bool sleep(double seconds) {
+  zend_fiber* current = EG(active_fiber);
+  if (current == nullptr) return false;
+  // The timer holds [$fiber, 'resume'] (and so the fiber) until it fires.
+  zval resume;
+  array_init_size(&resume, 2);
+  GC_ADDREF(&current->std);
+  add_next_index_object(&resume, &current->std);
+  add_next_index_string(&resume, "resume");
+  zend_fcall_info_cache fcc;
+  char* error = nullptr;
+  if (!zend_is_callable_ex(&resume, nullptr, 0, nullptr, &fcc, &error)) {
+    if (error) efree(error);
+    zval_ptr_dtor(&resume);
+    return false;
+  }
+  zend_long id = addTimer("Surge\\Timer::sleep()", seconds, &resume, fcc, nullptr, false);
+  zval_ptr_dtor(&resume);
+  if (id == 0) return true;  // the exception is pending
+  zval ret;
+  ZVAL_UNDEF(&ret);
+  zend_call_known_function(fiberMethod("suspend"), nullptr, zend_ce_fiber, &ret, 0, nullptr,
+                           nullptr);
+  zval_ptr_dtor(&ret);
+  // Resumed early (by someone else) or thrown into: this wake-up is no longer wanted.
+  deleteTimer(id);
+  return true;
+}
+
+void checkFinished() {
+  if (EXPECTED(g_watched.empty())) return;
+  for (size_t i = 0; i < g_watched.size();) {
+    if (!ended(g_watched[i].fiber)) {
+      ++i;
+      continue;
+    }
+    Watched done = g_watched[i];
+    g_watched.erase(g_watched.begin() + static_cast<std::ptrdiff_t>(i));
+    done.finished(done.arg);
+    OBJ_RELEASE(done.fiber);
+  }
+}
+
+void shutdown() {
+  std::vector<Watched> list;
+  list.swap(g_watched);
+  for (Watched& w : list) OBJ_RELEASE(w.fiber);
+  g_perCallback = false;
+}
+
+}  // namespace surge::ext::fibers
