@@ -51,6 +51,7 @@ if test "$PHP_SURGE" != "no"; then
     src/net/tls_context.cc
     src/net/input_budget.cc
     src/net/connector.cc
+    src/net/datagram_socket.cc
     src/net/listen_socket.cc
     src/net/listener.cc
     src/net/output_queue.cc
@@ -145,12 +146,15 @@ if test "$PHP_SURGE" != "no"; then
     ext/websocket/websocket_server_handshake.cc
     ext/websocket/websocket_server_send.cc
     ext/websocket/ws.cc
+    ext/udp/async_udp_connection.cc
+    ext/udp/udp_connection.cc
+    ext/udp/udp_receiver.cc
   "
 
   PHP_NEW_EXTENSION(surge, $SURGE_CORE_SOURCES $SURGE_EXT_SOURCES, $ext_shared,, $SURGE_CXXFLAGS, cxx)
   PHP_ADD_INCLUDE([$ext_srcdir/src])
   PHP_ADD_INCLUDE([$ext_srcdir/ext])
-  PHP_ADD_BUILD_DIR([$ext_builddir/src/base $ext_builddir/src/event $ext_builddir/src/net $ext_builddir/src/process $ext_builddir/src/protocol/text $ext_builddir/src/protocol/frame $ext_builddir/src/protocol/http $ext_builddir/src/protocol/websocket $ext_builddir/ext $ext_builddir/ext/core $ext_builddir/ext/events $ext_builddir/ext/protocols $ext_builddir/ext/http $ext_builddir/ext/websocket $ext_builddir/ext/client])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/base $ext_builddir/src/event $ext_builddir/src/net $ext_builddir/src/process $ext_builddir/src/protocol/text $ext_builddir/src/protocol/frame $ext_builddir/src/protocol/http $ext_builddir/src/protocol/websocket $ext_builddir/ext $ext_builddir/ext/core $ext_builddir/ext/events $ext_builddir/ext/protocols $ext_builddir/ext/http $ext_builddir/ext/websocket $ext_builddir/ext/udp $ext_builddir/ext/client])
   PHP_ADD_EXTENSION_DEP(surge, spl)
   PHP_ADD_EXTENSION_DEP(surge, json)
   PHP_SUBST(SURGE_SHARED_LIBADD)

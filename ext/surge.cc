@@ -13,6 +13,7 @@ extern "C" {
 #include "core/workerman_switch.h"
 #include "events/event_loop.h"
 #include "protocols/user_protocol.h"
+#include "udp/udp_connection.h"
 #include "http/http_classes.h"
 #include "php_surge.h"
 #include "core/runtime.h"
@@ -35,6 +36,7 @@ PHP_MINIT_FUNCTION(surge) {
   registerConnectionInterfaceClass();
   registerTcpConnectionClass();
   registerAsyncTcpConnectionClass();
+  registerUdpClasses();
   registerTimerClass();
   registerTextClass();
   registerFrameClass();
@@ -71,6 +73,7 @@ PHP_RSHUTDOWN_FUNCTION(surge) {
   // connections still open (closed without callbacks), workers and statistics, then
   // timers and the callables and arguments they hold.
   surge::ext::runtime::releaseAll();
+  surge::ext::closeAllUdpClients();
   surge::ext::events::shutdownEventLoops();
   surge::ext::fibers::shutdown();
   surge::ext::shutdownTimers();

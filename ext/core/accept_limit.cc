@@ -5,6 +5,7 @@
 #include "core/runtime.h"
 #include "core/worker_object.h"
 #include "net/input_budget.h"
+#include "udp/udp_connection.h"
 
 namespace surge::ext {
 
@@ -17,8 +18,18 @@ size_t maxConnectionsOf(WorkerObject* w) {
 
 bool acceptMayResume(WorkerObject* w) {
   WorkerNative* n = w->native;
-  return n->listener && !n->acceptPausedByUser && !n->acceptPausedByLimit && !n->stopped &&
-         !runtime::stopping();
+  return (n->listener || n->datagrams) && !n->acceptPausedByUser && !n->acceptPausedByLimit &&
+         !n->stopped && !runtime::stopping();
+}
+
+void resumeIntake(WorkerNative* n) {
+  if (n->listener) n->listener->resume();
+  if (n->datagrams) n->datagrams->resume();
+}
+
+void pauseIntake(WorkerNative* n) {
+  if (n->listener) n->listener->pause();
+  if (n->datagrams) n->datagrams->pause();
 }
 
 void noteConnectionOpened(WorkerObject* w) {
@@ -27,7 +38,7 @@ void noteConnectionOpened(WorkerObject* w) {
   size_t max = maxConnectionsOf(w);
   if (max == 0 || n->openConnections < max || n->acceptPausedByLimit) return;
   n->acceptPausedByLimit = true;
-  if (n->listener) n->listener->pause();
+  pauseIntake(n);
 }
 
 void noteConnectionClosed(WorkerObject* w) {
@@ -37,7 +48,7 @@ void noteConnectionClosed(WorkerObject* w) {
   size_t max = maxConnectionsOf(w);
   if (max != 0 && n->openConnections >= max) return;
   n->acceptPausedByLimit = false;
-  if (acceptMayResume(w)) n->listener->resume();
+  if (acceptMayResume(w)) resumeIntake(n);
 }
 
 void armProcessLimits(WorkerObject* w) {

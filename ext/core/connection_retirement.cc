@@ -135,7 +135,7 @@ void retireNow(void* arg) {
 }  // namespace
 
 void retireWorker(WorkerObject* w, bool graceful) {
-  if (w->native->listener) w->native->listener->pause();
+  pauseIntake(w->native);
   EventLoop* loop = runtime::loop();
   if (loop == nullptr) {
     closeWorkerListener(w);

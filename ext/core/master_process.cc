@@ -24,6 +24,7 @@
 #include "process/status_board.h"
 #include "process/supervisor.h"
 #include "core/timers.h"
+#include "net/datagram_socket.h"
 #include "event/event_loop.h"
 #include "core/run_all_internal.h"
 #include "core/runtime.h"
@@ -91,14 +92,17 @@ bool listenInMaster() {
     try {
       ListenOptions options;
       options.reusePort = reusePort;
+      auto open = [&] {
+        return w->native->datagram ? DatagramSocket::bind(w->native->address, reusePort)
+                                   : createListenSocket(w->native->address, options);
+      };
       if (!reusePort) {
-        w->native->listenFd = createListenSocket(w->native->address, options);
+        w->native->listenFd = open();
         continue;
       }
       zend_long count = slotLong(obj, worker_props.count, 1);
       w->native->slotListenFds.reserve(static_cast<size_t>(count));
-      for (zend_long i = 0; i < count; ++i)
-        w->native->slotListenFds.push_back(createListenSocket(w->native->address, options));
+      for (zend_long i = 0; i < count; ++i) w->native->slotListenFds.push_back(open());
     } catch (const std::exception& e) {
       throwRuntime("Surge\\Worker %s: %s", w->native->socketName.c_str(), e.what());
       return false;

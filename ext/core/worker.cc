@@ -17,6 +17,8 @@
 #include "net/listen_socket.h"
 #include "core/run_all.h"
 #include "core/runtime.h"
+#include "net/datagram_socket.h"
+#include "udp/udp_connection.h"
 #include "core/fibers.h"
 #include "core/workerman_switch.h"
 #include "events/event_loop.h"
@@ -221,10 +223,15 @@ bool prepareWorkerListen(WorkerObject* w) {
       }
       if (!useProtocolClass(w, ce)) return false;
     }
-    if (tr != "tcp" && tr != "unix" && tr != "ssl") {
-      throwRuntime(
-          "transport '%s' of %s is not supported by this version of Surge: use tcp, ssl or unix",
-          tr.c_str(), n->socketName.c_str());
+    if (tr != "tcp" && tr != "unix" && tr != "ssl" && tr != "udp") {
+      throwRuntime("transport '%s' of %s is not supported: use tcp, udp, ssl or unix", tr.c_str(),
+                   n->socketName.c_str());
+      return false;
+    }
+    n->datagram = tr == "udp";
+    if (n->datagram && (n->kind == ProtocolKind::kHttp || n->kind == ProtocolKind::kWebSocket)) {
+      throwRuntime("%s cannot run over udp: HTTP and WebSocket need a stream; use transport tcp",
+                   n->socketName.c_str());
       return false;
     }
     if (tr == "ssl") {
@@ -241,7 +248,10 @@ bool prepareWorkerListen(WorkerObject* w) {
     setSlot(&w->std, worker_props.transport, &tv);
     zval_ptr_dtor(&tv);
     n->transport = tr;
-    n->address = SocketAddress::parse(tr == "ssl" ? "tcp" : tr, name.address);
+    // unix:// with transport 'udp' is a Unix datagram socket.
+    std::string family = tr == "ssl" ? "tcp" : tr;
+    if (n->datagram && lower == "unix") family = "unix";
+    n->address = SocketAddress::parse(family, name.address);
   } catch (const std::exception& e) {
     throwRuntime("Surge\\Worker %s: %s", n->socketName.c_str(), e.what());
     return false;
@@ -266,7 +276,7 @@ bool reloadWorkerTls(WorkerObject* w) {
 
 bool openWorkerListener(WorkerObject* w) {
   WorkerNative* n = w->native;
-  if (n->socketName.empty() || n->listener) return true;
+  if (n->socketName.empty() || n->listener || n->datagrams) return true;
   if (!prepareWorkerListen(w)) return false;
   if (!loadTimeoutSettings(w, true)) return false;
   int fd = n->listenFd;
@@ -275,18 +285,25 @@ bool openWorkerListener(WorkerObject* w) {
     try {
       ListenOptions options;
       options.reusePort = zend_is_true(slot(&w->std, worker_props.reusePort));
-      fd = createListenSocket(n->address, options);
+      fd = n->datagram ? DatagramSocket::bind(n->address, options.reusePort)
+                       : createListenSocket(n->address, options);
     } catch (const std::exception& e) {
       throwRuntime("Surge\\Worker %s: %s", n->socketName.c_str(), e.what());
       return false;
     }
+  }
+  if (n->datagram) {
+    n->datagrams = std::make_unique<UdpReceiver>(*runtime::loop(), fd, w);
+    return true;
   }
   n->listener = std::make_unique<Listener>(*runtime::loop(), fd, &g_acceptBridge, &w->std);
   return true;
 }
 
 void closeWorkerListener(WorkerObject* w) {
-  if (w->native) w->native->listener.reset();
+  if (w->native == nullptr) return;
+  w->native->listener.reset();
+  w->native->datagrams.reset();
 }
 
 void stopWorker(WorkerObject* w, bool graceful) {
@@ -445,7 +462,7 @@ SURGE_METHOD(Surge_Worker, listen) {
     RETURN_THROWS();
   }
   if (!openWorkerListener(w)) RETURN_THROWS();
-  w->native->listener->resume();
+  resumeIntake(w->native);
 }
 
 SURGE_METHOD(Surge_Worker, unlisten) {
@@ -457,14 +474,14 @@ SURGE_METHOD(Surge_Worker, pauseAccept) {
   ZEND_PARSE_PARAMETERS_NONE();
   WorkerObject* w = workerFrom(Z_OBJ_P(ZEND_THIS));
   w->native->acceptPausedByUser = true;
-  if (w->native->listener) w->native->listener->pause();
+  pauseIntake(w->native);
 }
 
 SURGE_METHOD(Surge_Worker, resumeAccept) {
   ZEND_PARSE_PARAMETERS_NONE();
   WorkerObject* w = workerFrom(Z_OBJ_P(ZEND_THIS));
   w->native->acceptPausedByUser = false;
-  if (acceptMayResume(w)) w->native->listener->resume();
+  if (acceptMayResume(w)) resumeIntake(w->native);
 }
 
 SURGE_METHOD(Surge_Worker, getSocketName) {
@@ -478,7 +495,7 @@ namespace {
 // Workerman, not before onWorkerStart is done, even when it waited in Timer::sleep()).
 void workerStarted(void* obj) {
   WorkerObject* w = workerFrom(static_cast<zend_object*>(obj));
-  if (!runtime::stopping() && !EG(exception) && acceptMayResume(w)) w->native->listener->resume();
+  if (!runtime::stopping() && !EG(exception) && acceptMayResume(w)) resumeIntake(w->native);
   OBJ_RELEASE(&w->std);
 }
 }  // namespace
@@ -490,7 +507,7 @@ SURGE_METHOD(Surge_Worker, run) {
   if (!openWorkerListener(w)) RETURN_THROWS();
   zval* callback = slot(&w->std, worker_props.onWorkerStart);
   if (Z_TYPE_P(callback) <= IS_NULL) {
-    if (acceptMayResume(w)) w->native->listener->resume();
+    if (acceptMayResume(w)) resumeIntake(w->native);
     return;
   }
   CallSite site{"onWorkerStart", &w->std, 0};

@@ -20,6 +20,8 @@ namespace surge::ext {
 // How a worker's connections turn bytes into messages.
 enum class ProtocolKind { kRaw, kText, kFrame, kHttp, kWebSocket, kUser };
 
+class UdpReceiver;
+
 struct WorkerNative {
   std::string socketName;  // as given to the constructor ("" = no listener)
   std::string scheme;
@@ -34,6 +36,9 @@ struct WorkerNative {
   // socket and the connections the kernel queued on it are never dropped with it.
   std::vector<int> slotListenFds;
   std::unique_ptr<Listener> listener;
+  // udp:// (transport 'udp'): a datagram socket instead of a listener.
+  bool datagram = false;
+  std::unique_ptr<UdpReceiver> datagrams;
   bool acceptPausedByUser = false;
   // maxConnections: this worker's open connections in this process, and whether reaching
   // the limit paused accepting (see accept_limit.cc).
@@ -118,6 +123,10 @@ void noteConnectionClosed(WorkerObject* w);
 // Whether accepting may resume now (not paused by the application, by the limit, or by a
 // stop).
 bool acceptMayResume(WorkerObject* w);
+// Starts or stops taking new work from the worker's socket (accepting, or receiving
+// datagrams).
+void resumeIntake(WorkerNative* n);
+void pauseIntake(WorkerNative* n);
 // In a worker process, after run(): applies maxInputMemory to the process's InputBudget.
 void armProcessLimits(WorkerObject* w);
 

@@ -35,9 +35,10 @@ start P1
 Worker[boot] onWorkerStart threw RuntimeException: cannot start in %s/server.php:%d
 Stack trace:
 #0 [internal function]: {closure}(Object(Surge\Worker))
-#1 [internal function]: Surge\Worker->run()
-#2 %s/server.php(%d): Surge\Worker::runAll()
-#3 {main}
+#1 [internal function]: Fiber->start(Object(Surge\Worker))
+#2 [internal function]: Surge\Worker->run()
+#3 %s/server.php(%d): Surge\Worker::runAll()
+#4 {main}
 stop P1
 worker[boot:P1] exit code 250 (stopped after an uncaught exception)
 exit 64000 P1
@@ -45,9 +46,10 @@ start P2
 Worker[boot] onWorkerStart threw RuntimeException: cannot start in %s/server.php:%d
 Stack trace:
 #0 [internal function]: {closure}(Object(Surge\Worker))
-#1 [internal function]: Surge\Worker->run()
-#2 %s/server.php(%d): Surge\Worker::runAll()
-#3 {main}
+#1 [internal function]: Fiber->start(Object(Surge\Worker))
+#2 [internal function]: Surge\Worker->run()
+#3 %s/server.php(%d): Surge\Worker::runAll()
+#4 {main}
 stop P2
 worker[boot:P2] exit code 250 (stopped after an uncaught exception)
 exit 64000 P2
@@ -56,9 +58,10 @@ start P3
 Worker[boot] onWorkerStart threw RuntimeException: cannot start in %s/server.php:%d
 Stack trace:
 #0 [internal function]: {closure}(Object(Surge\Worker))
-#1 [internal function]: Surge\Worker->run()
-#2 %s/server.php(%d): Surge\Worker::runAll()
-#3 {main}
+#1 [internal function]: Fiber->start(Object(Surge\Worker))
+#2 [internal function]: Surge\Worker->run()
+#3 %s/server.php(%d): Surge\Worker::runAll()
+#4 {main}
 stop P3
 worker[boot:P3] exit code 250 (stopped after an uncaught exception)
 exit 64000 P3
