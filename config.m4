@@ -51,6 +51,7 @@ if test "$PHP_SURGE" != "no"; then
     src/net/tls_context.cc
     src/net/input_budget.cc
     src/net/connector.cc
+    src/net/proxy_handshake.cc
     src/net/datagram_socket.cc
     src/net/listen_socket.cc
     src/net/listener.cc
@@ -90,6 +91,7 @@ if test "$PHP_SURGE" != "no"; then
   "
   SURGE_EXT_SOURCES="
     ext/client/async_tcp_connection.cc
+    ext/client/connect_options.cc
     ext/client/ws_client.cc
     ext/client/ws_client_driver.cc
     ext/core/boundary.cc

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: b4d43788289f4cd0ac141659355e2bed3de6be48 */
+ * Stub hash: 39b8e31788ca9054faa79b4fa8ba434ef1e86d98 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Connection_TcpConnection_send, 0, 1, _IS_BOOL, 1)
 	ZEND_ARG_TYPE_INFO(0, sendBuffer, IS_MIXED, 0)
@@ -44,6 +44,10 @@ ZEND_END_ARG_INFO()
 #define arginfo_class_Surge_Connection_TcpConnection_getSendBufferQueueSize arginfo_class_Surge_Connection_TcpConnection_getRemotePort
 
 #define arginfo_class_Surge_Connection_TcpConnection_getRecvBufferQueueSize arginfo_class_Surge_Connection_TcpConnection_getRemotePort
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Connection_TcpConnection_pipe, 0, 1, IS_VOID, 0)
+	ZEND_ARG_OBJ_INFO(0, dest, Surge\\Connection\\TcpConnection, 0)
+ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Connection_TcpConnection_consumeRecvBuffer, 0, 1, IS_VOID, 0)
 	ZEND_ARG_TYPE_INFO(0, length, IS_LONG, 0)
@@ -103,6 +107,7 @@ ZEND_METHOD(Surge_Connection_TcpConnection, resumeRecv);
 ZEND_METHOD(Surge_Connection_TcpConnection, bufferIsEmpty);
 ZEND_METHOD(Surge_Connection_TcpConnection, getSendBufferQueueSize);
 ZEND_METHOD(Surge_Connection_TcpConnection, getRecvBufferQueueSize);
+ZEND_METHOD(Surge_Connection_TcpConnection, pipe);
 ZEND_METHOD(Surge_Connection_TcpConnection, consumeRecvBuffer);
 ZEND_METHOD(Surge_Connection_TcpConnection, getStatus);
 ZEND_METHOD(Surge_Connection_TcpConnection, jsonSerialize);
@@ -138,6 +143,7 @@ static const zend_function_entry class_Surge_Connection_TcpConnection_methods[] 
 	ZEND_ME(Surge_Connection_TcpConnection, bufferIsEmpty, arginfo_class_Surge_Connection_TcpConnection_bufferIsEmpty, ZEND_ACC_PUBLIC)
 	ZEND_ME(Surge_Connection_TcpConnection, getSendBufferQueueSize, arginfo_class_Surge_Connection_TcpConnection_getSendBufferQueueSize, ZEND_ACC_PUBLIC)
 	ZEND_ME(Surge_Connection_TcpConnection, getRecvBufferQueueSize, arginfo_class_Surge_Connection_TcpConnection_getRecvBufferQueueSize, ZEND_ACC_PUBLIC)
+	ZEND_ME(Surge_Connection_TcpConnection, pipe, arginfo_class_Surge_Connection_TcpConnection_pipe, ZEND_ACC_PUBLIC)
 	ZEND_ME(Surge_Connection_TcpConnection, consumeRecvBuffer, arginfo_class_Surge_Connection_TcpConnection_consumeRecvBuffer, ZEND_ACC_PUBLIC)
 	ZEND_ME(Surge_Connection_TcpConnection, getStatus, arginfo_class_Surge_Connection_TcpConnection_getStatus, ZEND_ACC_PUBLIC)
 	ZEND_ME(Surge_Connection_TcpConnection, jsonSerialize, arginfo_class_Surge_Connection_TcpConnection_jsonSerialize, ZEND_ACC_PUBLIC)
@@ -378,6 +384,36 @@ static zend_class_entry *register_class_Surge_Connection_AsyncTcpConnection(zend
 	zend_string *property_websocketClientProtocol_name = zend_string_init("websocketClientProtocol", sizeof("websocketClientProtocol") - 1, 1);
 	zend_declare_typed_property(class_entry, property_websocketClientProtocol_name, &property_websocketClientProtocol_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
 	zend_string_release(property_websocketClientProtocol_name);
+
+	zval property_proxySocks5_default_value;
+	ZVAL_EMPTY_STRING(&property_proxySocks5_default_value);
+	zend_string *property_proxySocks5_name = zend_string_init("proxySocks5", sizeof("proxySocks5") - 1, 1);
+	zend_declare_typed_property(class_entry, property_proxySocks5_name, &property_proxySocks5_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_proxySocks5_name);
+
+	zval property_proxySocks5Username_default_value;
+	ZVAL_EMPTY_STRING(&property_proxySocks5Username_default_value);
+	zend_string *property_proxySocks5Username_name = zend_string_init("proxySocks5Username", sizeof("proxySocks5Username") - 1, 1);
+	zend_declare_typed_property(class_entry, property_proxySocks5Username_name, &property_proxySocks5Username_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_proxySocks5Username_name);
+
+	zval property_proxySocks5Password_default_value;
+	ZVAL_EMPTY_STRING(&property_proxySocks5Password_default_value);
+	zend_string *property_proxySocks5Password_name = zend_string_init("proxySocks5Password", sizeof("proxySocks5Password") - 1, 1);
+	zend_declare_typed_property(class_entry, property_proxySocks5Password_name, &property_proxySocks5Password_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_proxySocks5Password_name);
+
+	zval property_proxyHttp_default_value;
+	ZVAL_EMPTY_STRING(&property_proxyHttp_default_value);
+	zend_string *property_proxyHttp_name = zend_string_init("proxyHttp", sizeof("proxyHttp") - 1, 1);
+	zend_declare_typed_property(class_entry, property_proxyHttp_name, &property_proxyHttp_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_proxyHttp_name);
+
+	zval property_proxyAuthorization_default_value;
+	ZVAL_EMPTY_STRING(&property_proxyAuthorization_default_value);
+	zend_string *property_proxyAuthorization_name = zend_string_init("proxyAuthorization", sizeof("proxyAuthorization") - 1, 1);
+	zend_declare_typed_property(class_entry, property_proxyAuthorization_name, &property_proxyAuthorization_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_proxyAuthorization_name);
 
 	return class_entry;
 }

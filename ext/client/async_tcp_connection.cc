@@ -6,6 +6,7 @@
 #include "core/boundary.h"
 #include "client/async_tcp_connection.h"
 
+#include "client/connect_options.h"
 #include "core/workerman_switch.h"
 #include "websocket/websocket_server.h"
 
@@ -187,8 +188,17 @@ void startConnect(ConnectionObject* c) {
   // wait for this connection's handshake.
   s->status = ClientStatus::kConnecting;
   listConnection(c, true);
+  ConnectOptions options = s->connectOptions;
+  std::string host;
+  int port;
+  if (!applyProxy(&c->std, s->host, s->port, &options, &host, &port)) {
+    s->status = ClientStatus::kInitial;
+    listConnection(c, false);
+    return;
+  }
+  s->connector->setOptions(std::move(options));
   zval* timeout = slot(&c->std, prop_connectTimeout);
-  s->connector->start(s->host, s->port, zval_get_double(timeout));
+  s->connector->start(host, port, zval_get_double(timeout));
 }
 
 zend_object* createAsync(zend_class_entry* ce) {
@@ -404,6 +414,7 @@ void registerAsyncTcpConnectionClass() {
   async_tcp_connection_ce->create_object = createAsync;
   async_tcp_connection_ce->ce_flags |= ZEND_ACC_ALLOW_DYNAMIC_PROPERTIES;
   prop_connectTimeout = propertyOffset(async_tcp_connection_ce, "connectTimeout");
+  registerProxyProperties(async_tcp_connection_ce);
 }
 
 }  // namespace surge::ext
@@ -440,6 +451,8 @@ SURGE_METHOD(Surge_Connection_AsyncTcpConnection, __construct) {
   if (context) ZVAL_ARR(&contextZv, context);
   std::string owner = "AsyncTcpConnection " + s->uri;
   if (!readTlsOptions(context ? &contextZv : nullptr, false, &s->tlsConfig, owner.c_str()))
+    RETURN_THROWS();
+  if (!readSocketOptions(context ? &contextZv : nullptr, &s->connectOptions, owner.c_str()))
     RETURN_THROWS();
   if (s->scheme == "wss" || s->scheme == "ssl") {
     zval tv;

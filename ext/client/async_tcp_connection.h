@@ -44,6 +44,7 @@ struct ClientState {
   // built from them at the first connect.
   TlsConfig tlsConfig;
   std::shared_ptr<TlsContext> tls;
+  ConnectOptions connectOptions;  // the constructor's socket options
   CallableCache onConnect, onMessage, onClose, onError, onBufferFull, onBufferDrain;
   CallableCache onWebSocketConnect, onWebSocketClose, onWebSocketPing, onWebSocketPong;
 };

@@ -18,6 +18,38 @@ struct File {
 using std::string_view_literals::operator""sv;
 
 inline constexpr File kFiles[] = {
+    {"surge\\connection\\pipe"sv, "php/Connection/Pipe.php"sv,
+     "<?php\n"
+     "\n"
+     "declare(strict_types=1);\n"
+     "\n"
+     "namespace Surge\\Connection;\n"
+     "\n"
+     "/**\n"
+     " * TcpConnection::pipe(): what one connection receives is sent on another, and the\n"
+     " * source stops reading while the destination's send buffer is full (back-pressure), as\n"
+     " * in Workerman. Closures are plainer in PHP than in C++, so the wiring lives here.\n"
+     " *\n"
+     " * @internal called by TcpConnection::pipe()\n"
+     " */\n"
+     "final class Pipe\n"
+     "{\n"
+     "    public static function connect(TcpConnection $source, TcpConnection $dest): void\n"
+     "    {\n"
+     "        $source->onMessage = static function (TcpConnection $source, mixed $data) use ($dest): void {\n"
+     "            $dest->send($data);\n"
+     "        };\n"
+     "        $source->onClose = static function () use ($dest): void {\n"
+     "            $dest->close();\n"
+     "        };\n"
+     "        $dest->onBufferFull = static function () use ($source): void {\n"
+     "            $source->pauseRecv();\n"
+     "        };\n"
+     "        $dest->onBufferDrain = static function () use ($source): void {\n"
+     "            $source->resumeRecv();\n"
+     "        };\n"
+     "    }\n"
+     "}\n"sv},
     {"surge\\protocols\\http\\session"sv, "php/Session.php"sv,
      "<?php\n"
      "\n"

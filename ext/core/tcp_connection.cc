@@ -426,6 +426,22 @@ SURGE_METHOD(Surge_Connection_TcpConnection, consumeRecvBuffer) {
   if (c->conn) c->conn->inputBuffer().consume(static_cast<size_t>(length));
 }
 
+SURGE_METHOD(Surge_Connection_TcpConnection, pipe) {
+  zval* dest;
+  ZEND_PARSE_PARAMETERS_START(1, 1)
+  Z_PARAM_OBJECT_OF_CLASS(dest, tcp_connection_ce)
+  ZEND_PARSE_PARAMETERS_END();
+  // The wiring is four closures: see php/Connection/Pipe.php.
+  zend_string* name =
+      zend_string_init("Surge\\Connection\\Pipe", sizeof("Surge\\Connection\\Pipe") - 1, 0);
+  zend_class_entry* pipe = zend_lookup_class(name);
+  zend_string_release(name);
+  if (pipe == nullptr) RETURN_THROWS();
+  zval ret;
+  zend_call_method_with_2_params(nullptr, pipe, nullptr, "connect", &ret, ZEND_THIS, dest);
+  zval_ptr_dtor(&ret);
+}
+
 SURGE_METHOD(Surge_Connection_TcpConnection, getStatus) {
   bool rawOutput = true;
   ZEND_PARSE_PARAMETERS_START(0, 1)

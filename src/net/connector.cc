@@ -157,7 +157,22 @@ void Connector::tryNext() {
       continue;
     }
     int one = 1;
-    ::setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    if (options_.noDelay) ::setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    if (options_.reusePort) ::setsockopt(fd_, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
+    if (options_.bindTo) {
+      ::setsockopt(fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+      if (options_.bindTo->family() != to.family()) {
+        lastError_ =
+            "bindto " + options_.bindTo->toString() + " is not of the family of " + to.toString();
+        closeSocket();
+        continue;
+      }
+      if (::bind(fd_, options_.bindTo->get(), options_.bindTo->length()) != 0) {
+        lastError_ = "cannot bind to " + options_.bindTo->toString() + ": " + std::strerror(errno);
+        closeSocket();
+        continue;
+      }
+    }
     int rc;
     do {
       rc = ::connect(fd_, to.get(), to.length());
@@ -189,12 +204,84 @@ void Connector::onWritable(int fd, short, void* self) {
       c->tryNext();
       return;
     }
-    SocketAddress peer = c->candidates_[c->next_ - 1];
-    int connected = c->fd_;
-    c->fd_ = -1;
-    c->active_ = false;
-    c->timer_.stop();
-    c->handler_->onConnected(*c, connected, peer);
+    c->peer_ = c->candidates_[c->next_ - 1];
+    if (c->options_.tunnel.kind() == ProxyHandshake::Kind::kNone) {
+      c->finish();
+      return;
+    }
+    // Connected to the proxy: open the tunnel (the timeout still runs).
+    c->handshake_ = c->options_.tunnel;
+    c->tunnelOutput_ = c->handshake_.takeOutput();
+    c->tunnelReadWatcher_.init(c->loop_, fd, EV_READ, &Connector::onTunnelReadable, c);
+    c->tunnelReadWatcher_.start();
+    c->tunnelSend();
+  });
+}
+
+void Connector::finish() {
+  int connected = fd_;
+  fd_ = -1;
+  active_ = false;
+  timer_.stop();
+  tunnelReadWatcher_.stop();
+  writeWatcher_.stop();
+  handler_->onConnected(*this, connected, peer_);
+}
+
+void Connector::tunnelSend() {
+  while (!tunnelOutput_.empty()) {
+    ssize_t n = ::send(fd_, tunnelOutput_.data(), tunnelOutput_.size(), MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      writeWatcher_.init(loop_, fd_, EV_WRITE, &Connector::onTunnelWritable, this);
+      writeWatcher_.start();
+      return;
+    }
+    if (n < 0) {
+      fail(std::string("proxy ") + host_ + ":" + std::to_string(port_) + ": " +
+           std::strerror(errno));
+      return;
+    }
+    tunnelOutput_.erase(0, static_cast<size_t>(n));
+  }
+  writeWatcher_.stop();
+}
+
+void Connector::onTunnelWritable(int, short, void* self) {
+  guardEvent("outgoing connection", [&] { static_cast<Connector*>(self)->tunnelSend(); });
+}
+
+void Connector::onTunnelReadable(int fd, short, void* self) {
+  guardEvent("outgoing connection", [&] {
+    auto* c = static_cast<Connector*>(self);
+    char buffer[4096];
+    // Peek, then take only the handshake's bytes: what the target sends right after the
+    // proxy's answer belongs to the connection.
+    ssize_t n = ::recv(fd, buffer, sizeof buffer, MSG_PEEK);
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) return;
+    std::string where = "proxy " + c->host_ + ":" + std::to_string(c->port_);
+    if (n <= 0) {
+      c->fail(where + (n == 0 ? ": closed the connection during the handshake"
+                              : ": " + std::string(std::strerror(errno))));
+      return;
+    }
+    size_t consumed = 0;
+    ProxyHandshake::Step step =
+        c->handshake_.feed(std::string_view(buffer, static_cast<size_t>(n)), &consumed);
+    if (consumed > 0) {
+      ssize_t drained = ::recv(fd, buffer, consumed, 0);
+      (void)drained;  // the bytes were peeked: they are there
+    }
+    if (step == ProxyHandshake::Step::kFailed) {
+      c->fail(where + ": " + c->handshake_.error());
+      return;
+    }
+    if (step == ProxyHandshake::Step::kDone) {
+      c->finish();
+      return;
+    }
+    c->tunnelOutput_ += c->handshake_.takeOutput();
+    c->tunnelSend();
   });
 }
 
@@ -212,6 +299,7 @@ void Connector::fail(const std::string& reason) {
 
 void Connector::closeSocket() {
   writeWatcher_.stop();
+  tunnelReadWatcher_.stop();
   if (fd_ >= 0) ::close(fd_);
   fd_ = -1;
 }

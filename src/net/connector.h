@@ -3,11 +3,13 @@
 #include <sys/socket.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "event/io_watcher.h"
 #include "event/timer.h"
+#include "net/proxy_handshake.h"
 #include "net/socket_address.h"
 
 namespace surge {
@@ -34,6 +36,16 @@ struct HostLookup;
 // usable address, a socket() error) is reported from inside start(); a connect that
 // succeeds is always reported from the loop. The connector may be restarted from either
 // callback.
+// Socket options of an outgoing connection (PHP's `socket` context options).
+struct ConnectOptions {
+  std::optional<SocketAddress> bindTo;  // local address (and port) to connect from
+  bool noDelay = true;                  // TCP_NODELAY
+  bool reusePort = false;               // SO_REUSEPORT (with bindTo: several sockets, one port)
+  // Through a proxy: start() is given the proxy's address, and the handshake opens the
+  // tunnel to the real target before onConnected.
+  ProxyHandshake tunnel;
+};
+
 class Connector {
  public:
   class Handler {
@@ -52,6 +64,8 @@ class Connector {
   // without brackets) on `port`. `timeoutSeconds` <= 0 means no timeout. Cancels an
   // attempt in progress first.
   void start(const std::string& host, int port, double timeoutSeconds);
+  // Options for the next start() (and those after it).
+  void setOptions(ConnectOptions options) { options_ = std::move(options); }
   // Stops an attempt in progress without calling the handler; a lookup still running on
   // its thread finishes there and is ignored.
   void cancel();
@@ -61,6 +75,10 @@ class Connector {
   static void onLookupDone(int fd, short what, void* self);
   static void onWritable(int fd, short what, void* self);
   static void onTimeout(void* self);
+  static void onTunnelReadable(int fd, short what, void* self);
+  static void onTunnelWritable(int fd, short what, void* self);
+  void tunnelSend();
+  void finish();
   void tryNext();
   void fail(const std::string& reason);
   void closeSocket();
@@ -79,6 +97,11 @@ class Connector {
   int fd_ = -1;
   IoWatcher writeWatcher_;
   Timer timer_;
+  ConnectOptions options_;
+  ProxyHandshake handshake_;  // this attempt's (a copy of options_.tunnel)
+  std::string tunnelOutput_;  // handshake bytes not written yet
+  IoWatcher tunnelReadWatcher_;
+  SocketAddress peer_;
 };
 
 }  // namespace surge

@@ -105,6 +105,14 @@ class TcpConnection extends ConnectionInterface implements \JsonSerializable
 
     public function getRecvBufferQueueSize(): int {}
 
+    /**
+     * Forwards what this connection receives to $dest (send()), closes $dest when this one
+     * closes, and pauses reading while $dest's send buffer is full (a proxy in four lines).
+     * Replaces this connection's onMessage and onClose and $dest's onBufferFull and
+     * onBufferDrain.
+     */
+    public function pipe(TcpConnection $dest): void {}
+
     /** Drops bytes from the head of the receive buffer (for protocol input() methods). */
     public function consumeRecvBuffer(int $length): void {}
 
@@ -129,7 +137,19 @@ class AsyncTcpConnection extends TcpConnection
     /** WebSocket client: the Sec-WebSocket-Protocol header of the handshake. */
     public ?string $websocketClientProtocol = null;
 
-    /** @param array $context socket options (accepted for compatibility). */
+    /** A SOCKS5 proxy to connect through, 'host:port' ('' for none); names are resolved by the proxy. */
+    public string $proxySocks5 = '';
+    public string $proxySocks5Username = '';
+    public string $proxySocks5Password = '';
+    /** An HTTP proxy to connect through with CONNECT, 'host:port' ('' for none). */
+    public string $proxyHttp = '';
+    /** proxyHttp: the Proxy-Authorization header, e.g. 'Basic ' . base64_encode('user:password'). */
+    public string $proxyAuthorization = '';
+
+    /**
+     * @param array $context PHP stream context options: 'ssl' (TLS, see README) and
+     *   'socket' => ['bindto' => 'ip:port', 'tcp_nodelay' => bool, 'so_reuseport' => bool].
+     */
     public function __construct(string $remoteAddress, array $context = []) {}
 
     /** Starts connecting; onConnect or onError (code 1) follows from the event loop. */
