@@ -82,7 +82,16 @@ void sendPending(ConnectionObject* c, ClientState* s) {
   if (s->pending.empty() || !c->conn) return;
   std::string pending;
   pending.swap(s->pending);
-  if (c->conn->send(pending) == Connection::SendResult::kPeerGone) c->conn->destroy();
+  bool reportedFull = s->pendingFull;
+  s->pendingFull = false;
+  Connection::SendResult result = c->conn->send(pending);
+  if (result == Connection::SendResult::kPeerGone) {
+    c->conn->destroy();
+  } else if (result == Connection::SendResult::kWritten && reportedFull) {
+    // onBufferFull was called while connecting (a pipe() paused its source): the buffer
+    // is empty now, and the socket will not report a drain it never needed.
+    callClientCallback(c, connection_props.onBufferDrain, &s->onBufferDrain, "onBufferDrain");
+  }
 }
 
 // The connection is usable: the protocol's opening (the WebSocket handshake), onConnect.
@@ -387,6 +396,11 @@ bool queueBeforeConnect(ConnectionObject* c, EncodedSend& e, zval* return_value)
   for (int i = 0; i < e.count; ++i) s->pending.append(e.pieces[i].data, e.pieces[i].length);
   zend_string_release(e.payload);
   RETVAL_NULL();
+  // As for a connected socket: reaching the limit is reported, once until it drains.
+  if (static_cast<zend_long>(s->pending.size()) >= max && !s->pendingFull) {
+    s->pendingFull = true;
+    callClientCallback(c, connection_props.onBufferFull, &s->onBufferFull, "onBufferFull");
+  }
   return true;
 }
 
@@ -501,6 +515,7 @@ SURGE_METHOD(Surge_Connection_AsyncTcpConnection, reconnect) {
   }
   s->status = ClientStatus::kClosed;
   s->pending.clear();
+  s->pendingFull = false;
   if (c->driver->reset) c->driver->reset(c);
   listConnection(c, true);
   if (after > 0) {

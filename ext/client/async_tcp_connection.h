@@ -39,7 +39,8 @@ struct ClientState {
   std::unique_ptr<Connector> connector;
   std::unique_ptr<Connector::Handler> connectorHandler;
   std::unique_ptr<Timer> reconnectTimer;
-  std::string pending;  // bytes sent before the connect completed (raw ones for ws://)
+  std::string pending;       // bytes sent before the connect completed (raw ones for ws://)
+  bool pendingFull = false;  // onBufferFull was called for `pending`
   // TLS (transport 'ssl', wss://): the constructor's ssl context options, and the context
   // built from them at the first connect.
   TlsConfig tlsConfig;
