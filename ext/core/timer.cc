@@ -52,6 +52,10 @@ struct PhpTimer {
 
 std::unordered_map<zend_long, PhpTimer*> g_timers;
 zend_long g_nextId = 0;
+// Timers still in g_timers only because their callback is running, though they are gone
+// for the application (deleted from inside it, or one-shot): getTimerCount() leaves them
+// out, as Workerman's loops do.
+size_t g_leaving = 0;
 
 void erase(PhpTimer* t) {
   g_timers.erase(t->id);
@@ -62,6 +66,7 @@ void PhpTimer::fire(void* self) {
   auto* t = static_cast<PhpTimer*>(self);
   if (runtime::exiting()) return;
   t->running = true;
+  if (!t->persistent) ++g_leaving;
   HashTable* arguments = Z_TYPE(t->args) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL(t->args))
                              ? Z_ARRVAL(t->args)
                              : nullptr;
@@ -90,6 +95,7 @@ void PhpTimer::fire(void* self) {
   }
   t->running = false;
   if (t->deleted || !t->persistent) {
+    --g_leaving;
     t->timer.stop();
     erase(t);
   }
@@ -120,10 +126,12 @@ bool deleteTimer(zend_long id) {
   if (it == g_timers.end() || it->second->deleted) return false;
   PhpTimer* t = it->second;
   t->timer.stop();
-  if (t->running)
-    t->deleted = true;  // freed when its callback returns
-  else
+  if (t->running) {
+    if (t->persistent) ++g_leaving;  // a one-shot one counts as leaving already
+    t->deleted = true;               // freed when its callback returns
+  } else {
     erase(t);
+  }
   return true;
 }
 
@@ -134,7 +142,7 @@ void deleteAllTimers() {
 }
 
 size_t timerCount() {
-  return g_timers.size();
+  return g_timers.size() - g_leaving;
 }
 
 void forgetInheritedTimers() {
@@ -147,6 +155,7 @@ void forgetInheritedTimers() {
     ZVAL_UNDEF(&entry.second->args);
   }
   g_timers.clear();
+  g_leaving = 0;
 }
 
 void shutdownTimers() {
@@ -159,6 +168,7 @@ void shutdownTimers() {
   }
   g_timers.clear();
   g_nextId = 0;
+  g_leaving = 0;
 }
 
 void registerTimerClass() {

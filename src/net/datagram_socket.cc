@@ -31,7 +31,8 @@ int DatagramSocket::bind(const SocketAddress& address, bool reusePort) {
     // A file left by a server that is gone; a live one makes bind() fail as it should.
     ::unlink(address.ip().c_str());
   } else {
-    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    // No SO_REUSEADDR: UDP has no TIME_WAIT to step over, and on Linux it would let a
+    // second server bind the same port silently instead of failing with "in use".
     if (reusePort && setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one) != 0)
       fail(fd, "cannot set SO_REUSEPORT on " + address.toString());
   }
