@@ -31,6 +31,7 @@ PHP_MINIT_FUNCTION(surge) {
   REGISTER_INI_ENTRIES();
   REGISTER_STRING_CONSTANT("SURGE_VERSION", const_cast<char*>(PHP_SURGE_VERSION),
                            CONST_CS | CONST_PERSISTENT);
+  fibers::registerFiberBody();
   events::registerEventClasses();
   registerWorkerClass();
   registerConnectionInterfaceClass();

@@ -257,7 +257,7 @@ CallOutcome callCallback(zval* callable, CallableCache* cache, uint32_t argc, zv
   CallSite outer = g_running;
   g_running = site;
   if (UNEXPECTED(fibers::perCallback()))
-    fibers::start(callable, fcc, argc, argv, named);
+    fibers::start(callable, fcc, argc, argv, named, site);
   else
     invoke(*fcc, argc, argv, named, &retval);
   g_running = outer;

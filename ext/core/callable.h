@@ -78,6 +78,10 @@ void leaveCallback(const CallSite& previous);
 CallOutcome callCallback(zval* callable, CallableCache* cache, uint32_t argc, zval* argv,
                          const CallSite& site, HashTable* namedOrPositional = nullptr);
 
+// A callback of the connection with this id threw where no caller could close it (in a
+// fiber, after it was resumed): closes the connection (connection_registry.cc).
+void closeConnectionAfterFailure(zend_long connectionId);
+
 // Logs the pending exception for `site` and clears it; returns kExiting instead if the
 // pending exception is exit().
 CallOutcome reportPendingException(const CallSite& site);

@@ -47,6 +47,18 @@ void addToArrays(ConnectionObject* c, zend_long id) {
   }
 }
 
+void closeConnectionAfterFailure(zend_long connectionId) {
+  if (CE_STATIC_MEMBERS(tcp_connection_ce) == nullptr) return;
+  zval* all = connection_statics.connections.get();
+  if (Z_TYPE_P(all) != IS_ARRAY) return;
+  zval* entry = zend_hash_index_find(Z_ARRVAL_P(all), connectionId);
+  if (entry == nullptr || Z_TYPE_P(entry) != IS_OBJECT ||
+      !instanceof_function(Z_OBJCE_P(entry), tcp_connection_ce))
+    return;
+  ConnectionObject* c = connectionFrom(Z_OBJ_P(entry));
+  if (c->conn) c->conn->close();
+}
+
 namespace runtime {
 void closeOpenConnectionsForShutdown() {
   // Nothing was ever accepted or listed if the class's statics were never set up.

@@ -2,6 +2,7 @@
 
 extern "C" {
 #include "zend_closures.h"
+#include "zend_exceptions.h"
 #include "zend_fibers.h"
 }
 
@@ -21,6 +22,47 @@ struct Watched {
   void* arg;
 };
 std::vector<Watched> g_watched;
+
+// One callback to run in a fiber, from start() until the fiber's body returns.
+struct FiberJob {
+  zend_fcall_info_cache fcc;
+  zval closure;  // what fcc resolves (kept alive while the fiber runs)
+  CallSite site;
+  bool suspended = false;  // start() returned while the body still ran
+};
+// Handed from start() to the body, which Fiber::start() runs at once.
+FiberJob* g_starting = nullptr;
+zend_internal_function g_body;
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_fiber_body, 0, 0, 0)
+ZEND_ARG_VARIADIC_INFO(0, args)
+ZEND_END_ARG_INFO()
+
+// The body of every fiber: calls the callback with what Fiber::start() got.
+void fiberBody(INTERNAL_FUNCTION_PARAMETERS) {
+  FiberJob* job = g_starting;
+  g_starting = nullptr;
+  uint32_t argc = ZEND_CALL_NUM_ARGS(execute_data);
+  zval* argv = ZEND_CALL_ARG(execute_data, 1);
+  HashTable* named = (ZEND_CALL_INFO(execute_data) & ZEND_CALL_HAS_EXTRA_NAMED_PARAMS)
+                         ? execute_data->extra_named_params
+                         : nullptr;
+  zval retval;
+  ZVAL_UNDEF(&retval);
+  zend_call_known_function(job->fcc.function_handler, job->fcc.object, job->fcc.called_scope,
+                           &retval, argc, argv, named);
+  zval_ptr_dtor(&retval);
+  if (EG(exception) && job->suspended && !zend_is_graceful_exit(EG(exception)) &&
+      !zend_is_unwind_exit(EG(exception))) {
+    CallSite outer = enterCallback(job->site);
+    CallOutcome outcome = reportPendingException(job->site);
+    leaveCallback(outer);
+    if (outcome == CallOutcome::kThrew && job->site.connectionId)
+      closeConnectionAfterFailure(job->site.connectionId);
+  }
+  zval_ptr_dtor(&job->closure);
+  delete job;
+}
 
 zend_function* fiberMethod(const char* name) {
   return static_cast<zend_function*>(
@@ -55,22 +97,45 @@ void setPerCallback(bool on) {
   g_perCallback = on;
 }
 
+void registerFiberBody() {
+  memset(&g_body, 0, sizeof g_body);
+  g_body.type = ZEND_INTERNAL_FUNCTION;
+  g_body.fn_flags = ZEND_ACC_VARIADIC;
+  g_body.function_name = zend_string_init_interned("{surge fiber}", sizeof("{surge fiber}") - 1, 1);
+  g_body.arg_info = (zend_internal_arg_info*)arginfo_fiber_body + 1;
+  g_body.handler = fiberBody;
+  // As zend_register_functions() does at startup (observers keep their data there).
+  ZEND_MAP_PTR(g_body.run_time_cache) = static_cast<void**>(zend_map_ptr_new());
+}
+
 void start(zval* callable, const zend_fcall_info_cache* fcc, uint32_t argc, zval* argv,
-           HashTable* named, void (*finished)(void*), void* arg) {
+           HashTable* named, const CallSite& site, void (*finished)(void*), void* arg) {
+  auto* job = new FiberJob();
+  // A closure of the function resolved already: Fiber's constructor, called from here,
+  // could not resolve a protected method of a Worker subclass (GatewayWorker's).
+  fiberCallable(callable, fcc, &job->closure);
+  if (!zend_is_callable_ex(&job->closure, nullptr, 0, nullptr, &job->fcc, nullptr)) job->fcc = *fcc;
+  job->site = site;
   zval fiber, body, ret;
   object_init_ex(&fiber, zend_ce_fiber);
-  fiberCallable(callable, fcc, &body);
+  zend_create_fake_closure(&body, reinterpret_cast<zend_function*>(&g_body), nullptr, nullptr,
+                           nullptr);
   zend_call_known_instance_method_with_1_params(zend_ce_fiber->constructor, Z_OBJ(fiber), nullptr,
                                                 &body);
   zval_ptr_dtor(&body);
   if (EG(exception)) {
+    zval_ptr_dtor(&job->closure);
+    delete job;
     zval_ptr_dtor(&fiber);
     return;
   }
   ZVAL_UNDEF(&ret);
+  g_starting = job;
   zend_call_known_function(fiberMethod("start"), Z_OBJ(fiber), zend_ce_fiber, &ret, argc, argv,
                            named);
   zval_ptr_dtor(&ret);
+  // Still running, suspended: from now on nobody waits for what it throws.
+  if (!ended(Z_OBJ(fiber))) job->suspended = true;
   if (finished) {
     if (ended(Z_OBJ(fiber)) || EG(exception)) {
       finished(arg);

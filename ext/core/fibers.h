@@ -5,6 +5,7 @@
 #ifndef SURGE_EXT_FIBERS_H
 #define SURGE_EXT_FIBERS_H
 
+#include "core/callable.h"
 #include "core/common.h"
 
 namespace surge::ext::fibers {
@@ -20,8 +21,16 @@ void setPerCallback(bool on);
 // before its first suspension is left pending, as a direct call would leave it; later it
 // surfaces where the fiber is resumed. `finished(arg)`, if given, runs once the fiber has
 // ended: at once if it never suspended, else after the loop callback that ended it.
+//
+// An exception thrown after the fiber first suspended has no caller waiting for it: it is
+// reported for `site` (as callCallback() reports one), and the connection named there is
+// closed, as the connection a throwing callback was called for is.
 void start(zval* callable, const zend_fcall_info_cache* fcc, uint32_t argc, zval* argv,
-           HashTable* named, void (*finished)(void* arg) = nullptr, void* arg = nullptr);
+           HashTable* named, const CallSite& site, void (*finished)(void* arg) = nullptr,
+           void* arg = nullptr);
+
+// At MINIT: the native function every fiber runs (it calls the callback).
+void registerFiberBody();
 
 // Inside a fiber: suspends it for `seconds` (a timer resumes it) and returns true. Returns
 // false outside any fiber, or with an exception pending if the fiber cannot suspend.

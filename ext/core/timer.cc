@@ -82,7 +82,8 @@ void PhpTimer::fire(void* self) {
     CallSite outer = enterCallback(CallSite{"Timer callback", first, 0});
     // A fiber's wake-up (Timer::sleep()) resumes it directly, not from a fiber of its own.
     if (fibers::perCallback() && fcc.function_handler->common.scope != zend_ce_fiber) {
-      fibers::start(&t->callable, &fcc, 0, nullptr, arguments);
+      fibers::start(&t->callable, &fcc, 0, nullptr, arguments,
+                    CallSite{"Timer callback", first, 0});
     } else {
       zend_call_known_function(fcc.function_handler, fcc.object, fcc.called_scope, &retval, 0,
                                nullptr, arguments);

@@ -527,7 +527,7 @@ SURGE_METHOD(Surge_Worker, run) {
   ZVAL_OBJ(&arg, &w->std);
   GC_ADDREF(&w->std);
   CallSite outer = enterCallback(site);
-  fibers::start(callback, fcc, 1, &arg, nullptr, &workerStarted, &w->std);
+  fibers::start(callback, fcc, 1, &arg, nullptr, site, &workerStarted, &w->std);
   leaveCallback(outer);
   if (EG(exception)) {
     if (reportPendingException(site) == CallOutcome::kExiting) return;

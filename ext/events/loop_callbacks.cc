@@ -51,7 +51,7 @@ void callLoopCallback(zval* callable, uint32_t argc, zval* argv, const char* wha
   if (error) efree(error);
   CallSite outer = enterCallback(site);
   if (fibers::perCallback()) {
-    fibers::start(callable, &fcc, argc, argv, nullptr);
+    fibers::start(callable, &fcc, argc, argv, nullptr, site);
   } else {
     zval retval;
     ZVAL_UNDEF(&retval);

@@ -35,10 +35,11 @@ start P1
 Worker[boot] onWorkerStart threw RuntimeException: cannot start in %s/server.php:%d
 Stack trace:
 #0 [internal function]: {closure}(Object(Surge\Worker))
-#1 [internal function]: Fiber->start(Object(Surge\Worker))
-#2 [internal function]: Surge\Worker->run()
-#3 %s/server.php(%d): Surge\Worker::runAll()
-#4 {main}
+#1 [internal function]: {surge fiber}(Object(Surge\Worker))
+#2 [internal function]: Fiber->start(Object(Surge\Worker))
+#3 [internal function]: Surge\Worker->run()
+#4 %s/server.php(%d): Surge\Worker::runAll()
+#5 {main}
 stop P1
 worker[boot:P1] exit code 250 (stopped after an uncaught exception)
 exit 64000 P1
@@ -46,10 +47,11 @@ start P2
 Worker[boot] onWorkerStart threw RuntimeException: cannot start in %s/server.php:%d
 Stack trace:
 #0 [internal function]: {closure}(Object(Surge\Worker))
-#1 [internal function]: Fiber->start(Object(Surge\Worker))
-#2 [internal function]: Surge\Worker->run()
-#3 %s/server.php(%d): Surge\Worker::runAll()
-#4 {main}
+#1 [internal function]: {surge fiber}(Object(Surge\Worker))
+#2 [internal function]: Fiber->start(Object(Surge\Worker))
+#3 [internal function]: Surge\Worker->run()
+#4 %s/server.php(%d): Surge\Worker::runAll()
+#5 {main}
 stop P2
 worker[boot:P2] exit code 250 (stopped after an uncaught exception)
 exit 64000 P2
@@ -58,10 +60,11 @@ start P3
 Worker[boot] onWorkerStart threw RuntimeException: cannot start in %s/server.php:%d
 Stack trace:
 #0 [internal function]: {closure}(Object(Surge\Worker))
-#1 [internal function]: Fiber->start(Object(Surge\Worker))
-#2 [internal function]: Surge\Worker->run()
-#3 %s/server.php(%d): Surge\Worker::runAll()
-#4 {main}
+#1 [internal function]: {surge fiber}(Object(Surge\Worker))
+#2 [internal function]: Fiber->start(Object(Surge\Worker))
+#3 [internal function]: Surge\Worker->run()
+#4 %s/server.php(%d): Surge\Worker::runAll()
+#5 {main}
 stop P3
 worker[boot:P3] exit code 250 (stopped after an uncaught exception)
 exit 64000 P3
