@@ -1,11 +1,15 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 01bbb26184f6370e6d826ab1b9bd6f98eb696eba */
+ * Stub hash: b956657c4826d909a8a96f006ba3f77fa62f4756 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Timer_add, 0, 2, IS_LONG, 0)
 	ZEND_ARG_TYPE_INFO(0, timeInterval, IS_DOUBLE, 0)
 	ZEND_ARG_TYPE_INFO(0, func, IS_CALLABLE, 0)
-	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, args, IS_ARRAY, 0, "[]")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, args, IS_ARRAY, 1, "[]")
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, persistent, _IS_BOOL, 0, "true")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Timer_init, 0, 0, IS_VOID, 0)
+	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, event, Surge\\Events\\EventInterface, 1, "null")
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Timer_repeat, 0, 2, IS_LONG, 0)
@@ -29,6 +33,7 @@ ZEND_END_ARG_INFO()
 
 
 ZEND_METHOD(Surge_Timer, add);
+ZEND_METHOD(Surge_Timer, init);
 ZEND_METHOD(Surge_Timer, repeat);
 ZEND_METHOD(Surge_Timer, delay);
 ZEND_METHOD(Surge_Timer, del);
@@ -38,6 +43,7 @@ ZEND_METHOD(Surge_Timer, sleep);
 
 static const zend_function_entry class_Surge_Timer_methods[] = {
 	ZEND_ME(Surge_Timer, add, arginfo_class_Surge_Timer_add, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Surge_Timer, init, arginfo_class_Surge_Timer_init, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Surge_Timer, repeat, arginfo_class_Surge_Timer_repeat, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Surge_Timer, delay, arginfo_class_Surge_Timer_delay, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Surge_Timer, del, arginfo_class_Surge_Timer_del, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)

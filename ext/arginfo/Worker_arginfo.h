@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: c7478ae739d1c1648b2c06392d79fe453ef04947 */
+ * Stub hash: 88dfd9025fb18a0cfac7f2a4c35517110a533af6 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Surge_Worker___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, socketName, IS_STRING, 1, "null")
@@ -292,19 +292,19 @@ static zend_class_entry *register_class_Surge_Worker(void)
 	zval property_pingInterval_default_value;
 	ZVAL_LONG(&property_pingInterval_default_value, 0);
 	zend_string *property_pingInterval_name = zend_string_init("pingInterval", sizeof("pingInterval") - 1, 1);
-	zend_declare_typed_property(class_entry, property_pingInterval_name, &property_pingInterval_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_DOUBLE|MAY_BE_LONG));
+	zend_declare_property_ex(class_entry, property_pingInterval_name, &property_pingInterval_default_value, ZEND_ACC_PUBLIC, NULL);
 	zend_string_release(property_pingInterval_name);
 
 	zval property_pingNotResponseLimit_default_value;
 	ZVAL_LONG(&property_pingNotResponseLimit_default_value, 0);
 	zend_string *property_pingNotResponseLimit_name = zend_string_init("pingNotResponseLimit", sizeof("pingNotResponseLimit") - 1, 1);
-	zend_declare_typed_property(class_entry, property_pingNotResponseLimit_name, &property_pingNotResponseLimit_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_declare_property_ex(class_entry, property_pingNotResponseLimit_name, &property_pingNotResponseLimit_default_value, ZEND_ACC_PUBLIC, NULL);
 	zend_string_release(property_pingNotResponseLimit_name);
 
 	zval property_pingData_default_value;
 	ZVAL_EMPTY_STRING(&property_pingData_default_value);
 	zend_string *property_pingData_name = zend_string_init("pingData", sizeof("pingData") - 1, 1);
-	zend_declare_typed_property(class_entry, property_pingData_name, &property_pingData_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_declare_property_ex(class_entry, property_pingData_name, &property_pingData_default_value, ZEND_ACC_PUBLIC, NULL);
 	zend_string_release(property_pingData_name);
 
 	zval property_eventLoop_default_value;

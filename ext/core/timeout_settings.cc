@@ -63,6 +63,17 @@ bool loadTimeoutSettings(WorkerObject* w, bool strict) {
     limit = 0;
   }
   t.pingLimit = limit > 1000000 ? 1000000 : static_cast<uint32_t>(limit);
+  // A subclass that declares these properties itself runs its own heartbeat (GatewayWorker's
+  // Gateway): the native one would ping its clients a second time.
+  for (const char* name : {"pingInterval", "pingNotResponseLimit", "pingData"}) {
+    auto* info = static_cast<zend_property_info*>(
+        zend_hash_str_find_ptr(&w->std.ce->properties_info, name, strlen(name)));
+    if (info && info->ce != worker_ce) {
+      t.pingMs = 0;
+      t.pingLimit = 0;
+      break;
+    }
+  }
   w->native->timeouts = t;
   return true;
 }

@@ -190,7 +190,7 @@ SURGE_METHOD(Surge_Timer, add) {
   Z_PARAM_DOUBLE(interval)
   Z_PARAM_FUNC(fci, fcc)
   Z_PARAM_OPTIONAL
-  Z_PARAM_ARRAY(args)
+  Z_PARAM_ARRAY_OR_NULL(args)
   Z_PARAM_BOOL(persistent)
   ZEND_PARSE_PARAMETERS_END();
   zend_long id =
@@ -224,6 +224,15 @@ SURGE_METHOD(Surge_Timer, repeat) {
 
 SURGE_METHOD(Surge_Timer, delay) {
   addFromArguments(INTERNAL_FUNCTION_PARAM_PASSTHRU, "Surge\\Timer::delay()", false);
+}
+
+SURGE_METHOD(Surge_Timer, init) {
+  zval* event = nullptr;
+  ZEND_PARSE_PARAMETERS_START(0, 1)
+  Z_PARAM_OPTIONAL
+  Z_PARAM_ZVAL(event)
+  ZEND_PARSE_PARAMETERS_END();
+  (void)event;
 }
 
 SURGE_METHOD(Surge_Timer, del) {

@@ -11,7 +11,10 @@ namespace Surge;
 class Timer
 {
     /** Returns the timer id (ids start at 1). */
-    public static function add(float $timeInterval, callable $func, array $args = [], bool $persistent = true): int {}
+    public static function add(float $timeInterval, callable $func, ?array $args = [], bool $persistent = true): int {}
+
+    /** Kept for Workerman's API: Surge's timers always run on the loop of their process. */
+    public static function init(?\Surge\Events\EventInterface $event = null): void {}
 
     public static function repeat(float $timeInterval, callable $func, array $args = []): int {}
 

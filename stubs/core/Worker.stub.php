@@ -143,10 +143,16 @@ class Worker
      * answer it with a pong, which counts as an answer) and the other protocols send
      * nothing (the client must send its own heartbeat). With N = 0 nobody is closed and
      * `pingData`, if set, is sent to every peer that was silent for an interval.
+     * Untyped, because a Worker subclass may declare them itself (GatewayWorker's Gateway
+     * does, and runs its own heartbeat): a subclass that redeclares any of the three turns
+     * this native heartbeat off for its workers.
+     * @var float|int
      */
-    public float|int $pingInterval = 0;
-    public int $pingNotResponseLimit = 0;
-    public string $pingData = '';
+    public $pingInterval = 0;
+    /** @var int */
+    public $pingNotResponseLimit = 0;
+    /** @var string */
+    public $pingData = '';
     /**
      * The event-loop driver of this worker's processes, overriding Worker::$eventLoopClass
      * (see there).

@@ -6,6 +6,7 @@ require __DIR__ . '/session.inc';
 
 // The classes the extension must ship, and the files they come from.
 $expected = [
+    'Surge\Connection\Pipe' => 'surge://php/Connection/Pipe.php',
     'Surge\Protocols\Http\Session' => 'surge://php/Session.php',
     'Surge\Protocols\Http\Session\FileSessionHandler' => 'surge://php/Session/FileSessionHandler.php',
     'Surge\Protocols\Http\Session\RedisClusterSessionHandler' => 'surge://php/Session/RedisClusterSessionHandler.php',
@@ -131,12 +132,14 @@ var_dump(Session::$lifetime, Session::$gcProbability, Session::getCookieParams()
 PHP);
 ?>
 --EXPECT--
+Surge\Connection\Pipe
 Surge\Protocols\Http\Session
 Surge\Protocols\Http\Session\FileSessionHandler
 Surge\Protocols\Http\Session\RedisClusterSessionHandler
 Surge\Protocols\Http\Session\RedisSessionHandler
 Surge\Protocols\Http\Session\SessionHandlerInterface
 --- each class alone, in a fresh process, by class_exists()
+Surge\Connection\Pipe: before false, found true, file surge://php/Connection/Pipe.php, user class true
 Surge\Protocols\Http\Session: before false, found true, file surge://php/Session.php, user class true
 Surge\Protocols\Http\Session\FileSessionHandler: before false, found true, file surge://php/Session/FileSessionHandler.php, user class true
 Surge\Protocols\Http\Session\RedisClusterSessionHandler: before false, found true, file surge://php/Session/RedisClusterSessionHandler.php, user class true
