@@ -240,7 +240,9 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
   std::vector<Supervisor::Group> groups;
   for (zend_object* obj : runtime::workers())
     groups.push_back({workerNameOf(obj), static_cast<int>(slotLong(obj, worker_props.count, 1)),
-                      zend_is_true(slot(obj, worker_props.reloadable)) != 0});
+                      zend_is_true(slot(obj, worker_props.reloadable)) != 0,
+                      // Without a socket there is nothing to keep serving during a reload.
+                      workerFrom(obj)->native->socketName.empty()});
   Supervisor::Hooks hooks;
   // SIGIO and SIGIOT are Workerman's connections/status requests: the board answers
   // those without the master, which must not die of them.

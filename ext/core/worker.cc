@@ -284,7 +284,11 @@ bool openWorkerListener(WorkerObject* w) {
   if (fd < 0) {
     try {
       ListenOptions options;
-      options.reusePort = zend_is_true(slot(&w->std, worker_props.reusePort));
+      // A Worker listen()ed inside a worker process (a fixed port per process, as
+      // GatewayWorker's inner workers use) binds with SO_REUSEPORT: during a reload the
+      // replacement process starts before this one retires and must bind the same port.
+      options.reusePort =
+          zend_is_true(slot(&w->std, worker_props.reusePort)) || runtime::inWorkerProcess();
       fd = n->datagram ? DatagramSocket::bind(n->address, options.reusePort)
                        : createListenSocket(n->address, options);
     } catch (const std::exception& e) {

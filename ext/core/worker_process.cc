@@ -46,16 +46,20 @@ void onStopSignal(int signo, void*) {
 }
 
 void onReloadSignal(int signo, void*) {
-  bool anyReloadable = false;
-  for (zend_object* obj : runtime::workers()) {
+  std::vector<zend_object*> list = runtime::workers();
+  if (list.empty()) return;
+  for (zend_object* obj : list) {
     WorkerObject* w = workerFrom(obj);
     zval arg;
     ZVAL_OBJ(&arg, obj);
     callCallback(slot(obj, worker_props.onWorkerReload), &w->native->onWorkerReload, 1, &arg,
                  CallSite{"onWorkerReload", obj, 0});
-    if (zend_is_true(slot(obj, worker_props.reloadable))) anyReloadable = true;
   }
-  if (anyReloadable) runtime::requestStop(0, signo == SIGUSR2);
+  // The worker the master forked this process for decides, as in Workerman: a Worker
+  // created and listen()ed in this process (GatewayWorker's inner worker, reloadable by
+  // default) must not restart a process whose own worker said reloadable = false.
+  if (zend_is_true(slot(list.front(), worker_props.reloadable)))
+    runtime::requestStop(0, signo == SIGUSR2);
 }
 
 // Workerman's user/group switch, done in each worker process (the master keeps root so

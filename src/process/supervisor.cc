@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <stdexcept>
 
 #include "base/log.h"
@@ -238,6 +239,9 @@ void Supervisor::reap() {
         Log::writef("worker[%s:%d] %s", groups_[r.group].name.c_str(), static_cast<int>(pid),
                     describeExitStatus(status).c_str());
       if (hooks_.onChildExit) hooks_.onChildExit(r.group, -1, pid, status);
+      // stopFirst: the successor of this retiree may start now.
+      Slot& successor = slots_[r.group][r.slot];
+      if (groups_[r.group].stopFirst && successor.pid == 0) successor.restartAt = now();
       retired = true;
       break;
     }
@@ -327,6 +331,16 @@ void Supervisor::replace(int group, int slot, int signo) {
   s.ready = false;
   s.fastDeaths = 0;
   s.restartAt = now();
+  if (groups_[group].stopFirst) {
+    // Signalled at once; the successor is forked when the retiree has exited (reap()).
+    Retiree& r = retirees_.back();
+    ::kill(r.pid, r.signo);
+    r.signalled = true;
+    r.killAt = signo == SIGUSR2 ? 0 : now() + (stopTimeout_ > 0 ? stopTimeout_ : 0);
+    s.restartAt = std::numeric_limits<double>::infinity();
+    waitingGroup_ = group;
+    waitingSlot_ = slot;
+  }
 }
 
 void Supervisor::advanceReplacements() {
@@ -345,6 +359,11 @@ void Supervisor::advanceReplacements() {
   // One slot at a time: the next starts only when no replacement is waiting.
   for (const Retiree& r : retirees_)
     if (!r.signalled) return;
+  if (waitingGroup_ >= 0) {
+    const Slot& s = slots_[waitingGroup_][waitingSlot_];
+    if (s.pid == 0 || !s.ready) return;  // a stop-first successor not started or not ready
+    waitingGroup_ = waitingSlot_ = -1;
+  }
   while (!reloadQueue_.empty()) {
     auto [g, i] = reloadQueue_.front();
     reloadQueue_.erase(reloadQueue_.begin());

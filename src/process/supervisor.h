@@ -30,6 +30,12 @@ class Supervisor {
     std::string name;
     int count = 1;
     bool reloadable = true;
+    // Reload (and recycling) order. By default a successor starts first and the old child
+    // retires once it is ready, so a listening worker never has a gap. With stopFirst the
+    // old child stops first and its successor starts when it is gone, as in Workerman: for
+    // workers without a socket, where an overlap gains nothing and two live processes
+    // would hold one worker id (GatewayWorker's BusinessWorker registers by name and id).
+    bool stopFirst = false;
   };
   struct ChildRole {
     int group;
@@ -93,6 +99,9 @@ class Supervisor {
     double killAt = 0;  // SIGKILL deadline once signalled (0: none)
     bool signalled = false;
   };
+  // stopFirst: the slot whose successor waits for its retiree to exit (-1: none).
+  int waitingGroup_ = -1;
+  int waitingSlot_ = -1;
 
   static double now();
   static void onSignal(int signo);

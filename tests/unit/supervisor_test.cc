@@ -97,6 +97,7 @@ struct Scenario {
   int reloadSignal = 0;           // sent once reportsBeforeStop children reported
   size_t reportsAfterReload = 0;  // successors to wait for before stopping
   int stopSignal = SIGTERM;
+  bool recordStarts = false;  // "start <group> <slot> <pid>" records too
 };
 
 struct Outcome {
@@ -146,6 +147,11 @@ struct Outcome {
   hooks.onStopRequested = [&](int signo, bool graceful) {
     records.push_back("stop " + signalName(signo) + (graceful ? " graceful" : " now"));
   };
+  if (s.recordStarts)
+    hooks.onChildStarted = [&](int group, int slot, pid_t pid) {
+      records.push_back("start " + std::to_string(group) + " " + std::to_string(slot) + " " +
+                        std::to_string(pid));
+    };
   hooks.onReloadRequested = [&](bool graceful) {
     records.push_back(std::string("reload") + (graceful ? " graceful" : " now"));
   };
@@ -318,6 +324,35 @@ TEST(SupervisorTest, ReloadReplacesEachChildOnlyAfterItsSuccessorIsReady) {
   for (const std::string& r : retired) EXPECT_TRUE(Contains(r, "exit code 0")) << r;
   EXPECT_TRUE(Contains(recordsText(o), "exit 1 0 " + std::to_string(keep) + " killed by SIGTERM"))
       << recordsText(o);
+  EXPECT_TRUE(Contains(o.log, "reload done")) << o.log;
+}
+
+TEST(SupervisorTest, ReloadOfAStopFirstGroupStopsEachChildBeforeStartingItsSuccessor) {
+  TempDir dir;
+  Scenario s;
+  s.groups = {{"jobs", 2, true, true}};
+  s.reportsBeforeStop = 2;
+  s.reloadSignal = SIGUSR1;
+  s.reportsAfterReload = 2;
+  s.recordStarts = true;
+  Outcome o = runScenario(s, dir);
+  ASSERT_TRUE(WIFEXITED(o.masterStatus) && WEXITSTATUS(o.masterStatus) == 0) << recordsText(o);
+  ASSERT_EQ(o.reports.size(), 4u) << recordsText(o);
+  // After "reload now", per slot: the old child's exit, then its successor's start; never
+  // two live children for one slot.
+  std::vector<std::string> afterReload;
+  bool seen = false;
+  for (const std::string& r : o.records) {
+    if (r == "reload now")
+      seen = true;
+    else if (seen && (r.rfind("start ", 0) == 0 || r.rfind("exit 0 -1 ", 0) == 0))
+      afterReload.push_back(r.substr(0, r.rfind(' ')));
+  }
+  ASSERT_EQ(afterReload.size(), 4u) << recordsText(o);
+  EXPECT_EQ(afterReload[0].substr(0, 9), "exit 0 -1") << recordsText(o);
+  EXPECT_EQ(afterReload[1].substr(0, 7), "start 0") << recordsText(o);
+  EXPECT_EQ(afterReload[2].substr(0, 9), "exit 0 -1") << recordsText(o);
+  EXPECT_EQ(afterReload[3].substr(0, 7), "start 0") << recordsText(o);
   EXPECT_TRUE(Contains(o.log, "reload done")) << o.log;
 }
 
