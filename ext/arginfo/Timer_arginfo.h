@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: b956657c4826d909a8a96f006ba3f77fa62f4756 */
+ * Stub hash: 70860d2a9cababaf37ae8762455513898fb3dc78 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Timer_add, 0, 2, IS_LONG, 0)
 	ZEND_ARG_TYPE_INFO(0, timeInterval, IS_DOUBLE, 0)

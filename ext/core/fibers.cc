@@ -149,7 +149,9 @@ void start(zval* callable, const zend_fcall_info_cache* fcc, uint32_t argc, zval
 
 bool sleep(double seconds) {
   zend_fiber* current = EG(active_fiber);
-  if (current == nullptr) return false;
+  // As Workerman: only a fiber driver's process suspends; with the others Timer::sleep()
+  // blocks, even in onWorkerStart's fiber (libraries written for Workerman rely on it).
+  if (current == nullptr || !g_perCallback) return false;
   // The timer holds [$fiber, 'resume'] (and so the fiber) until it fires.
   zval resume;
   array_init_size(&resume, 2);

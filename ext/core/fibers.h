@@ -32,8 +32,9 @@ void start(zval* callable, const zend_fcall_info_cache* fcc, uint32_t argc, zval
 // At MINIT: the native function every fiber runs (it calls the callback).
 void registerFiberBody();
 
-// Inside a fiber: suspends it for `seconds` (a timer resumes it) and returns true. Returns
-// false outside any fiber, or with an exception pending if the fiber cannot suspend.
+// Inside a fiber of a process running a fiber driver: suspends it for `seconds` (a timer
+// resumes it) and returns true. Returns false otherwise (the caller blocks instead), or
+// true with an exception pending if the fiber cannot suspend.
 bool sleep(double seconds);
 
 // Runs the `finished` step of fibers that ended since the last call (after each loop

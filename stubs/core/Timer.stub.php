@@ -24,6 +24,10 @@ class Timer
 
     public static function delAll(): void {}
 
-    /** Blocks the process for $delay seconds. */
+    /**
+     * With a fiber driver (Worker::$eventLoopClass Fiber, Swoole or Swow) and called in a
+     * fiber: suspends that fiber and lets the process go on. Otherwise blocks the process,
+     * as in Workerman.
+     */
     public static function sleep(float $delay): void {}
 }

@@ -1,9 +1,10 @@
 --TEST--
-Fibers: onWorkerStart runs inside a Fiber (with the default driver too), Timer::sleep() there suspends it while the loop runs timers, and the worker accepts no connection before onWorkerStart has returned: a client connected during the sleep gets its first answer only afterwards
+Fibers: onWorkerStart runs inside a Fiber; with the Fiber driver Timer::sleep() there suspends it while the loop runs timers, and the worker accepts no connection before onWorkerStart has returned: a client connected during the sleep gets its first answer only afterwards
 --FILE--
 <?php
 require __DIR__ . '/../helper.inc';
 $server = TestServer::start(<<<'PHP'
+Worker::$eventLoopClass = Workerman\Events\Fiber::class;
 $w = new Worker('text://127.0.0.1:' . TEST_PORT);
 $w->onWorkerStart = function () {
     Worker::log('start begin, in a fiber: ' . var_export(Fiber::getCurrent() !== null, true));
@@ -48,7 +49,7 @@ timer fired while onWorkerStart sleeps
 slept 0.3 s
 start end
 connect 1
-message hello, in a fiber: false
+message hello, in a fiber: true
 Surge[server.php] received signal SIGTERM
 Surge[server.php] stopping
 Surge[server.php] has been stopped
