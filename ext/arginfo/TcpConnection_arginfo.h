@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 39b8e31788ca9054faa79b4fa8ba434ef1e86d98 */
+ * Stub hash: 10a42a3e6b3f61a2be818b5723c8d32cb511f34d */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Connection_TcpConnection_send, 0, 1, _IS_BOOL, 1)
 	ZEND_ARG_TYPE_INFO(0, sendBuffer, IS_MIXED, 0)
@@ -248,6 +248,13 @@ static zend_class_entry *register_class_Surge_Connection_TcpConnection(zend_clas
 	zend_string *property_worker_name = zend_string_init("worker", sizeof("worker") - 1, 1);
 	zend_declare_typed_property(class_entry, property_worker_name, &property_worker_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_CLASS(property_worker_class_Surge_Worker, 0, MAY_BE_NULL));
 	zend_string_release(property_worker_name);
+
+	zend_string *property_context_class_stdClass = zend_string_init("stdClass", sizeof("stdClass")-1, 1);
+	zval property_context_default_value;
+	ZVAL_UNDEF(&property_context_default_value);
+	zend_string *property_context_name = zend_string_init("context", sizeof("context") - 1, 1);
+	zend_declare_typed_property(class_entry, property_context_name, &property_context_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_CLASS(property_context_class_stdClass, 0, 0));
+	zend_string_release(property_context_name);
 
 	zval property_id_default_value;
 	ZVAL_LONG(&property_id_default_value, 0);

@@ -95,6 +95,36 @@ const char* const kCallbackNames[] = {"onMessage",
                                       "onWebSocketPing",
                                       "onWebSocketPong"};
 
+// $context is made on first use: the property is declared without a default, so the VM
+// comes here (not to its cached slot) until it holds the stdClass.
+uint32_t g_contextSlot = 0;
+
+void materializeContext(zend_object* obj, zend_string* name) {
+  if (!zend_string_equals_literal(name, "context")) return;
+  zval* v = reinterpret_cast<zval*>(reinterpret_cast<char*>(obj) + g_contextSlot);
+  // Never set yet (not unset() by the application, which clears the flag).
+  if (Z_TYPE_P(v) == IS_UNDEF && (Z_PROP_FLAG_P(v) & IS_PROP_UNINIT)) {
+    object_init(v);
+    Z_PROP_FLAG_P(v) &= ~IS_PROP_UNINIT;
+  }
+}
+
+zval* readConnectionProperty(zend_object* obj, zend_string* name, int type, void** cache,
+                             zval* rv) {
+  materializeContext(obj, name);
+  return zend_std_read_property(obj, name, type, cache, rv);
+}
+
+zval* connectionPropertyPtr(zend_object* obj, zend_string* name, int type, void** cache) {
+  materializeContext(obj, name);
+  return zend_std_get_property_ptr_ptr(obj, name, type, cache);
+}
+
+int hasConnectionProperty(zend_object* obj, zend_string* name, int check, void** cache) {
+  materializeContext(obj, name);
+  return zend_std_has_property(obj, name, check, cache);
+}
+
 zval* writeConnectionProperty(zend_object* obj, zend_string* name, zval* value, void** cache) {
   for (const char* cb : kCallbackNames) {
     if (zend_string_equals_cstr(name, cb, strlen(cb))) {
@@ -246,9 +276,13 @@ void registerTcpConnectionClass() {
   connection_handlers.get_gc = connectionGc;
   connection_handlers.clone_obj = nullptr;
   connection_handlers.write_property = writeConnectionProperty;
+  connection_handlers.read_property = readConnectionProperty;
+  connection_handlers.get_property_ptr_ptr = connectionPropertyPtr;
+  connection_handlers.has_property = hasConnectionProperty;
   ConnectionProps& p = connection_props;
   zend_class_entry* ce = tcp_connection_ce;
   p.protocol = propertyOffset(ce, "protocol");
+  g_contextSlot = propertyOffset(ce, "context");
   p.onMessage = propertyOffset(ce, "onMessage");
   p.onClose = propertyOffset(ce, "onClose");
   p.onError = propertyOffset(ce, "onError");

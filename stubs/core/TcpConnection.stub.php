@@ -33,6 +33,12 @@ class TcpConnection extends ConnectionInterface implements \JsonSerializable
     public $onBufferDrain = null;
     public string $transport = 'tcp';
     public ?\Surge\Worker $worker = null;
+    /**
+     * The connection's own state, as in Workerman (`$connection->context->user = ...`;
+     * protocols keep theirs here): a stdClass made on first use, so connections that never
+     * touch it pay nothing.
+     */
+    public \stdClass $context;
     public int $id = 0;
     public int $bytesRead = 0;
     public int $bytesWritten = 0;
