@@ -26,6 +26,7 @@
 #include "core/runtime.h"
 #include "core/status.h"
 #include "core/timers.h"
+#include "core/workerman_switch.h"
 #include "events/event_loop.h"
 #include "core/worker_object.h"
 
@@ -136,7 +137,18 @@ void runChild(const Supervisor::ChildRole& role, pid_t masterPid, StatusBoard* b
   switchUser(obj);
   runtime::setControlFd(role.controlFd);
   // Checked in the master before anything forked, so this does not fail.
-  if (zend_class_entry* driver = workerEventLoopDriver(obj)) events::startProcessLoop(driver);
+  if (zend_class_entry* driver = workerEventLoopDriver(obj)) {
+    events::startProcessLoop(driver);
+    // As Workerman: in a worker process Worker::$eventLoopClass names the loop it runs
+    // (libraries such as workerman/coroutine choose their driver from it).
+    zval* chosen =
+        zend_read_static_property(worker_ce, "eventLoopClass", sizeof("eventLoopClass") - 1, 1);
+    if (chosen && (Z_TYPE_P(chosen) != IS_STRING || Z_STRLEN_P(chosen) == 0)) {
+      std::string name = workerman::protocolName(driver).substr(1);  // no leading backslash
+      zend_update_static_property_stringl(worker_ce, "eventLoopClass", sizeof("eventLoopClass") - 1,
+                                          name.data(), name.size());
+    }
+  }
   if (EG(exception)) zend_clear_exception();
 
   // A fatal error in any callback (onWorkerStart, onMessage, a timer...) unwinds with

@@ -225,7 +225,9 @@ SURGE_METHOD(Surge_Protocols_Http_Request, sessionId) {
       zend_argument_value_error(1, "is not a valid session id (16 to 256 of a-z A-Z 0-9 , -)");
       RETURN_THROWS();
     }
-    // Switching sessions: the next session() opens the new one.
+    // Switching sessions: the next session() opens the new one, and the client gets its
+    // cookie (as Workerman sends it).
+    if (!queueSessionCookie(obj, id)) RETURN_THROWS();
     zval* ctx = contextTable(obj);
     zend_hash_str_del(Z_ARRVAL_P(ctx), "session", 7);
     zval v;

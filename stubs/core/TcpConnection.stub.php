@@ -156,7 +156,7 @@ class AsyncTcpConnection extends TcpConnection
      * @param array $context PHP stream context options: 'ssl' (TLS, see README) and
      *   'socket' => ['bindto' => 'ip:port', 'tcp_nodelay' => bool, 'so_reuseport' => bool].
      */
-    public function __construct(string $remoteAddress, array $context = []) {}
+    public function __construct(string $remoteAddress, array $socketContext = []) {}
 
     /** Starts connecting; onConnect or onError (code 1) follows from the event loop. */
     public function connect(): void {}
