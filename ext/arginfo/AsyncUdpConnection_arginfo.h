@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 676a875c22466fb29a79f90bf130cd596a04817d */
+ * Stub hash: 9b8c41ecca82113f5efec1a167a0bc645296b4e5 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Surge_Connection_AsyncUdpConnection___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, remoteAddress, IS_STRING, 0)
@@ -9,28 +9,14 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Connection_AsyncUdpConnection_connect, 0, 0, IS_VOID, 0)
 ZEND_END_ARG_INFO()
 
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Connection_AsyncUdpConnection_send, 0, 1, _IS_BOOL, 0)
-	ZEND_ARG_TYPE_INFO(0, sendBuffer, IS_MIXED, 0)
-	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, raw, _IS_BOOL, 0, "false")
-ZEND_END_ARG_INFO()
-
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Connection_AsyncUdpConnection_close, 0, 0, IS_VOID, 0)
-	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, data, IS_MIXED, 0, "null")
-	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, raw, _IS_BOOL, 0, "false")
-ZEND_END_ARG_INFO()
-
 
 ZEND_METHOD(Surge_Connection_AsyncUdpConnection, __construct);
 ZEND_METHOD(Surge_Connection_AsyncUdpConnection, connect);
-ZEND_METHOD(Surge_Connection_AsyncUdpConnection, send);
-ZEND_METHOD(Surge_Connection_AsyncUdpConnection, close);
 
 
 static const zend_function_entry class_Surge_Connection_AsyncUdpConnection_methods[] = {
 	ZEND_ME(Surge_Connection_AsyncUdpConnection, __construct, arginfo_class_Surge_Connection_AsyncUdpConnection___construct, ZEND_ACC_PUBLIC)
 	ZEND_ME(Surge_Connection_AsyncUdpConnection, connect, arginfo_class_Surge_Connection_AsyncUdpConnection_connect, ZEND_ACC_PUBLIC)
-	ZEND_ME(Surge_Connection_AsyncUdpConnection, send, arginfo_class_Surge_Connection_AsyncUdpConnection_send, ZEND_ACC_PUBLIC)
-	ZEND_ME(Surge_Connection_AsyncUdpConnection, close, arginfo_class_Surge_Connection_AsyncUdpConnection_close, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 

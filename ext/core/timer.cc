@@ -199,9 +199,8 @@ SURGE_METHOD(Surge_Timer, add) {
   RETURN_LONG(id);
 }
 
-namespace {
-// Timer::repeat() and Timer::delay(): the same arguments, one persistent, one not.
-void addFromArguments(INTERNAL_FUNCTION_PARAMETERS, const char* api, bool persistent) {
+namespace surge::ext {
+void addTimerFromArguments(INTERNAL_FUNCTION_PARAMETERS, const char* api, bool persistent) {
   double interval;
   zend_fcall_info fci;
   zend_fcall_info_cache fcc;
@@ -216,14 +215,14 @@ void addFromArguments(INTERNAL_FUNCTION_PARAMETERS, const char* api, bool persis
   if (EG(exception)) RETURN_THROWS();
   RETURN_LONG(id);
 }
-}  // namespace
+}  // namespace surge::ext
 
 SURGE_METHOD(Surge_Timer, repeat) {
-  addFromArguments(INTERNAL_FUNCTION_PARAM_PASSTHRU, "Surge\\Timer::repeat()", true);
+  addTimerFromArguments(INTERNAL_FUNCTION_PARAM_PASSTHRU, "Surge\\Timer::repeat()", true);
 }
 
 SURGE_METHOD(Surge_Timer, delay) {
-  addFromArguments(INTERNAL_FUNCTION_PARAM_PASSTHRU, "Surge\\Timer::delay()", false);
+  addTimerFromArguments(INTERNAL_FUNCTION_PARAM_PASSTHRU, "Surge\\Timer::delay()", false);
 }
 
 SURGE_METHOD(Surge_Timer, init) {

@@ -14,6 +14,9 @@ namespace surge::ext {
 // outside a worker process or for a bad interval, naming `api`.
 zend_long addTimer(const char* api, double interval, zval* callable,
                    const zend_fcall_info_cache& fcc, zval* args, bool persistent);
+// Timer::repeat()/delay() and the loop objects' repeat()/delay(): parses ($interval,
+// $func, $args = []) and returns the new timer's id.
+void addTimerFromArguments(INTERNAL_FUNCTION_PARAMETERS, const char* api, bool persistent);
 bool deleteTimer(zend_long id);
 void deleteAllTimers();
 size_t timerCount();

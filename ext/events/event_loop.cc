@@ -186,23 +186,6 @@ void onSignal(int signo, void*) {
   zval_ptr_dtor(&callback);
 }
 
-void addTimerFromArguments(INTERNAL_FUNCTION_PARAMETERS, const char* api, bool persistent) {
-  double interval;
-  zend_fcall_info fci;
-  zend_fcall_info_cache fcc;
-  zval* args = nullptr;
-  ZEND_PARSE_PARAMETERS_START(2, 3)
-  Z_PARAM_DOUBLE(interval)
-  Z_PARAM_FUNC(fci, fcc)
-  Z_PARAM_OPTIONAL
-  Z_PARAM_ARRAY(args)
-  ZEND_PARSE_PARAMETERS_END();
-  if (loopFor(api) == nullptr) RETURN_THROWS();
-  zend_long id = addTimer(api, interval, &fci.function_name, fcc, args, persistent);
-  if (EG(exception)) RETURN_THROWS();
-  RETURN_LONG(id);
-}
-
 void deleteTimerFromArguments(INTERNAL_FUNCTION_PARAMETERS) {
   zend_long id;
   ZEND_PARSE_PARAMETERS_START(1, 1)

@@ -88,8 +88,9 @@ void onReadable(int fd, short, void* arg) {
   OBJ_RELEASE(obj);
 }
 
-// Opens the socket; false (after onError) when it cannot.
-bool connectClient(zend_object* obj) {
+}  // namespace
+
+bool connectUdpClient(zend_object* obj) {
   UdpNative* n = udpFrom(obj)->native;
   AsyncUdpState* s = n->client.get();
   if (s->connected) return true;
@@ -112,7 +113,7 @@ bool connectClient(zend_object* obj) {
   return true;
 }
 
-void closeClient(zend_object* obj, bool callbacks) {
+void closeUdpClient(zend_object* obj, bool callbacks) {
   UdpNative* n = udpFrom(obj)->native;
   AsyncUdpState* s = n->client.get();
   if (!s->connected) return;
@@ -124,11 +125,10 @@ void closeClient(zend_object* obj, bool callbacks) {
   g_open.erase(obj);
   OBJ_RELEASE(obj);
 }
-}  // namespace
 
 void closeAllUdpClients() {
   std::vector<zend_object*> list(g_open.begin(), g_open.end());
-  for (zend_object* obj : list) closeClient(obj, false);
+  for (zend_object* obj : list) closeUdpClient(obj, false);
 }
 
 void registerAsyncUdpClass() {
@@ -199,50 +199,6 @@ SURGE_METHOD(Surge_Connection_AsyncUdpConnection, __construct) {
 
 SURGE_METHOD(Surge_Connection_AsyncUdpConnection, connect) {
   ZEND_PARSE_PARAMETERS_NONE();
-  connectClient(Z_OBJ_P(ZEND_THIS));
+  connectUdpClient(Z_OBJ_P(ZEND_THIS));
   if (EG(exception)) RETURN_THROWS();
-}
-
-SURGE_METHOD(Surge_Connection_AsyncUdpConnection, send) {
-  zval* data;
-  bool raw = false;
-  ZEND_PARSE_PARAMETERS_START(1, 2)
-  Z_PARAM_ZVAL(data)
-  Z_PARAM_OPTIONAL
-  Z_PARAM_BOOL(raw)
-  ZEND_PARSE_PARAMETERS_END();
-  zend_object* obj = Z_OBJ_P(ZEND_THIS);
-  UdpNative* n = udpFrom(obj)->native;
-  if (!n->client->connected && !connectClient(obj)) {
-    if (EG(exception)) RETURN_THROWS();
-    RETURN_FALSE;
-  }
-  zend_string* bytes;
-  if (!encodeDatagram(obj, data, raw, &bytes)) RETURN_THROWS();
-  if (bytes == nullptr) RETURN_FALSE;
-  bool sent = sendDatagram(obj, bytes);
-  zend_string_release(bytes);
-  RETURN_BOOL(sent);
-}
-
-SURGE_METHOD(Surge_Connection_AsyncUdpConnection, close) {
-  zval* data = nullptr;
-  bool raw = false;
-  ZEND_PARSE_PARAMETERS_START(0, 2)
-  Z_PARAM_OPTIONAL
-  Z_PARAM_ZVAL(data)
-  Z_PARAM_BOOL(raw)
-  ZEND_PARSE_PARAMETERS_END();
-  zend_object* obj = Z_OBJ_P(ZEND_THIS);
-  UdpNative* n = udpFrom(obj)->native;
-  if (!n->client->connected) return;
-  if (data && Z_TYPE_P(data) != IS_NULL) {
-    zend_string* bytes;
-    if (!encodeDatagram(obj, data, raw, &bytes)) RETURN_THROWS();
-    if (bytes) {
-      sendDatagram(obj, bytes);
-      zend_string_release(bytes);
-    }
-  }
-  closeClient(obj, true);
 }

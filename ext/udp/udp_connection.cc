@@ -251,7 +251,15 @@ SURGE_METHOD(Surge_Connection_UdpConnection, send) {
   Z_PARAM_BOOL(raw)
   ZEND_PARSE_PARAMETERS_END();
   UdpNative* n = nativeOf(ZEND_THIS);
-  if (n->closed) RETURN_FALSE;
+  if (n->client) {
+    // AsyncUdpConnection: the first send opens the socket.
+    if (!n->client->connected && !connectUdpClient(Z_OBJ_P(ZEND_THIS))) {
+      if (EG(exception)) RETURN_THROWS();
+      RETURN_FALSE;
+    }
+  } else if (n->closed) {
+    RETURN_FALSE;
+  }
   zend_string* bytes;
   if (!encodeDatagram(Z_OBJ_P(ZEND_THIS), data, raw, &bytes)) RETURN_THROWS();
   if (bytes == nullptr) RETURN_FALSE;
@@ -269,7 +277,7 @@ SURGE_METHOD(Surge_Connection_UdpConnection, close) {
   Z_PARAM_BOOL(raw)
   ZEND_PARSE_PARAMETERS_END();
   UdpNative* n = nativeOf(ZEND_THIS);
-  if (n->closed) return;
+  if (n->client ? !n->client->connected : n->closed) return;
   if (data && Z_TYPE_P(data) != IS_NULL) {
     zend_string* bytes;
     if (!encodeDatagram(Z_OBJ_P(ZEND_THIS), data, raw, &bytes)) RETURN_THROWS();
@@ -278,7 +286,10 @@ SURGE_METHOD(Surge_Connection_UdpConnection, close) {
       zend_string_release(bytes);
     }
   }
-  n->closed = true;
+  if (n->client)
+    closeUdpClient(Z_OBJ_P(ZEND_THIS), true);  // AsyncUdpConnection: onClose
+  else
+    n->closed = true;
 }
 
 SURGE_METHOD(Surge_Connection_UdpConnection, getRemoteIp) {

@@ -102,6 +102,11 @@ class UdpReceiver {
   bool active_ = false;
 };
 
+// AsyncUdpConnection: opens the socket (and calls onConnect); false, after onError, when
+// it cannot. closeUdpClient() closes it (onClose with `callbacks`).
+bool connectUdpClient(zend_object* obj);
+void closeUdpClient(zend_object* obj, bool callbacks);
+
 // Request shutdown: closes the UDP clients still open.
 void closeAllUdpClients();
 

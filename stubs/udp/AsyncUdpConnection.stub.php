@@ -22,8 +22,4 @@ class AsyncUdpConnection extends UdpConnection
     public function __construct(string $remoteAddress, array $contextOption = []) {}
 
     public function connect(): void {}
-
-    public function send(mixed $sendBuffer, bool $raw = false): bool {}
-
-    public function close(mixed $data = null, bool $raw = false): void {}
 }
