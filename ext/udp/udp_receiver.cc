@@ -41,7 +41,8 @@ void UdpReceiver::onReadable(int fd, short, void* self) {
   // The worker (and this receiver with it) may be stopped by a callback: hold it.
   zend_object* worker = &r->worker_->std;
   GC_ADDREF(worker);
-  for (int i = 0; i < kDatagramsPerWake && r->active_ && !runtime::exiting(); ++i) {
+  WorkerNative* n = r->worker_->native;  // lives as long as the worker object
+  for (int i = 0; i < kDatagramsPerWake && !runtime::exiting(); ++i) {
     DatagramSocket::Datagram d;
     auto got = DatagramSocket::receive(fd, loop->scratch(), EventLoop::kScratchSize, &d);
     if (got == DatagramSocket::Received::kWouldBlock) break;
@@ -54,6 +55,9 @@ void UdpReceiver::onReadable(int fd, short, void* self) {
       continue;
     }
     r->dispatch(std::string_view(loop->scratch(), d.size), d.from);
+    // A callback may have closed this receiver (unlisten()) or paused it: look at the
+    // worker before touching the receiver again.
+    if (n->datagrams.get() != r || !r->active_) break;
   }
   OBJ_RELEASE(worker);
 }
