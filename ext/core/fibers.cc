@@ -134,8 +134,15 @@ void start(zval* callable, const zend_fcall_info_cache* fcc, uint32_t argc, zval
   zend_call_known_function(fiberMethod("start"), Z_OBJ(fiber), zend_ce_fiber, &ret, argc, argv,
                            named);
   zval_ptr_dtor(&ret);
-  // Still running, suspended: from now on nobody waits for what it throws.
-  if (!ended(Z_OBJ(fiber))) job->suspended = true;
+  if (g_starting == job) {
+    // Fiber::start() failed before the body ran (it cannot switch fibers in a destructor).
+    g_starting = nullptr;
+    zval_ptr_dtor(&job->closure);
+    delete job;
+  } else if (!ended(Z_OBJ(fiber))) {
+    // Still running, suspended: from now on nobody waits for what it throws.
+    job->suspended = true;
+  }
   if (finished) {
     if (ended(Z_OBJ(fiber)) || EG(exception)) {
       finished(arg);
