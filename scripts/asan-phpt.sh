@@ -76,6 +76,16 @@ if grep -aE 'runtime error:|ERROR: AddressSanitizer|SUMMARY: (Address|UndefinedB
   exit 1
 fi
 rm -f "$reports.out"
+# PHP here is not built with ASan, so its fiber switches are not announced to the sanitizer
+# (__sanitizer_start_switch_fiber): instrumented code calling a function that does not
+# return (a C++ throw, zend_bailout()) on a fiber's stack (every onWorkerStart runs in a
+# fiber) makes ASan print this warning, which reports nothing wrong. A file holding only that warning is dropped; one with anything else is kept.
+for f in "$reports"/*; do
+  [ -e "$f" ] || continue
+  grep -qv -e 'ASan is ignoring requested __asan_handle_no_return' \
+    -e '^False positive error reports may follow' \
+    -e 'github.com/google/sanitizers/issues/189' "$f" || rm -f "$f"
+done
 if compgen -G "$reports/*" >/dev/null; then
   echo "sanitizer reports (kept in $reports):" >&2
   for f in "$reports"/*; do echo "== $f" >&2; head -60 "$f" >&2; done
