@@ -20,7 +20,6 @@
 #include "core/timers.h"
 #include "core/worker_object.h"
 
-
 namespace surge::ext::status {
 
 namespace {

@@ -25,8 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   uint8_t mode = data[0];
   std::string_view rest(reinterpret_cast<const char*>(data + 1), size - 1);
   ProxyHandshake h = (mode & 1) ? ProxyHandshake::httpConnect("example.com", 443, "Basic eA==")
-                                : ProxyHandshake::socks5((mode & 4) ? "10.0.0.1" : "example.com", 80,
-                                                         (mode & 2) ? "user" : "", "pw");
+                                : ProxyHandshake::socks5((mode & 4) ? "10.0.0.1" : "example.com",
+                                                         80, (mode & 2) ? "user" : "", "pw");
   std::string buffered;
   size_t piece = 1 + (mode >> 3);
   ProxyHandshake::Step last = ProxyHandshake::Step::kNeedMore;

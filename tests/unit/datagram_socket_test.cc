@@ -71,7 +71,8 @@ TEST(DatagramSocket, RefusedPeerShowsAsConnectionRefused) {
   int gone = DatagramSocket::bind(SocketAddress::parse("udp", "127.0.0.1:0"), false);
   int port = portOf(gone);
   ::close(gone);
-  int client = DatagramSocket::connect(SocketAddress::parse("udp", "127.0.0.1:" + std::to_string(port)));
+  int client =
+      DatagramSocket::connect(SocketAddress::parse("udp", "127.0.0.1:" + std::to_string(port)));
   ASSERT_EQ(DatagramSocket::send(client, "x", 1, nullptr), 0);
   char buffer[16];
   DatagramSocket::Datagram d;

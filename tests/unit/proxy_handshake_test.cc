@@ -17,7 +17,10 @@ TEST(ProxyHandshake, Socks5WithoutAuthenticationConnectsToAName) {
   EXPECT_EQ(used, 0u);
   EXPECT_EQ(h.feed("\x05\x00"s, &used), ProxyHandshake::Step::kNeedMore);
   EXPECT_EQ(used, 2u);
-  EXPECT_EQ(h.takeOutput(), "\x05\x01\x00\x03\x0b" "example.com" "\x01\xbb"s);
+  EXPECT_EQ(h.takeOutput(),
+            "\x05\x01\x00\x03\x0b"
+            "example.com"
+            "\x01\xbb"s);
   // The answer with a bound IPv4 address, then bytes of the target that are not ours.
   std::string answer = "\x05\x00\x00\x01\x7f\x00\x00\x01\x1f\x90"s;
   EXPECT_EQ(h.feed(answer.substr(0, 7), &used), ProxyHandshake::Step::kNeedMore);
@@ -67,8 +70,9 @@ TEST(ProxyHandshake, Socks5Refusals) {
 
 TEST(ProxyHandshake, HttpConnect) {
   ProxyHandshake h = ProxyHandshake::httpConnect("::1", 8443, "Basic eA==");
-  EXPECT_EQ(h.takeOutput(),
-            "CONNECT [::1]:8443 HTTP/1.1\r\nHost: [::1]:8443\r\nProxy-Authorization: Basic eA==\r\n\r\n");
+  EXPECT_EQ(
+      h.takeOutput(),
+      "CONNECT [::1]:8443 HTTP/1.1\r\nHost: [::1]:8443\r\nProxy-Authorization: Basic eA==\r\n\r\n");
   size_t used;
   EXPECT_EQ(h.feed("HTTP/1.1 200 Connection established\r\n", &used),
             ProxyHandshake::Step::kNeedMore);
