@@ -1,5 +1,6 @@
 #include "net/datagram_socket.h"
 
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -21,15 +22,12 @@ int portOf(int fd) {
   return SocketAddress::fromSockaddr(reinterpret_cast<sockaddr*>(&ss), len).port();
 }
 
-// Waits (bounded) for a datagram: the sockets are non-blocking.
+// Waits (bounded) until the socket is readable, then receives: the sockets are non-blocking.
 DatagramSocket::Received receiveSoon(int fd, char* buffer, size_t capacity,
                                      DatagramSocket::Datagram* d) {
-  for (int i = 0; i < 2000; ++i) {
-    auto got = DatagramSocket::receive(fd, buffer, capacity, d);
-    if (got != DatagramSocket::Received::kWouldBlock) return got;
-    ::usleep(1000);
-  }
-  return DatagramSocket::Received::kWouldBlock;
+  pollfd p{fd, POLLIN, 0};
+  if (::poll(&p, 1, 2000) <= 0) return DatagramSocket::Received::kWouldBlock;
+  return DatagramSocket::receive(fd, buffer, capacity, d);
 }
 
 TEST(DatagramSocket, ServerAnswersClientAndKeepsBoundaries) {
