@@ -118,14 +118,6 @@ void onStreamReady(int fd, short what, void* arg) {
   zval_ptr_dtor(&stream);
 }
 
-EventLoop* loopFor(const char* api) {
-  if (EventLoop* loop = runtime::loop()) return loop;
-  // A plain script (no runAll()): the loop run() will run. In the master of a server it
-  // runs its timers between supervision steps.
-  if (runtime::status() == runtime::kInitial) return &runtime::createLoop();
-  return runtime::requireLoop(api);
-}
-
 void watchStream(INTERNAL_FUNCTION_PARAMETERS, int direction) {
   zval* stream;
   zend_fcall_info fci;
@@ -136,7 +128,7 @@ void watchStream(INTERNAL_FUNCTION_PARAMETERS, int direction) {
   ZEND_PARSE_PARAMETERS_END();
   int fd = streamFd(stream, 1);
   if (fd < 0) RETURN_THROWS();
-  EventLoop* loop = loopFor(direction ? "onWritable()" : "onReadable()");
+  EventLoop* loop = runtime::loopForTimers(direction ? "onWritable()" : "onReadable()");
   if (loop == nullptr) RETURN_THROWS();
   int key = fd * 2 + direction;
   auto it = g_streams.find(key);
@@ -342,7 +334,7 @@ SURGE_METHOD(Surge_Events_EventLoop, onSignal) {
     zend_argument_value_error(1, "must be a signal number that can be caught");
     RETURN_THROWS();
   }
-  EventLoop* loop = loopFor("onSignal()");
+  EventLoop* loop = runtime::loopForTimers("onSignal()");
   if (loop == nullptr) RETURN_THROWS();
   auto& entry = g_signals[static_cast<int>(signo)];
   if (entry) {
@@ -399,7 +391,7 @@ SURGE_METHOD(Surge_Events_EventLoop, run) {
         "add timers and watchers from callbacks instead");
     RETURN_THROWS();
   }
-  EventLoop* loop = loopFor("Surge\\Events\\EventLoop::run()");
+  EventLoop* loop = runtime::loopForTimers("Surge\\Events\\EventLoop::run()");
   if (loop == nullptr) RETURN_THROWS();
   loop->run();
 }
