@@ -54,6 +54,7 @@ if test "$PHP_SURGE" != "no"; then
     src/net/proxy_handshake.cc
     src/net/datagram_socket.cc
     src/ipc/mailbox.cc
+    src/ipc/presence_index.cc
     src/net/listen_socket.cc
     src/net/listener.cc
     src/net/output_queue.cc
