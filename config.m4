@@ -55,6 +55,8 @@ if test "$PHP_SURGE" != "no"; then
     src/net/datagram_socket.cc
     src/ipc/mailbox.cc
     src/ipc/presence_index.cc
+    src/ipc/local_directory.cc
+    src/ipc/envelope.cc
     src/net/listen_socket.cc
     src/net/listener.cc
     src/net/output_queue.cc
