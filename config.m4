@@ -154,6 +154,11 @@ if test "$PHP_SURGE" != "no"; then
     ext/surge.cc
     ext/websocket/websocket.cc
     ext/websocket/websocket_broadcast.cc
+    ext/cluster/directory.cc
+    ext/cluster/cluster_bus.cc
+    ext/cluster/connection_directory_methods.cc
+    ext/cluster/worker_directory_methods.cc
+    ext/cluster/worker_directory_queries.cc
     ext/websocket/websocket_deflate.cc
     ext/websocket/websocket_driver.cc
     ext/websocket/websocket_server.cc
@@ -170,6 +175,7 @@ if test "$PHP_SURGE" != "no"; then
   PHP_ADD_INCLUDE([$ext_srcdir/ext])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/base $ext_builddir/src/event $ext_builddir/src/net $ext_builddir/src/process $ext_builddir/src/protocol/text $ext_builddir/src/protocol/frame $ext_builddir/src/protocol/http $ext_builddir/src/protocol/websocket $ext_builddir/ext $ext_builddir/ext/core $ext_builddir/ext/events $ext_builddir/ext/protocols $ext_builddir/ext/http $ext_builddir/ext/websocket $ext_builddir/ext/udp $ext_builddir/ext/client])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/redis])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/ipc $ext_builddir/ext/cluster])
   PHP_ADD_EXTENSION_DEP(surge, spl)
   PHP_ADD_EXTENSION_DEP(surge, json)
   PHP_SUBST(SURGE_SHARED_LIBADD)

@@ -35,6 +35,9 @@ class LocalDirectory {
   // A closed connection's bindings, removed from here (empty when it had none).
   Bindings forget(uint64_t connection);
   bool empty() const { return byConnection_.empty(); }
+  // Every uid and group with members here (to publish the whole state again).
+  const std::unordered_map<std::string, Ids>& uids() const { return uids_; }
+  const std::unordered_map<std::string, Ids>& groups() const { return groups_; }
 
  private:
   using Map = std::unordered_map<std::string, Ids>;
