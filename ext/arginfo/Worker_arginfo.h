@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: b6f33cd8b6d29024bceba85f79e0e88834797a15 */
+ * Stub hash: 57730d823c7a8b0a76ac953fd073a7d91104585e */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Surge_Worker___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, socketName, IS_STRING, 1, "null")

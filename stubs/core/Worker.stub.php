@@ -235,7 +235,7 @@ class Worker
     /**
      * Entries of the directory behind send-to-anyone, shared by every process of this
      * server: each connection of a non-HTTP worker, uid binding and group membership takes
-     * one. Memory is reserved up front and used as entries come (about 60 bytes each).
+     * one. Address space is reserved up front (about 100 bytes an entry); memory is used only as entries come.
      */
     public static int $directoryCapacity = 1000000;
     /**
