@@ -8,6 +8,7 @@
 #include <event2/event.h>
 
 #include <cstring>
+#include <vector>
 
 #include "event/event_loop.h"
 
@@ -23,7 +24,10 @@ struct FragmentHeader {
   uint32_t total;
   uint32_t offset;
 };
-constexpr uint32_t kMagic = 0x53524731;  // "SRG1"
+constexpr uint32_t kMagic = 0x53524731;  // "SRG1": one fragment of one message
+// "SRG2": a batch; `total` is the bytes of records after the header, `offset` their
+// count, each record a 4-byte length and a whole message.
+constexpr uint32_t kBatchMagic = 0x53524732;
 constexpr size_t kDatagramSize = sizeof(FragmentHeader) + Mailbox::kFragmentSize;
 // Datagrams read per wakeup, so that one flooding sender cannot starve the loop.
 constexpr int kReadsPerWakeup = 256;
@@ -44,6 +48,8 @@ struct Mailbox::Peer {
   int fd = -1;
   IoWatcher writeWatcher;
   std::deque<std::string> pending;  // whole datagrams, header included
+  std::string batch;                // records of small messages not sent yet (no header)
+  uint32_t batchCount = 0;
   ~Peer() {
     writeWatcher.stop();
     if (fd >= 0) ::close(fd);
@@ -51,10 +57,15 @@ struct Mailbox::Peer {
 };
 
 Mailbox::Mailbox(EventLoop& loop, Handler handler, void* arg)
-    : loop_(loop), handler_(handler), arg_(arg), buffer_(new char[kDatagramSize]) {}
+    : loop_(loop),
+      handler_(handler),
+      arg_(arg),
+      batchTimer_(loop, &Mailbox::onBatchTimer, this),
+      buffer_(new char[kDatagramSize]) {}
 
 Mailbox::~Mailbox() {
   readWatcher_.stop();
+  batchTimer_.stop();
   peers_.clear();
   if (fd_ >= 0) ::close(fd_);
 }
@@ -116,55 +127,90 @@ void Mailbox::dropPeer(pid_t to) {
   auto it = peers_.find(to);
   if (it == peers_.end()) return;
   for (const std::string& d : it->second->pending) queuedBytes_ -= d.size();
+  queuedBytes_ -= it->second->batch.size();
   peers_.erase(it);
+}
+
+bool Mailbox::emit(Peer& peer, std::string datagram) {
+  if (peer.pending.empty()) {
+    ssize_t n = ::send(peer.fd, datagram.data(), datagram.size(), MSG_NOSIGNAL);
+    if (n >= 0) return true;
+    if (errno != EAGAIN && errno != EWOULDBLOCK && errno != ENOBUFS) return false;
+  }
+  queuedBytes_ += datagram.size();
+  peer.pending.push_back(std::move(datagram));
+  peer.writeWatcher.start();
+  return true;
+}
+
+bool Mailbox::emitBatch(Peer& peer) {
+  if (peer.batch.empty()) return true;
+  FragmentHeader header{kBatchMagic, static_cast<int32_t>(self_),
+                        static_cast<uint32_t>(peer.batch.size()), peer.batchCount};
+  std::string datagram(reinterpret_cast<const char*>(&header), sizeof(header));
+  datagram += peer.batch;
+  queuedBytes_ -= peer.batch.size();
+  peer.batch.clear();
+  peer.batchCount = 0;
+  return emit(peer, std::move(datagram));
+}
+
+void Mailbox::flushBatches() {
+  std::vector<pid_t> gone;
+  for (auto& [pid, peer] : peers_)
+    if (!emitBatch(*peer)) gone.push_back(pid);
+  for (pid_t pid : gone) dropPeer(pid);
+}
+
+void Mailbox::onBatchTimer(void* arg) {
+  static_cast<Mailbox*>(arg)->flushBatches();
 }
 
 bool Mailbox::send(pid_t to, std::string_view message) {
   if (fd_ < 0 || message.size() > UINT32_MAX) return false;
   Peer* peer = peerFor(to);
   if (!peer) return false;
-  // What waits goes first (and tells whether `to` is still there); a message that starts
-  // behind others waits behind them, whole.
+  // What waits goes first (and tells whether `to` is still there).
   if (!peer->pending.empty() && !flush(*peer)) {
     dropPeer(to);
     return false;
   }
-  bool queueAll = !peer->pending.empty();
-  if (queueAll && queuedBytes_ + message.size() > maxQueuedBytes_) {
+  if (queuedBytes_ + message.size() > maxQueuedBytes_ &&
+      (!peer->pending.empty() || !peer->batch.empty())) {
     ++overflowed_;
+    return false;
+  }
+  if (message.size() + 4 <= kFragmentSize) {
+    if (peer->batch.size() + 4 + message.size() > kFragmentSize && !emitBatch(*peer)) {
+      dropPeer(to);
+      return false;
+    }
+    uint32_t len = static_cast<uint32_t>(message.size());
+    peer->batch.append(reinterpret_cast<const char*>(&len), 4);
+    peer->batch.append(message);
+    peer->batchCount++;
+    queuedBytes_ += 4 + message.size();
+    if (!batchTimer_.active()) batchTimer_.start(0, false);
+    return true;
+  }
+  // A big message: what is batched goes before it, then its fragments.
+  if (!emitBatch(*peer)) {
+    dropPeer(to);
     return false;
   }
   FragmentHeader header{kMagic, static_cast<int32_t>(self_), static_cast<uint32_t>(message.size()),
                         0};
-  size_t offset = 0;
-  do {
+  for (size_t offset = 0; offset < message.size();) {
     size_t chunk = std::min(kFragmentSize, message.size() - offset);
     header.offset = static_cast<uint32_t>(offset);
-    if (!queueAll) {
-      iovec iov[2] = {{&header, sizeof(header)},
-                      {const_cast<char*>(message.data() + offset), chunk}};
-      msghdr msg{};
-      msg.msg_iov = iov;
-      msg.msg_iovlen = 2;
-      ssize_t n = ::sendmsg(peer->fd, &msg, MSG_NOSIGNAL);
-      if (n >= 0) {
-        offset += chunk;
-        continue;
-      }
-      if (errno != EAGAIN && errno != EWOULDBLOCK && errno != ENOBUFS) {
-        // The destination closed its inbox: it is gone, and so is what waited for it.
-        dropPeer(to);
-        return false;
-      }
-      queueAll = true;
-    }
     std::string datagram(reinterpret_cast<const char*>(&header), sizeof(header));
     datagram.append(message.data() + offset, chunk);
-    queuedBytes_ += datagram.size();
-    peer->pending.push_back(std::move(datagram));
+    if (!emit(*peer, std::move(datagram))) {
+      dropPeer(to);
+      return false;
+    }
     offset += chunk;
-  } while (offset < message.size());
-  if (!peer->pending.empty()) peer->writeWatcher.start();
+  }
   return true;
 }
 
@@ -200,9 +246,25 @@ void Mailbox::receive() {
     if (static_cast<size_t>(n) < sizeof(FragmentHeader)) continue;
     FragmentHeader header;
     std::memcpy(&header, buffer_.get(), sizeof(header));
+    if (header.magic == kBatchMagic) {
+      deliverBatch(header.sender, buffer_.get() + sizeof(header),
+                   static_cast<size_t>(n) - sizeof(header));
+      continue;
+    }
     if (header.magic != kMagic) continue;
     deliver(header.sender, header.total, header.offset, buffer_.get() + sizeof(header),
             static_cast<size_t>(n) - sizeof(header));
+  }
+}
+
+void Mailbox::deliverBatch(pid_t from, const char* data, size_t size) {
+  while (size >= 4) {
+    uint32_t len;
+    std::memcpy(&len, data, 4);
+    if (len > size - 4) return;  // not ours: a record never crosses a datagram
+    handler_(arg_, from, std::string_view(data + 4, len));
+    data += 4 + len;
+    size -= 4 + len;
   }
 }
 

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "event/io_watcher.h"
+#include "event/timer.h"
 
 namespace surge {
 
@@ -24,9 +25,13 @@ class EventLoop;
 //
 // A datagram socket keeps message boundaries and never loses or reorders what one sender
 // sent, so a message bigger than one datagram is cut into fragments that the receiver
-// joins by sender. Each destination gets its own connected socket: when the destination's
-// inbox is full, the kernel reports that socket writable once it drained, so the rest
-// waits in a queue of its own, in order, without holding up other destinations.
+// joins by sender. Small messages to one destination are batched into one datagram until
+// the loop comes round (or the datagram is full): a burst of sends costs a few system
+// calls and wakeups instead of one each, and a single message waits for nothing but the
+// end of the current callback. Each destination gets its own connected socket: when the
+// destination's inbox is full, the kernel reports that socket writable once it drained,
+// so the rest waits in a queue of its own, in order, without holding up other
+// destinations.
 class Mailbox {
  public:
   // A whole message from process `from`. The handler must not destroy the mailbox.
@@ -46,9 +51,11 @@ class Mailbox {
   bool isOpen() const { return fd_ >= 0; }
 
   // Sends `message` to process `to` of the same scope. False when `to` has no inbox (it
-  // is gone) or its queue already holds maxQueuedBytes(); otherwise the message was handed
-  // to the kernel or waits, in order, until `to` drains its inbox.
+  // is gone) or its queue already holds maxQueuedBytes(); otherwise the message goes out
+  // when the loop comes round, or waits, in order, until `to` drains its inbox.
   bool send(pid_t to, std::string_view message);
+  // Hands every batch to the kernel now (the loop does it by itself).
+  void flushBatches();
 
   // Bytes waiting for busy destinations, and messages refused by a full queue.
   size_t queuedBytes() const { return queuedBytes_; }
@@ -69,12 +76,17 @@ class Mailbox {
 
   static void onReadable(int fd, short what, void* arg);
   static void onWritable(int fd, short what, void* arg);
+  static void onBatchTimer(void* arg);
+  // Sends one datagram to `peer` or queues it behind what waits; false when it is gone.
+  bool emit(Peer& peer, std::string datagram);
+  bool emitBatch(Peer& peer);
   Peer* peerFor(pid_t to);
   void dropPeer(pid_t to);
   // Writes what waits for `peer`; false when the peer is gone.
   bool flush(Peer& peer);
   void receive();
   void deliver(pid_t from, uint32_t total, uint32_t offset, const char* data, size_t size);
+  void deliverBatch(pid_t from, const char* data, size_t size);
 
   EventLoop& loop_;
   Handler handler_;
@@ -83,6 +95,7 @@ class Mailbox {
   pid_t self_ = 0;
   std::string scope_;
   IoWatcher readWatcher_;
+  Timer batchTimer_;
   std::unordered_map<pid_t, std::unique_ptr<Peer>> peers_;
   std::unordered_map<pid_t, Assembly> assemblies_;
   std::unique_ptr<char[]> buffer_;

@@ -117,7 +117,8 @@ TEST(Mailbox, WhatWaitsForAProcessThatGoesIsDropped) {
   EventLoop loop;
   Inbox a(loop, 6001, scope());
   auto b = std::make_unique<Inbox>(loop, 6002, scope());
-  for (int i = 0; i < 5000; ++i) ASSERT_TRUE(a.box.send(6002, "queued"));
+  std::string big(Mailbox::kFragmentSize, 'q');
+  for (int i = 0; i < 200; ++i) ASSERT_TRUE(a.box.send(6002, big));
   ASSERT_GT(a.box.queuedBytes(), 0u);
   b.reset();
   // The next attempt to write learns that the inbox is gone.
