@@ -49,12 +49,13 @@ SharedLock& lockOf(zval* self) {
 
 // true when acquired; a relock by the holder is a programming error worth an exception
 // (it would otherwise hang the process forever).
-bool acquired(SharedLock::Result r) {
+bool acquired(SharedLock::Result r, bool blocking = true) {
   switch (r) {
     case SharedLock::Result::kLocked:
     case SharedLock::Result::kRecovered:
       return true;
     case SharedLock::Result::kDeadlock:
+      if (!blocking) return false;  // trylock() by the holder: simply "not acquired"
       throwShmError(kClass, "this process holds the lock already: call unlock() first");
       return false;
     default:
@@ -94,7 +95,7 @@ SURGE_METHOD(Surge_Lock, lock) {
 
 SURGE_METHOD(Surge_Lock, trylock) {
   ZEND_PARSE_PARAMETERS_NONE();
-  RETURN_BOOL(acquired(lockOf(ZEND_THIS).tryLock()));
+  RETURN_BOOL(acquired(lockOf(ZEND_THIS).tryLock(), false));
 }
 
 SURGE_METHOD(Surge_Lock, lockWait) {
@@ -118,7 +119,7 @@ SURGE_METHOD(Surge_Lock, lock_read) {
 
 SURGE_METHOD(Surge_Lock, trylock_read) {
   ZEND_PARSE_PARAMETERS_NONE();
-  RETURN_BOOL(acquired(lockOf(ZEND_THIS).tryLockRead()));
+  RETURN_BOOL(acquired(lockOf(ZEND_THIS).tryLockRead(), false));
 }
 
 SURGE_METHOD(Surge_Lock, unlock_read) {
@@ -133,7 +134,7 @@ SURGE_METHOD(Surge_Lock, lockRead) {
 
 SURGE_METHOD(Surge_Lock, tryLockRead) {
   ZEND_PARSE_PARAMETERS_NONE();
-  RETURN_BOOL(acquired(lockOf(ZEND_THIS).tryLockRead()));
+  RETURN_BOOL(acquired(lockOf(ZEND_THIS).tryLockRead(), false));
 }
 
 SURGE_METHOD(Surge_Lock, unlockRead) {
