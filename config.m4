@@ -156,6 +156,7 @@ if test "$PHP_SURGE" != "no"; then
   dnl Shared memory for the processes of one machine: Surge\Table, Atomic, Lock (src/shm, ext/shm).
   SURGE_CORE_SOURCES="$SURGE_CORE_SOURCES
     src/shm/robust_mutex.cc
+    src/shm/robust_rwlock.cc
     src/shm/shared_atomic.cc
     src/shm/shared_lock.cc
     src/shm/shared_region.cc

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 6b3b6381e489ce1fc560a4ace9a079c99e0f4f0d */
+ * Stub hash: 967abbad8e4fdd80dc6360aa0a29fc39ddad3049 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Surge_Lock___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, type, IS_LONG, 0, "Surge\\Lock::MUTEX")

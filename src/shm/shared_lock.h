@@ -1,8 +1,7 @@
 #pragma once
 
-#include <pthread.h>
-
 #include "shm/robust_mutex.h"
+#include "shm/robust_rwlock.h"
 #include "shm/shared_region.h"
 
 namespace surge {
@@ -11,9 +10,8 @@ namespace surge {
 // memory.
 // - kMutex: a robust, error-checking mutex. A holder that dies (even SIGKILL) releases it:
 //   the next locker acquires it (and learns it was recovered).
-// - kRwLock: a process-shared pthread rwlock. POSIX has no robust rwlock: a process that
-//   dies while holding it leaves it held, and lockers then wait until their timeout
-//   (lockFor()) or forever (lock()). Use kMutex where a holder may be killed.
+// - kRwLock: a RobustRwLock: readers share it, a writer excludes everyone, and a holder
+//   that dies is dropped by the next locker that has to wait (within 50 ms).
 class SharedLock {
  public:
   enum class Type { kMutex = 1, kRwLock = 2 };
@@ -37,9 +35,9 @@ class SharedLock {
 
  private:
   RobustMutex& mutex() const { return *static_cast<RobustMutex*>(region_.data()); }
-  pthread_rwlock_t* rwlock() const { return static_cast<pthread_rwlock_t*>(region_.data()); }
+  RobustRwLock& rwlock() const { return *static_cast<RobustRwLock*>(region_.data()); }
   static Result fromMutex(RobustMutex::Result r);
-  static Result fromRw(int rc);
+  static Result fromRw(RobustRwLock::Result r);
 
   Type type_;
   SharedRegion region_;

@@ -10,9 +10,9 @@ namespace Surge;
 /**
  * A lock shared by the processes of one machine (the API of Swoole\Lock). Create it before
  * Worker::runAll() so that every worker inherits it.
- * MUTEX is robust: when its holder dies (even by SIGKILL) the next lock() gets it.
- * RWLOCK is a POSIX process-shared rwlock, which cannot be robust: a process that dies
- * holding it leaves it held (lockWait() then times out); use MUTEX where that matters.
+ * Both kinds are robust: when a holder dies (even by SIGKILL) the others get the lock
+ * (a RWLOCK notices a dead holder within 50 ms of waiting for it). A RWLOCK belongs to
+ * the process that took it; at most 128 processes hold its read side at once.
  * @not-serializable
  */
 final class Lock

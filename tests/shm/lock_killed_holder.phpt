@@ -1,5 +1,5 @@
 --TEST--
-Shared memory: a Lock held by a worker that gets SIGKILLed is acquired by another process; an RWLOCK is shared by readers across workers
+Shared memory: a Lock (MUTEX or RWLOCK) held by a worker that gets SIGKILLed is acquired by another process; an RWLOCK is shared by readers and keeps writers out
 --FILE--
 <?php
 require __DIR__ . '/../helper.inc';
@@ -15,7 +15,8 @@ $w->onMessage = function ($c, $m) use ($lock, $rw) {
         'hold' => var_export($lock->lock(), true) . ' ' . getmypid(),
         'try' => var_export($lock->trylock(), true),
         'wait' => var_export($lock->lockWait(10), true) . ' ' . var_export($lock->unlock(), true),
-        'read' => var_export($rw->lock_read(), true),
+        'read' => var_export($rw->lock_read(), true) . ' ' . getmypid(),
+        'writewait' => var_export($rw->lockWait(10), true) . ' ' . var_export($rw->unlock(), true),
         'tryread' => var_export($rw->trylock_read(), true) . ' ' . var_export($rw->unlock_read(), true),
         'trywrite' => var_export($rw->trylock(), true),
     });
@@ -37,12 +38,19 @@ fwrite($e, "wait\n");
 echo "after SIGKILL: ", read_line($e), "\n";
 // A read lock does not keep other readers out, but keeps writers out.
 fwrite($e, "read\n");
-echo "read: ", read_line($e), "\n";
+[$read, $reader] = explode(' ', read_line($e));
+echo "read: $read\n";
 $f = $server->connect();
 fwrite($f, "tryread\n");
 echo "second reader: ", read_line($f), "\n";
 fwrite($f, "trywrite\n");
 echo "writer: ", read_line($f), "\n";
+// The reader dies holding its read lock: a writer gets the lock all the same.
+posix_kill((int)$reader, SIGKILL);
+$server->waitForLog('started', 10, 4);
+$g = $server->connect();
+fwrite($g, "writewait\n");
+echo "writer after the reader's SIGKILL: ", read_line($g), "\n";
 var_dump($server->stop());
 ?>
 --EXPECT--
@@ -52,4 +60,5 @@ after SIGKILL: true true
 read: true
 second reader: true true
 writer: false
+writer after the reader's SIGKILL: true true
 int(0)

@@ -118,3 +118,38 @@ TEST(SharedLockTest, RwLockSharesReadersAndExcludesWriters) {
 
 }  // namespace
 }  // namespace surge
+
+namespace surge {
+namespace {
+
+// A holder of either side of the rwlock that is SIGKILLed does not keep it.
+TEST(SharedLockTest, RwLockIsRecoveredFromKilledWriterAndReader) {
+  SharedLock lock(SharedLock::Type::kRwLock);
+  for (bool writer : {true, false}) {
+    SharedAtomic held(0);
+    pid_t pid = fork();
+    if (pid == 0) {
+      SharedLock::Result r = writer ? lock.lock() : lock.lockRead();
+      if (r != SharedLock::Result::kLocked) _exit(1);
+      held.set(1);
+      for (;;) pause();
+    }
+    while (held.get() == 0) usleep(1000);
+    EXPECT_EQ(lock.tryLock(), SharedLock::Result::kBusy);
+    kill(pid, SIGKILL);
+    waitChild(pid);
+    EXPECT_EQ(lock.lockFor(5), SharedLock::Result::kRecovered) << writer;
+    EXPECT_EQ(lock.lockRead(), SharedLock::Result::kDeadlock);
+    EXPECT_TRUE(lock.unlock());
+    EXPECT_FALSE(lock.unlock());
+  }
+  // Read locks nest within one process.
+  EXPECT_EQ(lock.lockRead(), SharedLock::Result::kLocked);
+  EXPECT_EQ(lock.tryLockRead(), SharedLock::Result::kLocked);
+  EXPECT_TRUE(lock.unlockRead());
+  EXPECT_TRUE(lock.unlockRead());
+  EXPECT_FALSE(lock.unlockRead());
+}
+
+}  // namespace
+}  // namespace surge
