@@ -153,3 +153,39 @@ TEST(SharedLockTest, RwLockIsRecoveredFromKilledWriterAndReader) {
 
 }  // namespace
 }  // namespace surge
+
+namespace surge {
+namespace {
+
+// Writers of the rwlock exclude each other and the readers, across processes.
+TEST(SharedLockTest, RwLockExcludesWritersAcrossProcesses) {
+  SharedLock lock(SharedLock::Type::kRwLock);
+  SharedAtomic counter(0);
+  SharedAtomic torn(0);
+  std::vector<pid_t> kids;
+  for (int p = 0; p < 3; ++p) {
+    pid_t pid = fork();
+    if (pid == 0) {
+      for (int i = 0; i < 5000; ++i) {
+        if (p == 2) {  // a reader: never sees a write half done (odd value)
+          lock.lockRead();
+          if (counter.get() % 2 != 0) torn.add(1);
+          lock.unlockRead();
+          continue;
+        }
+        lock.lock();
+        counter.set(counter.get() + 1);
+        counter.set(counter.get() + 1);
+        lock.unlock();
+      }
+      _exit(0);
+    }
+    kids.push_back(pid);
+  }
+  for (pid_t pid : kids) ASSERT_EQ(waitChild(pid), 0);
+  EXPECT_EQ(counter.get(), 20000);
+  EXPECT_EQ(torn.get(), 0);
+}
+
+}  // namespace
+}  // namespace surge
