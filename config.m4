@@ -170,12 +170,29 @@ if test "$PHP_SURGE" != "no"; then
     ext/udp/udp_receiver.cc
   "
 
+  dnl Shared memory for the processes of one machine: Surge\Table, Atomic, Lock (src/shm, ext/shm).
+  SURGE_CORE_SOURCES="$SURGE_CORE_SOURCES
+    src/shm/robust_mutex.cc
+    src/shm/robust_rwlock.cc
+    src/shm/shared_atomic.cc
+    src/shm/shared_lock.cc
+    src/shm/shared_region.cc
+    src/shm/shared_table.cc
+  "
+  SURGE_EXT_SOURCES="$SURGE_EXT_SOURCES
+    ext/shm/atomic.cc
+    ext/shm/lock.cc
+    ext/shm/shm_classes.cc
+    ext/shm/table.cc
+  "
+
   PHP_NEW_EXTENSION(surge, $SURGE_CORE_SOURCES $SURGE_EXT_SOURCES, $ext_shared,, $SURGE_CXXFLAGS, cxx)
   PHP_ADD_INCLUDE([$ext_srcdir/src])
   PHP_ADD_INCLUDE([$ext_srcdir/ext])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/base $ext_builddir/src/event $ext_builddir/src/net $ext_builddir/src/process $ext_builddir/src/protocol/text $ext_builddir/src/protocol/frame $ext_builddir/src/protocol/http $ext_builddir/src/protocol/websocket $ext_builddir/ext $ext_builddir/ext/core $ext_builddir/ext/events $ext_builddir/ext/protocols $ext_builddir/ext/http $ext_builddir/ext/websocket $ext_builddir/ext/udp $ext_builddir/ext/client])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/redis])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/ipc $ext_builddir/ext/cluster])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/shm $ext_builddir/ext/shm])
   PHP_ADD_EXTENSION_DEP(surge, spl)
   PHP_ADD_EXTENSION_DEP(surge, json)
   PHP_SUBST(SURGE_SHARED_LIBADD)

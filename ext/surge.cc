@@ -19,6 +19,7 @@ extern "C" {
 #include "php_surge.h"
 #include "core/runtime.h"
 #include "websocket/websocket_server.h"
+#include "shm/shm_classes.h"
 
 namespace {
 
@@ -50,6 +51,7 @@ PHP_MINIT_FUNCTION(surge) {
   registerWebsocketClass();
   registerWsClass();
   registerProtocolInterface();
+  registerSharedMemoryClasses();
   installPhpLibrary();
   workerman::registerAliases(module_number);
   return SUCCESS;
