@@ -92,6 +92,8 @@ if test "$PHP_SURGE" != "no"; then
     src/protocol/websocket/handshake_request.cc
     src/protocol/websocket/message_assembler.cc
     src/protocol/websocket/utf8_validator.cc
+    src/jobs/job_consumer.cc
+    src/jobs/job_record.cc
     src/redis/hiredis_reply.cc
     src/redis/redis_blocking.cc
     src/redis/redis_connection.cc
@@ -159,13 +161,16 @@ if test "$PHP_SURGE" != "no"; then
     ext/udp/async_udp_connection.cc
     ext/udp/udp_connection.cc
     ext/udp/udp_receiver.cc
+    ext/jobs/job_class.cc
+    ext/jobs/jobs_class.cc
+    ext/jobs/jobs_worker.cc
   "
 
   PHP_NEW_EXTENSION(surge, $SURGE_CORE_SOURCES $SURGE_EXT_SOURCES, $ext_shared,, $SURGE_CXXFLAGS, cxx)
   PHP_ADD_INCLUDE([$ext_srcdir/src])
   PHP_ADD_INCLUDE([$ext_srcdir/ext])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/base $ext_builddir/src/event $ext_builddir/src/net $ext_builddir/src/process $ext_builddir/src/protocol/text $ext_builddir/src/protocol/frame $ext_builddir/src/protocol/http $ext_builddir/src/protocol/websocket $ext_builddir/ext $ext_builddir/ext/core $ext_builddir/ext/events $ext_builddir/ext/protocols $ext_builddir/ext/http $ext_builddir/ext/websocket $ext_builddir/ext/udp $ext_builddir/ext/client])
-  PHP_ADD_BUILD_DIR([$ext_builddir/src/redis])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/redis $ext_builddir/src/jobs $ext_builddir/ext/jobs])
   PHP_ADD_EXTENSION_DEP(surge, spl)
   PHP_ADD_EXTENSION_DEP(surge, json)
   PHP_SUBST(SURGE_SHARED_LIBADD)

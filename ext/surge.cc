@@ -14,6 +14,7 @@ extern "C" {
 #include "events/event_loop.h"
 #include "protocols/user_protocol.h"
 #include "udp/udp_connection.h"
+#include "jobs/jobs_worker.h"
 #include "http/http_classes.h"
 #include "php_surge.h"
 #include "core/runtime.h"
@@ -49,6 +50,7 @@ PHP_MINIT_FUNCTION(surge) {
   registerWebsocketClass();
   registerWsClass();
   registerProtocolInterface();
+  registerJobsClasses();
   installPhpLibrary();
   workerman::registerAliases(module_number);
   return SUCCESS;
@@ -75,6 +77,7 @@ PHP_RSHUTDOWN_FUNCTION(surge) {
   // timers and the callables and arguments they hold.
   surge::ext::runtime::releaseAll();
   surge::ext::closeAllUdpClients();
+  surge::ext::shutdownJobs();
   surge::ext::events::shutdownEventLoops();
   surge::ext::fibers::shutdown();
   surge::ext::shutdownTimers();
