@@ -96,6 +96,8 @@ if test "$PHP_SURGE" != "no"; then
     src/protocol/websocket/handshake_request.cc
     src/protocol/websocket/message_assembler.cc
     src/protocol/websocket/utf8_validator.cc
+    src/jobs/job_consumer.cc
+    src/jobs/job_record.cc
     src/redis/hiredis_reply.cc
     src/redis/redis_blocking.cc
     src/redis/redis_connection.cc
@@ -168,6 +170,9 @@ if test "$PHP_SURGE" != "no"; then
     ext/udp/async_udp_connection.cc
     ext/udp/udp_connection.cc
     ext/udp/udp_receiver.cc
+    ext/jobs/job_class.cc
+    ext/jobs/jobs_class.cc
+    ext/jobs/jobs_worker.cc
   "
 
   dnl Shared memory for the processes of one machine: Surge\Table, Atomic, Lock (src/shm, ext/shm).
@@ -190,7 +195,7 @@ if test "$PHP_SURGE" != "no"; then
   PHP_ADD_INCLUDE([$ext_srcdir/src])
   PHP_ADD_INCLUDE([$ext_srcdir/ext])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/base $ext_builddir/src/event $ext_builddir/src/net $ext_builddir/src/process $ext_builddir/src/protocol/text $ext_builddir/src/protocol/frame $ext_builddir/src/protocol/http $ext_builddir/src/protocol/websocket $ext_builddir/ext $ext_builddir/ext/core $ext_builddir/ext/events $ext_builddir/ext/protocols $ext_builddir/ext/http $ext_builddir/ext/websocket $ext_builddir/ext/udp $ext_builddir/ext/client])
-  PHP_ADD_BUILD_DIR([$ext_builddir/src/redis])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/redis $ext_builddir/src/jobs $ext_builddir/ext/jobs])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/ipc $ext_builddir/ext/cluster])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/shm $ext_builddir/ext/shm])
   PHP_ADD_EXTENSION_DEP(surge, spl)

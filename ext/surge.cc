@@ -15,6 +15,7 @@ extern "C" {
 #include "events/event_loop.h"
 #include "protocols/user_protocol.h"
 #include "udp/udp_connection.h"
+#include "jobs/jobs_worker.h"
 #include "http/http_classes.h"
 #include "php_surge.h"
 #include "core/runtime.h"
@@ -52,6 +53,7 @@ PHP_MINIT_FUNCTION(surge) {
   registerWsClass();
   registerProtocolInterface();
   registerSharedMemoryClasses();
+  registerJobsClasses();
   installPhpLibrary();
   workerman::registerAliases(module_number);
   return SUCCESS;
@@ -79,6 +81,7 @@ PHP_RSHUTDOWN_FUNCTION(surge) {
   surge::ext::cluster::stopInProcess();
   surge::ext::runtime::releaseAll();
   surge::ext::closeAllUdpClients();
+  surge::ext::shutdownJobs();
   surge::ext::events::shutdownEventLoops();
   surge::ext::fibers::shutdown();
   surge::ext::shutdownTimers();

@@ -6,6 +6,7 @@
 #include "core/worker_object.h"
 #include "net/input_budget.h"
 #include "udp/udp_connection.h"
+#include "jobs/job_consumer.h"
 
 namespace surge::ext {
 
@@ -18,18 +19,20 @@ size_t maxConnectionsOf(WorkerObject* w) {
 
 bool acceptMayResume(WorkerObject* w) {
   WorkerNative* n = w->native;
-  return (n->listener || n->datagrams) && !n->acceptPausedByUser && !n->acceptPausedByLimit &&
-         !n->stopped && !runtime::stopping();
+  return (n->listener || n->datagrams || n->jobs) && !n->acceptPausedByUser &&
+         !n->acceptPausedByLimit && !n->stopped && !runtime::stopping();
 }
 
 void resumeIntake(WorkerNative* n) {
   if (n->listener) n->listener->resume();
   if (n->datagrams) n->datagrams->resume();
+  if (n->jobs) n->jobs->resume();
 }
 
 void pauseIntake(WorkerNative* n) {
   if (n->listener) n->listener->pause();
   if (n->datagrams) n->datagrams->pause();
+  if (n->jobs) n->jobs->pause();
 }
 
 void noteConnectionOpened(WorkerObject* w) {

@@ -89,6 +89,7 @@ bool listenInMaster() {
     if (!workerEventLoopDriver(obj)) return false;
     if (w->native->socketName.empty()) continue;
     if (!prepareWorkerListen(w)) return false;
+    if (w->native->jobQueue) continue;  // a job consumer listens on nothing
     // A wrong timeout is reported here, before anything forks, not by every child.
     if (!loadTimeoutSettings(w, true)) return false;
     bool reusePort = zend_is_true(slot(obj, worker_props.reusePort));

@@ -19,6 +19,7 @@
 #include "core/runtime.h"
 #include "net/datagram_socket.h"
 #include "udp/udp_connection.h"
+#include "jobs/jobs_worker.h"
 #include "core/fibers.h"
 #include "core/workerman_switch.h"
 #include "events/event_loop.h"
@@ -180,6 +181,7 @@ zend_class_entry* workerEventLoopDriver(zend_object* worker) {
 bool prepareWorkerListen(WorkerObject* w) {
   WorkerNative* n = w->native;
   if (n->prepared || n->socketName.empty()) return true;
+  if (jobs::isJobsSocketName(n->socketName)) return jobs::prepareWorker(w);
   try {
     SocketName name = SocketName::parse(n->socketName);
     n->scheme = name.scheme;
@@ -276,8 +278,9 @@ bool reloadWorkerTls(WorkerObject* w) {
 
 bool openWorkerListener(WorkerObject* w) {
   WorkerNative* n = w->native;
-  if (n->socketName.empty() || n->listener || n->datagrams) return true;
+  if (n->socketName.empty() || n->listener || n->datagrams || n->jobs) return true;
   if (!prepareWorkerListen(w)) return false;
+  if (n->jobQueue) return jobs::openConsumer(w);
   if (!loadTimeoutSettings(w, true)) return false;
   int fd = n->listenFd;
   n->listenFd = -1;
@@ -308,6 +311,7 @@ void closeWorkerListener(WorkerObject* w) {
   if (w->native == nullptr) return;
   w->native->listener.reset();
   w->native->datagrams.reset();
+  w->native->jobs.reset();
 }
 
 void stopWorker(WorkerObject* w, bool graceful) {

@@ -15,7 +15,16 @@
 #include "net/tls_config.h"
 #include "net/tls_context.h"
 
+namespace surge {
+class JobConsumer;
+}
+
 namespace surge::ext {
+
+// Frees a worker's job consumer (ext/jobs), so this header needs no more than its name.
+struct JobConsumerDeleter {
+  void operator()(JobConsumer* c) const;
+};
 
 // How a worker's connections turn bytes into messages.
 enum class ProtocolKind { kRaw, kText, kFrame, kHttp, kWebSocket, kUser };
@@ -39,6 +48,9 @@ struct WorkerNative {
   // udp:// (transport 'udp'): a datagram socket instead of a listener.
   bool datagram = false;
   std::unique_ptr<UdpReceiver> datagrams;
+  // redis-stream://host:port/<queue> (ext/jobs): a job consumer instead of a listener.
+  bool jobQueue = false;
+  std::unique_ptr<JobConsumer, JobConsumerDeleter> jobs;
   bool acceptPausedByUser = false;
   // maxConnections: this worker's open connections in this process, and whether reaching
   // the limit paused accepting (see accept_limit.cc).
