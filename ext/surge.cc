@@ -17,6 +17,7 @@ extern "C" {
 #include "http/http_classes.h"
 #include "php_surge.h"
 #include "core/runtime.h"
+#include "task/task_pool.h"
 #include "websocket/websocket_server.h"
 
 namespace {
@@ -34,6 +35,7 @@ PHP_MINIT_FUNCTION(surge) {
   fibers::registerFiberBody();
   events::registerEventClasses();
   registerWorkerClass();
+  task::registerTaskClasses();
   registerConnectionInterfaceClass();
   registerTcpConnectionClass();
   registerAsyncTcpConnectionClass();

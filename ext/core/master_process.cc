@@ -30,6 +30,7 @@
 #include "core/runtime.h"
 #include "core/status.h"
 #include "core/worker_object.h"
+#include "task/task_pool.h"
 
 extern "C" {
 #include "zend_exceptions.h"
@@ -203,7 +204,7 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
     exitWith(1);
     return;
   }
-  if (!listenInMaster()) {
+  if (!listenInMaster() || !task::preparePools()) {
     closeMasterSockets();
     PidFile::unlockStart(info.pidFile, lock);
     return;
@@ -243,6 +244,7 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
                       zend_is_true(slot(obj, worker_props.reloadable)) != 0,
                       // Without a socket there is nothing to keep serving during a reload.
                       workerFrom(obj)->native->socketName.empty()});
+  task::addGroups(&groups);  // task processes: a group per Worker with taskCount > 0
   Supervisor::Hooks hooks;
   // SIGIO and SIGIOT are Workerman's connections/status requests: the board answers
   // those without the master, which must not die of them.
@@ -254,8 +256,9 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
   };
   hooks.onChildExit = [&board, &info](int group, int, pid_t pid, int status) {
     status::childExited(board.get(), group, pid, status);
+    task::childExited(group, pid);
     zval args[3];
-    ZVAL_OBJ(&args[0], runtime::workers()[static_cast<size_t>(group)]);
+    ZVAL_OBJ(&args[0], task::workerOfGroup(group));
     ZVAL_LONG(&args[1], status);
     ZVAL_LONG(&args[2], pid);
     callMasterHook(info.tag, "onWorkerExit", 3, args);
@@ -267,7 +270,7 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
     callMasterHook(info.tag, "onMasterReload", 0, nullptr);
   };
   hooks.mayReplaceGroup = [](int group) {
-    return reloadWorkerTls(workerFrom(runtime::workers()[static_cast<size_t>(group)]));
+    return reloadWorkerTls(workerFrom(task::workerOfGroup(group)));
   };
   hooks.onStopRequested = [&info](int signo, bool graceful) {
     runtime::setStatus(runtime::kShutdown);
