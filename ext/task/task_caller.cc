@@ -5,11 +5,13 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <deque>
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "core/boundary.h"
 #include "core/callable.h"
@@ -118,8 +120,13 @@ void onTick(void*) {
   // task this process sent it fails, so that no caller waits forever.
   if (++c->ticks % 10 != 0) return;
   std::vector<std::pair<uint64_t, pid_t>> lost;
-  for (auto& [id, f] : c->inFlight)
-    if (::kill(f.pid, 0) != 0 && errno == ESRCH) lost.emplace_back(id, f.pid);
+  std::unordered_map<pid_t, bool> gone;  // one kill(pid, 0) per task process
+  for (auto& [id, f] : c->inFlight) {
+    auto [it, fresh] = gone.try_emplace(f.pid, false);
+    if (fresh) it->second = ::kill(f.pid, 0) != 0 && errno == ESRCH;
+    if (it->second) lost.emplace_back(id, f.pid);
+  }
+  std::sort(lost.begin(), lost.end());  // callers learn of them in the order they gave them
   for (auto& [id, pid] : lost)
     failInFlight(id, "the task process (pid " + std::to_string(pid) +
                          ") exited before answering task #" + std::to_string(id));
