@@ -22,12 +22,16 @@ if test "$PHP_SURGE" != "no"; then
     [AC_MSG_ERROR([OpenSSL not found: install libssl-dev (Debian/Ubuntu) or openssl-devel])])
   PKG_CHECK_MODULES([ZLIB], [zlib >= 1.2.9], [],
     [AC_MSG_ERROR([zlib not found: install zlib1g-dev (Debian/Ubuntu) or zlib-devel])])
+  PKG_CHECK_MODULES([HIREDIS], [hiredis >= 0.14], [],
+    [AC_MSG_ERROR([hiredis 0.14 or later not found (Surge's Redis client): install libhiredis-dev (Debian/Ubuntu) or hiredis-devel])])
   PHP_EVAL_INCLINE($LIBEVENT_CFLAGS)
   PHP_EVAL_LIBLINE($LIBEVENT_LIBS, SURGE_SHARED_LIBADD)
   PHP_EVAL_INCLINE($OPENSSL_CFLAGS)
   PHP_EVAL_LIBLINE($OPENSSL_LIBS, SURGE_SHARED_LIBADD)
   PHP_EVAL_INCLINE($ZLIB_CFLAGS)
   PHP_EVAL_LIBLINE($ZLIB_LIBS, SURGE_SHARED_LIBADD)
+  PHP_EVAL_INCLINE($HIREDIS_CFLAGS)
+  PHP_EVAL_LIBLINE($HIREDIS_LIBS, SURGE_SHARED_LIBADD)
 
   SURGE_CXXFLAGS="-std=c++20 -fvisibility=hidden -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1"
   if test "$PHP_SURGE_DEBUG" != "no"; then
@@ -53,6 +57,10 @@ if test "$PHP_SURGE" != "no"; then
     src/net/connector.cc
     src/net/proxy_handshake.cc
     src/net/datagram_socket.cc
+    src/ipc/mailbox.cc
+    src/ipc/presence_index.cc
+    src/ipc/local_directory.cc
+    src/ipc/envelope.cc
     src/net/listen_socket.cc
     src/net/listener.cc
     src/net/output_queue.cc
@@ -72,7 +80,6 @@ if test "$PHP_SURGE" != "no"; then
     src/process/user_switch.cc
     src/task/task_message.cc
     src/task/task_slots.cc
-    src/ipc/mailbox.cc
     src/protocol/frame/frame_codec.cc
     src/protocol/http/http_date.cc
     src/protocol/http/mime_types.cc
@@ -91,6 +98,10 @@ if test "$PHP_SURGE" != "no"; then
     src/protocol/websocket/handshake_request.cc
     src/protocol/websocket/message_assembler.cc
     src/protocol/websocket/utf8_validator.cc
+    src/redis/hiredis_reply.cc
+    src/redis/redis_blocking.cc
+    src/redis/redis_connection.cc
+    src/redis/redis_endpoint.cc
   "
   SURGE_EXT_SOURCES="
     ext/client/async_tcp_connection.cc
@@ -148,6 +159,11 @@ if test "$PHP_SURGE" != "no"; then
     ext/surge.cc
     ext/websocket/websocket.cc
     ext/websocket/websocket_broadcast.cc
+    ext/cluster/directory.cc
+    ext/cluster/cluster_bus.cc
+    ext/cluster/connection_directory_methods.cc
+    ext/cluster/worker_directory_methods.cc
+    ext/cluster/worker_directory_queries.cc
     ext/websocket/websocket_deflate.cc
     ext/websocket/websocket_driver.cc
     ext/websocket/websocket_server.cc
@@ -163,6 +179,8 @@ if test "$PHP_SURGE" != "no"; then
   PHP_ADD_INCLUDE([$ext_srcdir/src])
   PHP_ADD_INCLUDE([$ext_srcdir/ext])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/base $ext_builddir/src/event $ext_builddir/src/net $ext_builddir/src/process $ext_builddir/src/protocol/text $ext_builddir/src/protocol/frame $ext_builddir/src/protocol/http $ext_builddir/src/protocol/websocket $ext_builddir/ext $ext_builddir/ext/core $ext_builddir/ext/events $ext_builddir/ext/protocols $ext_builddir/ext/http $ext_builddir/ext/websocket $ext_builddir/ext/udp $ext_builddir/ext/client])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/redis])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/ipc $ext_builddir/ext/cluster])
   PHP_ADD_EXTENSION_DEP(surge, spl)
   PHP_ADD_EXTENSION_DEP(surge, json)
   PHP_SUBST(SURGE_SHARED_LIBADD)

@@ -8,6 +8,7 @@ extern "C" {
 
 #include <event2/event.h>
 
+#include "cluster/cluster_bus.h"
 #include "core/php_library_loader.h"
 #include "core/fibers.h"
 #include "core/workerman_switch.h"
@@ -75,6 +76,7 @@ PHP_RSHUTDOWN_FUNCTION(surge) {
   // One step per area, each freeing what it owns (as krakjoe/parallel does per module):
   // connections still open (closed without callbacks), workers and statistics, then
   // timers and the callables and arguments they hold.
+  surge::ext::cluster::stopInProcess();
   surge::ext::runtime::releaseAll();
   surge::ext::closeAllUdpClients();
   surge::ext::events::shutdownEventLoops();

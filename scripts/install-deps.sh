@@ -3,7 +3,8 @@
 set -euo pipefail
 packages=(php8.2-cli php8.2-dev php-pear php-parser libevent-dev libssl-dev zlib1g-dev pkg-config
           g++ clang libclang-rt-14-dev cmake make googletest libgtest-dev valgrind procps util-linux
-          curl python3-h11 python3-websockets redis-server php8.2-redis)
+          curl python3-h11 python3-websockets redis-server php8.2-redis
+          libhiredis-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: cdf6f17d87bcc7d630143ec11c483848c9683b02 */
+ * Stub hash: 7fc1ace11a901b35776388085e5cac19ad5d691e */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Connection_TcpConnection_send, 0, 1, _IS_BOOL, 1)
 	ZEND_ARG_TYPE_INFO(0, sendBuffer, IS_MIXED, 0)
@@ -49,6 +49,26 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Connection_TcpConnec
 	ZEND_ARG_OBJ_INFO(0, dest, Surge\\Connection\\TcpConnection, 0)
 ZEND_END_ARG_INFO()
 
+#define arginfo_class_Surge_Connection_TcpConnection_getClientId arginfo_class_Surge_Connection_TcpConnection_getRemoteIp
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Connection_TcpConnection_bindUid, 0, 1, IS_VOID, 0)
+	ZEND_ARG_TYPE_MASK(0, uid, MAY_BE_LONG|MAY_BE_STRING, NULL)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Surge_Connection_TcpConnection_unbindUid arginfo_class_Surge_Connection_TcpConnection_destroy
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Connection_TcpConnection_getUid, 0, 0, IS_STRING, 1)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Connection_TcpConnection_joinGroup, 0, 1, IS_VOID, 0)
+	ZEND_ARG_TYPE_MASK(0, group, MAY_BE_LONG|MAY_BE_STRING, NULL)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Surge_Connection_TcpConnection_leaveGroup arginfo_class_Surge_Connection_TcpConnection_joinGroup
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Connection_TcpConnection_getGroups, 0, 0, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Connection_TcpConnection_consumeRecvBuffer, 0, 1, IS_VOID, 0)
 	ZEND_ARG_TYPE_INFO(0, length, IS_LONG, 0)
 ZEND_END_ARG_INFO()
@@ -57,8 +77,7 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_Surge_Connection_TcpConnec
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, rawOutput, _IS_BOOL, 0, "true")
 ZEND_END_ARG_INFO()
 
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Connection_TcpConnection_jsonSerialize, 0, 0, IS_ARRAY, 0)
-ZEND_END_ARG_INFO()
+#define arginfo_class_Surge_Connection_TcpConnection_jsonSerialize arginfo_class_Surge_Connection_TcpConnection_getGroups
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Surge_Connection_AsyncTcpConnection___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, remoteAddress, IS_STRING, 0)
@@ -108,6 +127,13 @@ ZEND_METHOD(Surge_Connection_TcpConnection, bufferIsEmpty);
 ZEND_METHOD(Surge_Connection_TcpConnection, getSendBufferQueueSize);
 ZEND_METHOD(Surge_Connection_TcpConnection, getRecvBufferQueueSize);
 ZEND_METHOD(Surge_Connection_TcpConnection, pipe);
+ZEND_METHOD(Surge_Connection_TcpConnection, getClientId);
+ZEND_METHOD(Surge_Connection_TcpConnection, bindUid);
+ZEND_METHOD(Surge_Connection_TcpConnection, unbindUid);
+ZEND_METHOD(Surge_Connection_TcpConnection, getUid);
+ZEND_METHOD(Surge_Connection_TcpConnection, joinGroup);
+ZEND_METHOD(Surge_Connection_TcpConnection, leaveGroup);
+ZEND_METHOD(Surge_Connection_TcpConnection, getGroups);
 ZEND_METHOD(Surge_Connection_TcpConnection, consumeRecvBuffer);
 ZEND_METHOD(Surge_Connection_TcpConnection, getStatus);
 ZEND_METHOD(Surge_Connection_TcpConnection, jsonSerialize);
@@ -144,6 +170,13 @@ static const zend_function_entry class_Surge_Connection_TcpConnection_methods[] 
 	ZEND_ME(Surge_Connection_TcpConnection, getSendBufferQueueSize, arginfo_class_Surge_Connection_TcpConnection_getSendBufferQueueSize, ZEND_ACC_PUBLIC)
 	ZEND_ME(Surge_Connection_TcpConnection, getRecvBufferQueueSize, arginfo_class_Surge_Connection_TcpConnection_getRecvBufferQueueSize, ZEND_ACC_PUBLIC)
 	ZEND_ME(Surge_Connection_TcpConnection, pipe, arginfo_class_Surge_Connection_TcpConnection_pipe, ZEND_ACC_PUBLIC)
+	ZEND_ME(Surge_Connection_TcpConnection, getClientId, arginfo_class_Surge_Connection_TcpConnection_getClientId, ZEND_ACC_PUBLIC)
+	ZEND_ME(Surge_Connection_TcpConnection, bindUid, arginfo_class_Surge_Connection_TcpConnection_bindUid, ZEND_ACC_PUBLIC)
+	ZEND_ME(Surge_Connection_TcpConnection, unbindUid, arginfo_class_Surge_Connection_TcpConnection_unbindUid, ZEND_ACC_PUBLIC)
+	ZEND_ME(Surge_Connection_TcpConnection, getUid, arginfo_class_Surge_Connection_TcpConnection_getUid, ZEND_ACC_PUBLIC)
+	ZEND_ME(Surge_Connection_TcpConnection, joinGroup, arginfo_class_Surge_Connection_TcpConnection_joinGroup, ZEND_ACC_PUBLIC)
+	ZEND_ME(Surge_Connection_TcpConnection, leaveGroup, arginfo_class_Surge_Connection_TcpConnection_leaveGroup, ZEND_ACC_PUBLIC)
+	ZEND_ME(Surge_Connection_TcpConnection, getGroups, arginfo_class_Surge_Connection_TcpConnection_getGroups, ZEND_ACC_PUBLIC)
 	ZEND_ME(Surge_Connection_TcpConnection, consumeRecvBuffer, arginfo_class_Surge_Connection_TcpConnection_consumeRecvBuffer, ZEND_ACC_PUBLIC)
 	ZEND_ME(Surge_Connection_TcpConnection, getStatus, arginfo_class_Surge_Connection_TcpConnection_getStatus, ZEND_ACC_PUBLIC)
 	ZEND_ME(Surge_Connection_TcpConnection, jsonSerialize, arginfo_class_Surge_Connection_TcpConnection_jsonSerialize, ZEND_ACC_PUBLIC)

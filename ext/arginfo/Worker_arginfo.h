@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: d0271a25fa30ed46abf377e9012a263ff1cdc072 */
+ * Stub hash: fe8949ee7cd58ebe760a88c76ab7057c7d8effd3 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Surge_Worker___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, socketName, IS_STRING, 1, "null")
@@ -66,6 +66,65 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Worker_broadcast, 0,
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, exceptIds, IS_ARRAY, 1, "null")
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Worker_sendToClient, 0, 2, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, clientId, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, message, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Worker_sendToUid, 0, 2, IS_VOID, 0)
+	ZEND_ARG_TYPE_MASK(0, uid, MAY_BE_LONG|MAY_BE_STRING|MAY_BE_ARRAY, NULL)
+	ZEND_ARG_TYPE_INFO(0, message, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Worker_sendToGroup, 0, 2, IS_VOID, 0)
+	ZEND_ARG_TYPE_MASK(0, group, MAY_BE_LONG|MAY_BE_STRING|MAY_BE_ARRAY, NULL)
+	ZEND_ARG_TYPE_INFO(0, message, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, excludeClientIds, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Worker_sendToAll, 0, 1, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, message, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, excludeClientIds, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Worker_closeClient, 0, 1, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, clientId, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, message, IS_STRING, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Worker_isOnline, 0, 1, _IS_BOOL, 1)
+	ZEND_ARG_TYPE_INFO(0, clientId, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, callback, IS_CALLABLE, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Worker_isUidOnline, 0, 1, _IS_BOOL, 1)
+	ZEND_ARG_TYPE_MASK(0, uid, MAY_BE_LONG|MAY_BE_STRING, NULL)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, callback, IS_CALLABLE, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Worker_getClientIdsByUid, 0, 1, IS_ARRAY, 1)
+	ZEND_ARG_TYPE_MASK(0, uid, MAY_BE_LONG|MAY_BE_STRING, NULL)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, callback, IS_CALLABLE, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Worker_getClientIdsByGroup, 0, 1, IS_ARRAY, 1)
+	ZEND_ARG_TYPE_MASK(0, group, MAY_BE_LONG|MAY_BE_STRING, NULL)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, callback, IS_CALLABLE, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Worker_getClientCountByGroup, 0, 1, IS_LONG, 1)
+	ZEND_ARG_TYPE_MASK(0, group, MAY_BE_LONG|MAY_BE_STRING, NULL)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, callback, IS_CALLABLE, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Worker_getAllClientCount, 0, 0, IS_LONG, 1)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, callback, IS_CALLABLE, 1, "null")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Surge_Worker_getAllUids arginfo_class_Surge_Worker_getAllWorkers
+
+#define arginfo_class_Surge_Worker_getAllGroups arginfo_class_Surge_Worker_getAllWorkers
+
 
 ZEND_METHOD(Surge_Worker, __construct);
 ZEND_METHOD(Surge_Worker, runAll);
@@ -86,6 +145,19 @@ ZEND_METHOD(Surge_Worker, isRunning);
 ZEND_METHOD(Surge_Worker, getGracefulStop);
 ZEND_METHOD(Surge_Worker, task);
 ZEND_METHOD(Surge_Worker, broadcast);
+ZEND_METHOD(Surge_Worker, sendToClient);
+ZEND_METHOD(Surge_Worker, sendToUid);
+ZEND_METHOD(Surge_Worker, sendToGroup);
+ZEND_METHOD(Surge_Worker, sendToAll);
+ZEND_METHOD(Surge_Worker, closeClient);
+ZEND_METHOD(Surge_Worker, isOnline);
+ZEND_METHOD(Surge_Worker, isUidOnline);
+ZEND_METHOD(Surge_Worker, getClientIdsByUid);
+ZEND_METHOD(Surge_Worker, getClientIdsByGroup);
+ZEND_METHOD(Surge_Worker, getClientCountByGroup);
+ZEND_METHOD(Surge_Worker, getAllClientCount);
+ZEND_METHOD(Surge_Worker, getAllUids);
+ZEND_METHOD(Surge_Worker, getAllGroups);
 
 
 static const zend_function_entry class_Surge_Worker_methods[] = {
@@ -108,6 +180,19 @@ static const zend_function_entry class_Surge_Worker_methods[] = {
 	ZEND_ME(Surge_Worker, getGracefulStop, arginfo_class_Surge_Worker_getGracefulStop, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Surge_Worker, task, arginfo_class_Surge_Worker_task, ZEND_ACC_PUBLIC)
 	ZEND_ME(Surge_Worker, broadcast, arginfo_class_Surge_Worker_broadcast, ZEND_ACC_PUBLIC)
+	ZEND_ME(Surge_Worker, sendToClient, arginfo_class_Surge_Worker_sendToClient, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Surge_Worker, sendToUid, arginfo_class_Surge_Worker_sendToUid, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Surge_Worker, sendToGroup, arginfo_class_Surge_Worker_sendToGroup, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Surge_Worker, sendToAll, arginfo_class_Surge_Worker_sendToAll, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Surge_Worker, closeClient, arginfo_class_Surge_Worker_closeClient, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Surge_Worker, isOnline, arginfo_class_Surge_Worker_isOnline, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Surge_Worker, isUidOnline, arginfo_class_Surge_Worker_isUidOnline, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Surge_Worker, getClientIdsByUid, arginfo_class_Surge_Worker_getClientIdsByUid, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Surge_Worker, getClientIdsByGroup, arginfo_class_Surge_Worker_getClientIdsByGroup, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Surge_Worker, getClientCountByGroup, arginfo_class_Surge_Worker_getClientCountByGroup, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Surge_Worker, getAllClientCount, arginfo_class_Surge_Worker_getAllClientCount, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Surge_Worker, getAllUids, arginfo_class_Surge_Worker_getAllUids, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Surge_Worker, getAllGroups, arginfo_class_Surge_Worker_getAllGroups, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_FE_END
 };
 
@@ -501,6 +586,18 @@ static zend_class_entry *register_class_Surge_Worker(void)
 	zend_string *property_globalEvent_name = zend_string_init("globalEvent", sizeof("globalEvent") - 1, 1);
 	zend_declare_typed_property(class_entry, property_globalEvent_name, &property_globalEvent_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC, NULL, (zend_type) ZEND_TYPE_INIT_CLASS(property_globalEvent_class_Surge_Events_EventInterface, 0, MAY_BE_NULL));
 	zend_string_release(property_globalEvent_name);
+
+	zval property_directoryCapacity_default_value;
+	ZVAL_LONG(&property_directoryCapacity_default_value, 1000000);
+	zend_string *property_directoryCapacity_name = zend_string_init("directoryCapacity", sizeof("directoryCapacity") - 1, 1);
+	zend_declare_typed_property(class_entry, property_directoryCapacity_name, &property_directoryCapacity_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_directoryCapacity_name);
+
+	zval property_cluster_default_value;
+	ZVAL_NULL(&property_cluster_default_value);
+	zend_string *property_cluster_name = zend_string_init("cluster", sizeof("cluster") - 1, 1);
+	zend_declare_typed_property(class_entry, property_cluster_name, &property_cluster_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY|MAY_BE_NULL));
+	zend_string_release(property_cluster_name);
 
 	return class_entry;
 }

@@ -3,6 +3,7 @@
  * callbacks. The protocol is the connection's driver; what only an outgoing connection
  * does on close (its status, reconnects, the list it stays in) is behind clientClosing()
  * and clientClosed() in client/. This is the hot path. */
+#include "cluster/directory.h"
 #include "core/boundary.h"
 
 #include <string>
@@ -132,6 +133,7 @@ class ConnectionHandler : public Connection::Handler {
       clientClosed(c);
     } else {
       removeFromArrays(c);
+      directory::connectionClosed(c);
       if (WorkerObject* w = workerOf(c)) noteConnectionClosed(w);
       // The reference taken at accept: an open connection keeps its object alive.
       OBJ_RELEASE(&c->std);

@@ -26,6 +26,8 @@
 #include "core/timers.h"
 #include "net/datagram_socket.h"
 #include "event/event_loop.h"
+#include "cluster/cluster_bus.h"
+#include "cluster/directory.h"
 #include "core/run_all_internal.h"
 #include "core/runtime.h"
 #include "core/status.h"
@@ -80,6 +82,7 @@ void printBanner(const StartInfo& info, bool daemon, bool libraryMode) {
 // slot: the kernel spreads new connections over them, and each stays open in the master
 // for as long as it runs, so that a retiring process's queue passes to its successor.
 bool listenInMaster() {
+  if (!cluster::validate()) return false;
   for (zend_object* obj : runtime::workers()) {
     WorkerObject* w = workerFrom(obj);
     if (slotLong(obj, worker_props.count, 1) < 1) setSlotLong(obj, worker_props.count, 1);
@@ -257,6 +260,7 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
   hooks.onChildExit = [&board, &info](int group, int, pid_t pid, int status) {
     status::childExited(board.get(), group, pid, status);
     task::childExited(group, pid);
+    directory::processExited(pid);
     zval args[3];
     ZVAL_OBJ(&args[0], task::workerOfGroup(group));
     ZVAL_LONG(&args[1], status);
@@ -288,6 +292,7 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
     if (runtime::loop() && !g_masterHookDied) runMasterTimers(info.tag);
   };
 
+  directory::createForServer(masterPid);
   std::optional<Supervisor::ChildRole> role;
   {
     Supervisor supervisor(std::move(groups), stopTimeout(), std::move(hooks));

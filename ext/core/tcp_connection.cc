@@ -1,6 +1,7 @@
 /* Surge\Connection\TcpConnection: the PHP face of a connection (its object, properties
  * and methods), and the accept that makes one. Events are handled in connection_handler.cc,
  * the lists it is in in connection_registry.cc. */
+#include "cluster/directory.h"
 #include "core/boundary.h"
 #include "core/connection_object.h"
 
@@ -246,6 +247,7 @@ void acceptConnection(zend_object* worker, int fd, const sockaddr* peer, socklen
   // it sends waits for the handshake. It must complete within headerTimeout.
   if (tlsSession) c->conn->startTls(tlsSession, w->native->timeouts.headerMs);
   addToArrays(c, id);
+  directory::connectionOpened(c, w);
 
   // zconn's reference now belongs to the open connection; onClose releases it.
   zval* onConnect = slot(worker, worker_props.onConnect);

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "cluster/directory.h"
 #include "core/boundary.h"
 #include "core/callable.h"
 #include "event/event_loop.h"
@@ -126,6 +127,7 @@ void runChild(const Supervisor::ChildRole& role, pid_t masterPid, StatusBoard* b
     return;
   }
   EventLoop& loop = *created;
+  directory::startInProcess(loop);
   signal(SIGPIPE, SIG_IGN);
   for (int s : {SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGQUIT})
     g_signals.push_back(std::make_unique<SignalWatcher>(loop, s, &onStopSignal, nullptr));

@@ -3,6 +3,7 @@
 // the Worker (no onWorkerStart/onWorkerStop/onWorkerReload, no connections).
 #include <unistd.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -184,6 +185,9 @@ void startTaskProcess(Pool* pool, int slot, pid_t masterPid) {
     runtime::requestStop(250, false);
     return;
   }
+  // Answers are never dropped for a slow caller: they wait for it (it is alive, or the
+  // send fails at once).
+  p->inbox->setMaxQueuedBytes(SIZE_MAX);
   runtime::holdStop();
   p->stopWatch = std::make_unique<Timer>(loop, &watchStop, nullptr);
   p->stopWatch->start(0.05, true);

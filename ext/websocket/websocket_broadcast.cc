@@ -3,6 +3,8 @@
  * queues those same bytes by reference: a connection whose socket takes the frame at once
  * costs one writev and no allocation, one that has to queue it holds a reference, not a
  * copy. */
+#include "websocket/websocket_broadcast.h"
+
 #include "core/boundary.h"
 #include "core/connection_object.h"
 #include "net/connection.h"
@@ -17,117 +19,106 @@ extern "C" {
 
 namespace surge::ext {
 
-namespace {
+// Sends to one connection; what the failures call waits for finish().
+void Broadcast::to(zval* entry) {
+  if (Z_TYPE_P(entry) != IS_OBJECT || !instanceof_function(Z_OBJCE_P(entry), tcp_connection_ce))
+    return;
+  ConnectionObject* c = connectionFrom(Z_OBJ_P(entry));
+  if (anyProtocol && c->worker && workerFrom(c->worker)->native->kind != ProtocolKind::kWebSocket) {
+    if (c->conn == nullptr || !c->conn->isOpen()) return;
+    zval data, result;
+    ZVAL_STR(&data, message);
+    ZVAL_UNDEF(&result);
+    c->driver->send(c, &data, false, &result);
+    if (Z_TYPE(result) != IS_FALSE) ++sent;
+    zval_ptr_dtor(&result);
+    return;
+  }
+  if (!webSocketReady(c)) return;
+  uint8_t opcode = webSocketOpcode(c);
+  SendPiece piece = pieceOf(frameFor(c, opcode));
+  switch (c->conn->send(&piece, 1)) {
+    case Connection::SendResult::kWritten:
+    case Connection::SendResult::kQueued:
+      ++sent;
+      break;
+    case Connection::SendResult::kBufferFull:
+      remember(&full, c);
+      break;
+    case Connection::SendResult::kPeerGone:
+      remember(&gone, c);
+      break;
+    case Connection::SendResult::kClosed:
+      break;
+  }
+}
 
-// Holds nothing with a destructor: a send may reach a connection's high-water mark and
-// run its onBufferFull (PHP) while the walk is under way, and a fatal error there unwinds
-// past this frame with longjmp. Frames and the failure lists are request memory, which
-// the request's end frees even then; release() frees them on the way out.
-struct Broadcast {
-  zend_string* message;
-  zend_string* frames[2];        // text, binary
-  zend_string* deflated[2][16];  // text, binary; by window bits
-  HashTable* full;               // connections that missed the message (buffer full)
-  HashTable* gone;               // connections whose peer is gone
-  zend_long sent;
-
-  explicit Broadcast(zend_string* m)
-      : message(m), frames{}, deflated{}, full(nullptr), gone(nullptr), sent(0) {}
-
-  // Sends to one connection; what the failures call waits for finish().
-  void to(zval* entry) {
-    if (Z_TYPE_P(entry) != IS_OBJECT || !instanceof_function(Z_OBJCE_P(entry), tcp_connection_ce))
-      return;
-    ConnectionObject* c = connectionFrom(Z_OBJ_P(entry));
-    if (!webSocketReady(c)) return;
-    uint8_t opcode = webSocketOpcode(c);
-    SendPiece piece = pieceOf(frameFor(c, opcode));
-    switch (c->conn->send(&piece, 1)) {
-      case Connection::SendResult::kWritten:
-      case Connection::SendResult::kQueued:
-        ++sent;
-        break;
-      case Connection::SendResult::kBufferFull:
-        remember(&full, c);
-        break;
-      case Connection::SendResult::kPeerGone:
-        remember(&gone, c);
-        break;
-      case Connection::SendResult::kClosed:
-        break;
+// The frame for one connection. Connections without deflate share one frame per opcode.
+// A connection's own deflater cannot serve many (its window is its own), so deflate
+// connections share one frame compressed by a fresh stream per opcode and window size,
+// which refers to no earlier message and so reads right whatever the receiver's window
+// holds; the connection's deflater then starts afresh too (release()), since its
+// window no longer matches what the peer inflated. One compression per broadcast, not
+// one per connection, at the price of a less compressed next message on each.
+zend_string* Broadcast::frameFor(ConnectionObject* c, uint8_t opcode) {
+  const size_t kind = opcode == 2 ? 1 : 0;
+  std::string_view m(ZSTR_VAL(message), ZSTR_LEN(message));
+  WsDeflateState* d = webSocketDeflate(c);
+  if (d && m.size() >= d->threshold) {
+    zend_string*& compressed = deflated[kind][d->serverBits & 15];
+    if (compressed == nullptr)
+      compressed = encodeDeflatedFrame(opcode, m, d->serverBits, d->level, d->memLevel);
+    if (compressed) {
+      d->deflater.release();
+      return compressed;
     }
   }
+  zend_string*& frame = frames[kind];
+  if (frame == nullptr) frame = encodeWebSocketFrame(opcode, m);
+  return frame;
+}
 
-  // The frame for one connection. Connections without deflate share one frame per opcode.
-  // A connection's own deflater cannot serve many (its window is its own), so deflate
-  // connections share one frame compressed by a fresh stream per opcode and window size,
-  // which refers to no earlier message and so reads right whatever the receiver's window
-  // holds; the connection's deflater then starts afresh too (release()), since its
-  // window no longer matches what the peer inflated. One compression per broadcast, not
-  // one per connection, at the price of a less compressed next message on each.
-  zend_string* frameFor(ConnectionObject* c, uint8_t opcode) {
-    const size_t kind = opcode == 2 ? 1 : 0;
-    std::string_view m(ZSTR_VAL(message), ZSTR_LEN(message));
-    WsDeflateState* d = webSocketDeflate(c);
-    if (d && m.size() >= d->threshold) {
-      zend_string*& compressed = deflated[kind][d->serverBits & 15];
-      if (compressed == nullptr)
-        compressed = encodeDeflatedFrame(opcode, m, d->serverBits, d->level, d->memLevel);
-      if (compressed) {
-        d->deflater.release();
-        return compressed;
-      }
+// Runs what the sends caused, once no list is being walked any more: onBufferFull for
+// the connections that missed the message, and the close of those whose peer is gone.
+// The frames are freed first: nothing but request memory stays alive across PHP.
+zend_long Broadcast::finish() {
+  releaseFrames();
+  if (full) {
+    zval* entry;
+    ZEND_HASH_FOREACH_VAL(full, entry) {
+      runtime::statAdd(runtime::Stat::kSendFail, 1);
+      callWebSocketBufferFull(connectionFrom(Z_OBJ_P(entry)));
     }
-    zend_string*& frame = frames[kind];
-    if (frame == nullptr) frame = encodeWebSocketFrame(opcode, m);
-    return frame;
+    ZEND_HASH_FOREACH_END();
+    zend_array_release(full);
+    full = nullptr;
   }
+  if (gone) {
+    zval* entry;
+    ZEND_HASH_FOREACH_VAL(gone, entry) {
+      ConnectionObject* c = connectionFrom(Z_OBJ_P(entry));
+      if (c->conn) c->conn->destroy();
+    }
+    ZEND_HASH_FOREACH_END();
+    zend_array_release(gone);
+    gone = nullptr;
+  }
+  return sent;
+}
 
-  // Runs what the sends caused, once no list is being walked any more: onBufferFull for
-  // the connections that missed the message, and the close of those whose peer is gone.
-  // The frames are freed first: nothing but request memory stays alive across PHP.
-  zend_long finish() {
-    releaseFrames();
-    if (full) {
-      zval* entry;
-      ZEND_HASH_FOREACH_VAL(full, entry) {
-        runtime::statAdd(runtime::Stat::kSendFail, 1);
-        callWebSocketBufferFull(connectionFrom(Z_OBJ_P(entry)));
-      }
-      ZEND_HASH_FOREACH_END();
-      zend_array_release(full);
-      full = nullptr;
-    }
-    if (gone) {
-      zval* entry;
-      ZEND_HASH_FOREACH_VAL(gone, entry) {
-        ConnectionObject* c = connectionFrom(Z_OBJ_P(entry));
-        if (c->conn) c->conn->destroy();
-      }
-      ZEND_HASH_FOREACH_END();
-      zend_array_release(gone);
-      gone = nullptr;
-    }
-    return sent;
-  }
-
- private:
-  static void remember(HashTable** list, ConnectionObject* c) {
-    if (*list == nullptr) *list = zend_new_array(0);
-    zval v;
-    ZVAL_OBJ_COPY(&v, &c->std);
-    zend_hash_next_index_insert_new(*list, &v);
-  }
-  void releaseFrames() {
-    for (zend_string*& f : frames)
+void Broadcast::remember(HashTable** list, ConnectionObject* c) {
+  if (*list == nullptr) *list = zend_new_array(0);
+  zval v;
+  ZVAL_OBJ_COPY(&v, &c->std);
+  zend_hash_next_index_insert_new(*list, &v);
+}
+void Broadcast::releaseFrames() {
+  for (zend_string*& f : frames)
+    if (f) zend_string_release(f), f = nullptr;
+  for (auto& byBits : deflated)
+    for (zend_string*& f : byBits)
       if (f) zend_string_release(f), f = nullptr;
-    for (auto& byBits : deflated)
-      for (zend_string*& f : byBits)
-        if (f) zend_string_release(f), f = nullptr;
-  }
-};
-
-}  // namespace
+}
 
 }  // namespace surge::ext
 

@@ -119,6 +119,30 @@ class TcpConnection extends ConnectionInterface implements \JsonSerializable
      */
     public function pipe(TcpConnection $dest): void {}
 
+    /**
+     * This connection's id in the whole server, and in a cluster ("node:pid:id"): what
+     * Worker::sendToClient(), closeClient() and isOnline() take.
+     */
+    public function getClientId(): string {}
+
+    /**
+     * Binds this connection to a user id (one per connection; binding another replaces
+     * it), so that Worker::sendToUid() reaches it from any process. Up to 64 bytes.
+     */
+    public function bindUid(int|string $uid): void {}
+
+    public function unbindUid(): void {}
+
+    public function getUid(): ?string {}
+
+    /** Joins a group (up to 64 bytes), reached by Worker::sendToGroup() from any process. */
+    public function joinGroup(int|string $group): void {}
+
+    public function leaveGroup(int|string $group): void {}
+
+    /** The groups this connection joined. */
+    public function getGroups(): array {}
+
     /** Drops bytes from the head of the receive buffer (for protocol input() methods). */
     public function consumeRecvBuffer(int $length): void {}
 

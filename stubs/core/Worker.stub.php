@@ -252,6 +252,19 @@ class Worker
     public static ?string $eventLoopClass = null;
     /** In a worker process: its event loop (what getEventLoop() returns). */
     public static ?\Surge\Events\EventInterface $globalEvent = null;
+    /**
+     * Entries of the directory behind send-to-anyone, shared by every process of this
+     * server: each connection of a non-HTTP worker, uid binding and group membership takes
+     * one. Memory is reserved up front and used as entries come (about 60 bytes each).
+     */
+    public static int $directoryCapacity = 1000000;
+    /**
+     * Send-to-anyone across nodes through Redis:
+     * ['redis' => 'tcp://127.0.0.1:6379', 'node' => 'a', 'prefix' => 'surge'].
+     * 'node' names this server in client ids (default: the host name) and must be unique
+     * in the cluster. null: this machine only.
+     */
+    public static ?array $cluster = null;
 
     public function __construct(?string $socketName = null, array $socketContext = []) {}
 
@@ -313,4 +326,45 @@ class Worker
      * of connections the message was written or queued to.
      */
     public function broadcast(string $message, ?array $connectionIds = null, ?array $exceptIds = null): int {}
+
+    /**
+     * Sends a message to one connection of any process (or node), encoded for its
+     * protocol. False when the client is known to be gone.
+     */
+    public static function sendToClient(string $clientId, string $message): bool {}
+
+    /** Sends a message to every connection bound to the uid (or to any of the uids). */
+    public static function sendToUid(int|string|array $uid, string $message): void {}
+
+    /** Sends a message to every member of the group(s), but those in $excludeClientIds. */
+    public static function sendToGroup(int|string|array $group, string $message, array $excludeClientIds = []): void {}
+
+    /** Sends a message to every connection of every non-HTTP worker, but those excluded. */
+    public static function sendToAll(string $message, array $excludeClientIds = []): void {}
+
+    /** Closes a connection of any process (or node), after sending $message if given. */
+    public static function closeClient(string $clientId, ?string $message = null): bool {}
+
+    /**
+     * The queries below answer for this node at once; with a callback they return null and
+     * the callback gets the answer for the whole cluster (Worker::$cluster) once Redis
+     * answered, or this node's answer at once without a cluster.
+     */
+    public static function isOnline(string $clientId, ?callable $callback = null): ?bool {}
+
+    public static function isUidOnline(int|string $uid, ?callable $callback = null): ?bool {}
+
+    public static function getClientIdsByUid(int|string $uid, ?callable $callback = null): ?array {}
+
+    public static function getClientIdsByGroup(int|string $group, ?callable $callback = null): ?array {}
+
+    public static function getClientCountByGroup(int|string $group, ?callable $callback = null): ?int {}
+
+    public static function getAllClientCount(?callable $callback = null): ?int {}
+
+    /** The uids bound on this node. */
+    public static function getAllUids(): array {}
+
+    /** The groups with members on this node. */
+    public static function getAllGroups(): array {}
 }

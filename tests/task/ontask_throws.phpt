@@ -26,8 +26,12 @@ $w->onWorkerStart = function (Worker $worker) {
 Worker::runAll();
 PHP, ['start'], ['wait' => false]);
 $server->waitForLog('task 3:');
-foreach ($server->logMessages() as $line) {
-    if (preg_match('/^task[ \[]/', $line)) echo preg_replace('/:\d+\]/', ':PID]', preg_replace('/pid \d+/', 'pid PID', $line)), "\n";
+// The task process's lines, then the caller's (the two processes write the log in either order).
+$lines = $server->logMessages();
+foreach (['/^task\[/', '/^task /'] as $who) {
+    foreach ($lines as $line) {
+        if (preg_match($who, $line)) echo preg_replace('/:\d+\]/', ':PID]', preg_replace('/pid \d+/', 'pid PID', $line)), "\n";
+    }
 }
 $log = $server->log();
 echo str_contains($log, "Worker[thrower] onTask threw DomainException: boom in task") ? "trace logged\n" : $log;
