@@ -78,6 +78,8 @@ if test "$PHP_SURGE" != "no"; then
     src/process/status_table.cc
     src/process/supervisor.cc
     src/process/user_switch.cc
+    src/task/task_message.cc
+    src/task/task_slots.cc
     src/protocol/frame/frame_codec.cc
     src/protocol/http/http_date.cc
     src/protocol/http/mime_types.cc
@@ -133,6 +135,9 @@ if test "$PHP_SURGE" != "no"; then
     ext/core/timer.cc
     ext/core/worker.cc
     ext/core/worker_process.cc
+    ext/task/task_caller.cc
+    ext/task/task_pool.cc
+    ext/task/task_process.cc
     ext/http/http.cc
     ext/http/http_chunk.cc
     ext/http/http_driver.cc

@@ -19,6 +19,7 @@ extern "C" {
 #include "http/http_classes.h"
 #include "php_surge.h"
 #include "core/runtime.h"
+#include "task/task_pool.h"
 #include "websocket/websocket_server.h"
 #include "shm/shm_classes.h"
 
@@ -37,6 +38,7 @@ PHP_MINIT_FUNCTION(surge) {
   fibers::registerFiberBody();
   events::registerEventClasses();
   registerWorkerClass();
+  task::registerTaskClasses();
   registerConnectionInterfaceClass();
   registerTcpConnectionClass();
   registerAsyncTcpConnectionClass();

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 57730d823c7a8b0a76ac953fd073a7d91104585e */
+ * Stub hash: 82e7e48f5aeb32ab4cc60dc690f60dafa9bb0895 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Surge_Worker___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, socketName, IS_STRING, 1, "null")
@@ -54,6 +54,11 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Worker_isRunning, 0,
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_Surge_Worker_getGracefulStop arginfo_class_Surge_Worker_isRunning
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_Surge_Worker_task, 0, 1, MAY_BE_LONG|MAY_BE_FALSE)
+	ZEND_ARG_TYPE_INFO(0, data, IS_MIXED, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, done, IS_CALLABLE, 1, "null")
+ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Surge_Worker_broadcast, 0, 1, IS_LONG, 0)
 	ZEND_ARG_TYPE_INFO(0, message, IS_STRING, 0)
@@ -138,6 +143,7 @@ ZEND_METHOD(Surge_Worker, getEventLoop);
 ZEND_METHOD(Surge_Worker, getStatus);
 ZEND_METHOD(Surge_Worker, isRunning);
 ZEND_METHOD(Surge_Worker, getGracefulStop);
+ZEND_METHOD(Surge_Worker, task);
 ZEND_METHOD(Surge_Worker, broadcast);
 ZEND_METHOD(Surge_Worker, sendToClient);
 ZEND_METHOD(Surge_Worker, sendToUid);
@@ -172,6 +178,7 @@ static const zend_function_entry class_Surge_Worker_methods[] = {
 	ZEND_ME(Surge_Worker, getStatus, arginfo_class_Surge_Worker_getStatus, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Surge_Worker, isRunning, arginfo_class_Surge_Worker_isRunning, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Surge_Worker, getGracefulStop, arginfo_class_Surge_Worker_getGracefulStop, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Surge_Worker, task, arginfo_class_Surge_Worker_task, ZEND_ACC_PUBLIC)
 	ZEND_ME(Surge_Worker, broadcast, arginfo_class_Surge_Worker_broadcast, ZEND_ACC_PUBLIC)
 	ZEND_ME(Surge_Worker, sendToClient, arginfo_class_Surge_Worker_sendToClient, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Surge_Worker, sendToUid, arginfo_class_Surge_Worker_sendToUid, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
@@ -397,6 +404,24 @@ static zend_class_entry *register_class_Surge_Worker(void)
 	zend_string *property_eventLoop_name = zend_string_init("eventLoop", sizeof("eventLoop") - 1, 1);
 	zend_declare_typed_property(class_entry, property_eventLoop_name, &property_eventLoop_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
 	zend_string_release(property_eventLoop_name);
+
+	zval property_taskCount_default_value;
+	ZVAL_LONG(&property_taskCount_default_value, 0);
+	zend_string *property_taskCount_name = zend_string_init("taskCount", sizeof("taskCount") - 1, 1);
+	zend_declare_typed_property(class_entry, property_taskCount_name, &property_taskCount_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_taskCount_name);
+
+	zval property_taskQueueLimit_default_value;
+	ZVAL_LONG(&property_taskQueueLimit_default_value, 1024);
+	zend_string *property_taskQueueLimit_name = zend_string_init("taskQueueLimit", sizeof("taskQueueLimit") - 1, 1);
+	zend_declare_typed_property(class_entry, property_taskQueueLimit_name, &property_taskQueueLimit_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_taskQueueLimit_name);
+
+	zval property_onTask_default_value;
+	ZVAL_NULL(&property_onTask_default_value);
+	zend_string *property_onTask_name = zend_string_init("onTask", sizeof("onTask") - 1, 1);
+	zend_declare_property_ex(class_entry, property_onTask_name, &property_onTask_default_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(property_onTask_name);
 
 	zval property_onWorkerStart_default_value;
 	ZVAL_NULL(&property_onWorkerStart_default_value);

@@ -32,6 +32,7 @@
 #include "core/runtime.h"
 #include "core/status.h"
 #include "core/worker_object.h"
+#include "task/task_pool.h"
 
 extern "C" {
 #include "zend_exceptions.h"
@@ -207,7 +208,7 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
     exitWith(1);
     return;
   }
-  if (!listenInMaster()) {
+  if (!listenInMaster() || !task::preparePools()) {
     closeMasterSockets();
     PidFile::unlockStart(info.pidFile, lock);
     return;
@@ -247,6 +248,7 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
                       zend_is_true(slot(obj, worker_props.reloadable)) != 0,
                       // Without a socket there is nothing to keep serving during a reload.
                       workerFrom(obj)->native->socketName.empty()});
+  task::addGroups(&groups);  // task processes: a group per Worker with taskCount > 0
   Supervisor::Hooks hooks;
   // SIGIO and SIGIOT are Workerman's connections/status requests: the board answers
   // those without the master, which must not die of them.
@@ -258,9 +260,10 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
   };
   hooks.onChildExit = [&board, &info](int group, int, pid_t pid, int status) {
     status::childExited(board.get(), group, pid, status);
+    task::childExited(group, pid);
     directory::processExited(pid);
     zval args[3];
-    ZVAL_OBJ(&args[0], runtime::workers()[static_cast<size_t>(group)]);
+    ZVAL_OBJ(&args[0], task::workerOfGroup(group));
     ZVAL_LONG(&args[1], status);
     ZVAL_LONG(&args[2], pid);
     callMasterHook(info.tag, "onWorkerExit", 3, args);
@@ -272,7 +275,7 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
     callMasterHook(info.tag, "onMasterReload", 0, nullptr);
   };
   hooks.mayReplaceGroup = [](int group) {
-    return reloadWorkerTls(workerFrom(runtime::workers()[static_cast<size_t>(group)]));
+    return reloadWorkerTls(workerFrom(task::workerOfGroup(group)));
   };
   hooks.onStopRequested = [&info](int signo, bool graceful) {
     runtime::setStatus(runtime::kShutdown);

@@ -19,6 +19,7 @@
 #include "core/runtime.h"
 #include "core/timers.h"
 #include "core/worker_object.h"
+#include "task/task_pool.h"
 
 namespace surge::ext::status {
 
@@ -143,6 +144,7 @@ std::unique_ptr<StatusBoard> createBoard(const std::string& path, bool daemon) {
   for (zend_object* obj : runtime::workers())
     groups.push_back({workerNameOf(obj), workerSocketNameOf(obj),
                       static_cast<int>(slotLong(obj, worker_props.count, 1))});
+  task::addBoardGroups(&groups);
   try {
     return StatusBoard::create(path, groups, getpid(), time(nullptr), daemon);
   } catch (const std::exception& e) {

@@ -30,6 +30,7 @@
 #include "core/workerman_switch.h"
 #include "events/event_loop.h"
 #include "core/worker_object.h"
+#include "task/task_pool.h"
 
 extern "C" {
 #include "zend_exceptions.h"
@@ -91,7 +92,7 @@ void runChild(const Supervisor::ChildRole& role, pid_t masterPid, StatusBoard* b
   if (getppid() != masterPid) _exit(0);
 #endif
   php_mt_srand(static_cast<uint32_t>(getpid()) ^ static_cast<uint32_t>(time(nullptr)));
-  zend_object* obj = runtime::workers()[static_cast<size_t>(role.group)];
+  zend_object* obj = task::workerOfGroup(role.group);
   // Only this process's socket stays open here: its worker's shared one, or with
   // reusePort the one of its slot (the master keeps them all).
   for (zend_object* each : runtime::workers()) {
@@ -160,7 +161,10 @@ void runChild(const Supervisor::ChildRole& role, pid_t masterPid, StatusBoard* b
   ExecutorState executor = ExecutorState::save();
   zend_try {
     zval ret;
-    zend_call_method_with_0_params(obj, obj->ce, nullptr, "run", &ret);
+    ZVAL_UNDEF(&ret);
+    // A task process runs onTask instead of the Worker (ext/task).
+    if (!task::runsTasks(obj, role.group, role.slot, masterPid))
+      zend_call_method_with_0_params(obj, obj->ce, nullptr, "run", &ret);
     zval_ptr_dtor(&ret);
     bool exiting = false;
     if (EG(exception)) {

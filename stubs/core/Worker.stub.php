@@ -159,6 +159,26 @@ class Worker
      */
     public ?string $eventLoop = null;
 
+    /**
+     * Task workers: this many task processes run onTask for the tasks the Worker's worker
+     * processes give with task(). 0 (the default): none. They are a supervised group of
+     * their own (shown by `status`, replaced when they die, reloaded with the others) and
+     * run no other callback of the Worker.
+     */
+    public int $taskCount = 0;
+    /**
+     * Tasks one worker process keeps waiting while every task process is busy; beyond it
+     * task() returns false. 0: task() returns false whenever no task process has room.
+     */
+    public int $taskQueueLimit = 1024;
+    /**
+     * In a task process: `function (mixed $data, int $taskId, int $srcWorkerId, Worker
+     * $worker): mixed` for each task; its return value is the result the caller's callback
+     * gets. An exception is logged here and the caller gets a Surge\TaskError.
+     * @var callable|null
+     */
+    public $onTask = null;
+
     /** @var callable|null */
     public $onWorkerStart = null;
     /** @var callable|null */
@@ -286,6 +306,16 @@ class Worker
     public static function isRunning(): bool {}
 
     public static function getGracefulStop(): bool {}
+
+    /**
+     * In a worker process of this Worker (taskCount > 0): runs onTask($data, ...) in one of
+     * its task processes (the least busy) and then, in this process,
+     * `$done(mixed $result, int $taskId)`; $result is a Surge\TaskError when the task has no
+     * result (onTask threw, or its task process died). $data and the result cross with
+     * serialize(): a closure throws \InvalidArgumentException. Returns the task id
+     * (1, 2, ... per process), or false when taskQueueLimit tasks already wait.
+     */
+    public function task(mixed $data, ?callable $done = null): int|false {}
 
     /**
      * websocket:// workers: sends $message to every connection of this worker in this
