@@ -56,6 +56,13 @@ ConnectionObject* listedThis(zval* self, const char* api) {
   return c;
 }
 
+// The name argument of bindUid(), joinGroup() and leaveGroup(), and the connection they
+// were called on; null after throwing.
+ConnectionObject* namedCall(zval* self, zval* arg, const char* api, std::string* name) {
+  if (!nameArgument(arg, 1, name)) return nullptr;
+  return listedThis(self, api);
+}
+
 }  // namespace
 
 }  // namespace surge::ext::directory
@@ -71,13 +78,12 @@ SURGE_METHOD(Surge_Connection_TcpConnection, getClientId) {
 }
 
 SURGE_METHOD(Surge_Connection_TcpConnection, bindUid) {
-  zval* uid;
+  zval* arg;
   ZEND_PARSE_PARAMETERS_START(1, 1)
-  Z_PARAM_ZVAL(uid)
+  Z_PARAM_ZVAL(arg)
   ZEND_PARSE_PARAMETERS_END();
   std::string name;
-  if (!nameArgument(uid, 1, &name)) RETURN_THROWS();
-  ConnectionObject* c = listedThis(ZEND_THIS, "TcpConnection::bindUid()");
+  ConnectionObject* c = namedCall(ZEND_THIS, arg, "TcpConnection::bindUid()", &name);
   if (c == nullptr) RETURN_THROWS();
   if (c->conn == nullptr || !c->conn->isOpen()) return;  // closed: nothing left to reach
   uint64_t id = static_cast<uint64_t>(c->realId);
@@ -106,13 +112,12 @@ SURGE_METHOD(Surge_Connection_TcpConnection, getUid) {
 }
 
 SURGE_METHOD(Surge_Connection_TcpConnection, joinGroup) {
-  zval* group;
+  zval* arg;
   ZEND_PARSE_PARAMETERS_START(1, 1)
-  Z_PARAM_ZVAL(group)
+  Z_PARAM_ZVAL(arg)
   ZEND_PARSE_PARAMETERS_END();
   std::string name;
-  if (!nameArgument(group, 1, &name)) RETURN_THROWS();
-  ConnectionObject* c = listedThis(ZEND_THIS, "TcpConnection::joinGroup()");
+  ConnectionObject* c = namedCall(ZEND_THIS, arg, "TcpConnection::joinGroup()", &name);
   if (c == nullptr) RETURN_THROWS();
   if (c->conn == nullptr || !c->conn->isOpen()) return;
   uint64_t id = static_cast<uint64_t>(c->realId);
@@ -122,13 +127,12 @@ SURGE_METHOD(Surge_Connection_TcpConnection, joinGroup) {
 }
 
 SURGE_METHOD(Surge_Connection_TcpConnection, leaveGroup) {
-  zval* group;
+  zval* arg;
   ZEND_PARSE_PARAMETERS_START(1, 1)
-  Z_PARAM_ZVAL(group)
+  Z_PARAM_ZVAL(arg)
   ZEND_PARSE_PARAMETERS_END();
   std::string name;
-  if (!nameArgument(group, 1, &name)) RETURN_THROWS();
-  ConnectionObject* c = listedThis(ZEND_THIS, "TcpConnection::leaveGroup()");
+  ConnectionObject* c = namedCall(ZEND_THIS, arg, "TcpConnection::leaveGroup()", &name);
   if (c == nullptr) RETURN_THROWS();
   uint64_t id = static_cast<uint64_t>(c->realId);
   if (local().leave(id, name)) removeFromIndex(PresenceIndex::Kind::kGroup, name, id);
