@@ -134,6 +134,7 @@ if test "$PHP_SURGE" != "no"; then
     ext/core/tcp_connection.cc
     ext/core/timer.cc
     ext/core/worker.cc
+    ext/core/worker_listener.cc
     ext/core/worker_process.cc
     ext/task/task_caller.cc
     ext/task/task_pool.cc
