@@ -107,6 +107,7 @@ if test "$PHP_SURGE" != "no"; then
   "
   SURGE_EXT_SOURCES="
     ext/client/async_tcp_connection.cc
+    ext/client/client_target.cc
     ext/client/connect_options.cc
     ext/client/ws_client.cc
     ext/client/ws_client_driver.cc
