@@ -8,7 +8,8 @@ $w = new Worker();
 $w->taskCount = 1;
 $w->taskQueueLimit = 3;
 $w->onTask = function ($data) {
-    usleep(100000); // busy: nothing is answered while the caller gives its tasks below
+    // Busy until the caller has given all its tasks below: nothing is answered meanwhile.
+    while ($data > 0 && !file_exists(TEST_DIR . '/go')) usleep(1000);
     return $data * 2;
 };
 $w->onWorkerStart = function (Worker $worker) {
@@ -29,6 +30,7 @@ $w->onWorkerStart = function (Worker $worker) {
             if ($id === false) $refused++; else $accepted[$id] = $i;
         }
         Worker::log(sprintf('accepted %d refused %d', count($accepted), $refused));
+        touch(TEST_DIR . '/go');
         // Room again once the pool drained: accepted.
         Timer::add(0.01, function () use ($worker, &$results, &$accepted) {
             static $done = false;

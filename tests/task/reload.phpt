@@ -29,13 +29,11 @@ $before = $m[1];
 [$code] = $server->command(['reload']);
 echo "reload exit $code\n";
 $server->waitForLog('worker started', 10, 2);
-$deadline = microtime(true) + 10;
-do {
+wait_for(function () use ($server, $before) {
     preg_match_all('/answered by (\d+)/', $server->log(), $all);
-    $after = array_diff($all[1], [$before]);
-    usleep(20000);
-} while (!$after && microtime(true) < $deadline);
-echo $after ? "a new task process answers\n" : "no answer after the reload\n" . $server->log();
+    return array_diff($all[1], [$before]) ?: null;
+}, 'an answer from the task process started by the reload');
+echo "a new task process answers\n";
 echo str_contains($server->log(), 'task failed') ? $server->log() : "no task failed\n";
 var_dump($server->stop());
 ?>
