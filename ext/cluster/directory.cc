@@ -79,8 +79,7 @@ void addTarget(HashTable* targets, uint64_t id, const std::unordered_set<uint64_
 
 }  // namespace
 
-void createForServer(pid_t masterPid) {
-  (void)masterPid;
+void createForServer() {
   g_node = cluster::configuredNode();
   if (g_node.empty()) g_node = hostName();
   zval* v =

@@ -31,7 +31,7 @@ namespace directory {
 
 // Master, before forking: creates the shared index (Worker::$directoryCapacity entries).
 // Logs and goes on without it when it cannot be mapped.
-void createForServer(pid_t masterPid);
+void createForServer();
 // Master: a child exited; its connections, uids and groups go with it.
 void processExited(pid_t pid);
 // Worker process, once its loop exists: opens its inbox.

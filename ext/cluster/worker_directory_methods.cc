@@ -4,7 +4,6 @@
  * holds a recipient (its inbox, src/ipc/mailbox.h), and once to the cluster's channel when
  * Worker::$cluster is set; each receiving process encodes it for its own connections. */
 #include <map>
-#include <set>
 #include <vector>
 
 #include "cluster/cluster_bus.h"

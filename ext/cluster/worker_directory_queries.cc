@@ -1,7 +1,6 @@
 /* What the directory knows: answered at once for this node, or, with a callback, for the
  * whole cluster (Worker::$cluster) once Redis answered. Without a cluster the callback
  * gets this node's answer at once. */
-#include <set>
 #include <vector>
 
 #include "cluster/cluster_bus.h"

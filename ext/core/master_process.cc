@@ -293,7 +293,7 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
     if (runtime::loop() && !g_masterHookDied) runMasterTimers(info.tag);
   };
 
-  directory::createForServer(masterPid);
+  directory::createForServer();
   std::optional<Supervisor::ChildRole> role;
   {
     Supervisor supervisor(std::move(groups), stopTimeout(), std::move(hooks));
