@@ -11,7 +11,6 @@ extern "C" {
 
 namespace surge::ext::directory {
 
-// A uid or group name from PHP (int or string); throws for one the index cannot hold.
 bool nameArgument(zval* value, uint32_t arg, std::string* out) {
   if (Z_TYPE_P(value) == IS_LONG) {
     *out = std::to_string(Z_LVAL_P(value));

@@ -67,6 +67,10 @@ bool sendToProcess(pid_t pid, const Envelope& e);
 // Delivers `e` to this process's own connections.
 void deliver(const Envelope& e);
 
+// A uid or group name from PHP (int or string, 1 to PresenceIndex::kMaxName bytes); throws
+// (naming argument `arg`) and returns false for any other.
+bool nameArgument(zval* value, uint32_t arg, std::string* out);
+
 // The accepted connection `c` may be bound and reached (an open connection of a non-HTTP
 // worker); throws naming `api` when not.
 bool requireListed(ConnectionObject* c, const char* api);

@@ -17,8 +17,6 @@ extern "C" {
 
 namespace surge::ext::directory {
 
-bool nameArgument(zval* value, uint32_t arg, std::string* out);
-
 namespace {
 
 using Kind = PresenceIndex::Kind;

@@ -14,8 +14,6 @@ extern "C" {
 
 namespace surge::ext::directory {
 
-bool nameArgument(zval* value, uint32_t arg, std::string* out);
-
 namespace {
 
 using Kind = PresenceIndex::Kind;
@@ -37,8 +35,8 @@ void names(Kind kind, zval* out) {
   for (const std::string& n : list) add_next_index_stringl(out, n.data(), n.size());
 }
 
-// The local answer in `answer`; with a callback, hands the question to the cluster (or
-// the local answer to the callback) and returns null instead.
+// Returns this node's answer (`local`, taken over); with a callback, hands the question
+// to the cluster (or this node's answer to the callback) and returns null instead.
 void answer(cluster::Question q, zval* callback, zval* local, zval* return_value) {
   if (callback == nullptr) {
     ZVAL_COPY_VALUE(return_value, local);
