@@ -82,6 +82,26 @@ void Supervisor::restoreSignalsInChild() {
   g_signalPipe[0] = g_signalPipe[1] = -1;
   ::close(controlPipe_[0]);
   controlPipe_[0] = -1;
+  for (const Watch& w : watches_) ::close(w.fd);
+  watches_.clear();
+}
+
+void Supervisor::watchFd(int fd, short events, std::function<void(short)> onReady) {
+  for (Watch& w : watches_) {
+    if (w.fd != fd) continue;
+    w.events = events;
+    w.onReady = std::move(onReady);
+    return;
+  }
+  watches_.push_back({fd, events, std::move(onReady)});
+}
+
+void Supervisor::unwatchFd(int fd) {
+  for (size_t k = 0; k < watches_.size(); ++k) {
+    if (watches_[k].fd != fd) continue;
+    watches_.erase(watches_.begin() + static_cast<long>(k));
+    return;
+  }
 }
 
 void Supervisor::notifyReady(int controlFd) {
@@ -122,10 +142,21 @@ std::optional<Supervisor::ChildRole> Supervisor::run() {
       if (limit >= 0 && limit < timeoutMs) timeoutMs = limit;
     }
 
-    pollfd fds[2] = {{g_signalPipe[0], POLLIN, 0}, {controlPipe_[0], POLLIN, 0}};
-    int n = ::poll(fds, 2, timeoutMs);
+    std::vector<pollfd> fds = {{g_signalPipe[0], POLLIN, 0}, {controlPipe_[0], POLLIN, 0}};
+    for (const Watch& w : watches_) fds.push_back({w.fd, w.events, 0});
+    int n = ::poll(fds.data(), fds.size(), timeoutMs);
     if (n < 0 && errno != EINTR)
       throw std::runtime_error(std::string("poll failed: ") + std::strerror(errno));
+    // A callback may watch or unwatch descriptors: look each one up again before calling.
+    for (size_t k = 2; n > 0 && k < fds.size(); ++k) {
+      if (fds[k].revents == 0) continue;
+      for (const Watch& w : watches_) {
+        if (w.fd != fds[k].fd) continue;
+        auto onReady = w.onReady;  // the callback may unwatch (and so destroy) itself
+        onReady(fds[k].revents);
+        break;
+      }
+    }
     if (n > 0 && (fds[0].revents & POLLIN)) {
       unsigned char signals[64];
       ssize_t got;

@@ -73,6 +73,15 @@ class Supervisor {
   // started from then on. onStopRequested gets signo 0.
   void stop() { beginStop(0, false); }
 
+  // Master: a descriptor the poll loop waits on besides its own (the metrics endpoint, a
+  // service's output pipe, the file watcher); `onReady` runs in the master with poll()'s
+  // revents. One callback per fd: watching it again replaces the first. The descriptor
+  // stays its owner's: unwatchFd() before closing it. A forked child closes every watched
+  // descriptor at once (it must not answer the master's clients or read its pipes), so an
+  // owner that outlives fork() must not close its descriptor again in a child.
+  void watchFd(int fd, short events, std::function<void(short revents)> onReady);
+  void unwatchFd(int fd);
+
   // In a child: tells the master it is ready to serve.
   static void notifyReady(int controlFd);
   // In a child: asks the master to start a replacement and then retire this process.
@@ -122,6 +131,12 @@ class Supervisor {
   std::vector<Group> groups_;
   std::vector<std::vector<Slot>> slots_;
   std::vector<Retiree> retirees_;
+  struct Watch {
+    int fd;
+    short events;
+    std::function<void(short)> onReady;
+  };
+  std::vector<Watch> watches_;
   std::vector<std::pair<int, int>> reloadQueue_;  // (group, slot) still to replace
   double stopTimeout_;
   Hooks hooks_;

@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <functional>
@@ -98,6 +99,9 @@ struct Scenario {
   size_t reportsAfterReload = 0;  // successors to wait for before stopping
   int stopSignal = SIGTERM;
   bool recordStarts = false;  // "start <group> <slot> <pid>" records too
+  // The master watches the read end of a pipe with watchFd(); each child writes one byte
+  // there: 'C' when the watched end is closed in the child, as it must be, 'X' if not.
+  bool watchPipe = false;
 };
 
 struct Outcome {
@@ -107,9 +111,15 @@ struct Outcome {
   std::string log;
 };
 
+int g_watched[2] = {-1, -1};
+
 [[noreturn]] void runChild(const Scenario& s, const Supervisor::ChildRole& role, int reportFd,
                            const TempDir& dir) {
   prctl(PR_SET_DUMPABLE, 0);  // SIGQUIT would otherwise dump core
+  if (s.watchPipe) {
+    char byte = fcntl(g_watched[0], F_GETFD) == -1 && errno == EBADF ? 'C' : 'X';
+    if (::write(g_watched[1], &byte, 1) != 1) _exit(6);
+  }
   if (s.behaviour == ChildBehaviour::kCrashFirstTime) {
     std::string marker = dir.file("crashed-" + std::to_string(role.slot));
     if (!fileExists(marker)) {
@@ -158,6 +168,15 @@ struct Outcome {
   std::optional<Supervisor::ChildRole> role;
   {
     Supervisor supervisor(s.groups, s.stopTimeout, hooks);
+    if (s.watchPipe) {
+      if (::pipe(g_watched) != 0) _exit(5);
+      supervisor.watchFd(g_watched[0], POLLIN, [&](short revents) {
+        char byte = 0;
+        if ((revents & POLLIN) && ::read(g_watched[0], &byte, 1) == 1)
+          records.push_back(std::string("watched ") + byte);
+        supervisor.unwatchFd(g_watched[0]);  // from inside its own callback
+      });
+    }
     try {
       role = supervisor.run();
     } catch (const std::exception& e) {
@@ -285,6 +304,22 @@ TEST(SupervisorTest, StartsAGroupOfChildrenAndStopsThemOnSigterm) {
   EXPECT_EQ(exits, expected);
   // A requested stop is not an incident: nothing about the children in the log.
   EXPECT_FALSE(Contains(o.log, "worker[")) << o.log;
+}
+
+TEST(SupervisorTest, WatchedDescriptorsWakeTheMasterAndAreClosedInChildren) {
+  TempDir dir;
+  Scenario s;
+  s.groups = {{"web", 1}};
+  s.reportsBeforeStop = 1;
+  s.watchPipe = true;
+  Outcome o = runScenario(s, dir);
+
+  ASSERT_TRUE(WIFEXITED(o.masterStatus) && WEXITSTATUS(o.masterStatus) == 0)
+      << describeExitStatus(o.masterStatus) << "\n"
+      << recordsText(o);
+  ASSERT_EQ(o.records.size(), 3u) << recordsText(o);
+  EXPECT_EQ(o.records[0], "watched C");  // the child saw no copy of the watched end
+  EXPECT_EQ(o.records[1], "stop SIGTERM now");
 }
 
 TEST(SupervisorTest, ReloadReplacesEachChildOnlyAfterItsSuccessorIsReady) {
