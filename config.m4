@@ -71,8 +71,10 @@ if test "$PHP_SURGE" != "no"; then
     src/process/connections_dump.cc
     src/process/daemon.cc
     src/process/exit_status.cc
+    src/process/file_watcher.cc
     src/process/master_control.cc
     src/process/pid_file.cc
+    src/process/run_command.cc
     src/process/status_board.cc
     src/process/status_context.cc
     src/process/status_json.cc
@@ -115,6 +117,7 @@ if test "$PHP_SURGE" != "no"; then
     ext/core/boundary.cc
     ext/core/callable.cc
     ext/core/fibers.cc
+    ext/core/file_watch.cc
     ext/core/workerman_switch.cc
     ext/events/event_loop.cc
     ext/events/loop_callbacks.cc

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/boundary.h"
+#include "core/file_watch.h"
 #include "core/callable.h"
 #include "net/listen_socket.h"
 #include "php_surge.h"
@@ -208,7 +209,7 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
     exitWith(1);
     return;
   }
-  if (!listenInMaster() || !task::preparePools()) {
+  if (!listenInMaster() || !task::preparePools() || !watch::prepare(cmd, info)) {
     closeMasterSockets();
     PidFile::unlockStart(info.pidFile, lock);
     return;
@@ -288,9 +289,14 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
   };
 
   // Timers the start file added before runAll() run in the master, as in Workerman.
-  hooks.idleLimitMs = [] { return runtime::loop() && timerCount() > 0 ? 100 : -1; };
+  hooks.idleLimitMs = [] {
+    int timers = runtime::loop() && timerCount() > 0 ? 100 : -1;
+    int settle = watch::idleLimitMs();
+    return timers < 0 || (settle >= 0 && settle < timers) ? settle : timers;
+  };
   hooks.onIdle = [&info] {
     if (runtime::loop() && !g_masterHookDied) runMasterTimers(info.tag);
+    if (g_supervisor && !g_masterHookDied) watch::onIdle(*g_supervisor, info);
   };
 
   directory::createForServer();
@@ -298,6 +304,7 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
   {
     Supervisor supervisor(std::move(groups), stopTimeout(), std::move(hooks));
     g_supervisor = &supervisor;
+    watch::attach(supervisor);
     try {
       role = supervisor.run();
     } catch (const std::exception& e) {
@@ -305,6 +312,7 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
     }
     g_supervisor = nullptr;
   }
+  watch::release();
   if (role) {
     runChild(*role, masterPid, board.get());
     return;

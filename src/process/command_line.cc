@@ -27,6 +27,18 @@ CommandLine CommandLine::parse(const std::vector<std::string>& words) {
       out.quiet = true;
     else if (w == "--json")
       out.json = true;
+    else if (w == "--watch")
+      out.watch = true;
+    else if (w.rfind("--watch=", 0) == 0) {
+      out.watch = true;
+      std::string list = w.substr(8);
+      for (size_t start = 0; start <= list.size();) {
+        size_t comma = list.find(',', start);
+        if (comma == std::string::npos) comma = list.size();
+        if (comma > start) out.watchFolders.push_back(list.substr(start, comma - start));
+        start = comma + 1;
+      }
+    }
   }
   return out;
 }
@@ -56,6 +68,7 @@ std::string CommandLine::usage() {
          "Commands: \n"
          "start\t\tStart worker in DEBUG mode.\n"
          "\t\tUse mode -d to start in DAEMON mode.\n"
+         "\t\tUse --watch[=dir,...] to reload when a .php file changes.\n"
          "stop\t\tStop worker.\n"
          "\t\tUse mode -g to stop gracefully.\n"
          "restart\t\tRestart workers.\n"

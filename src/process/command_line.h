@@ -14,6 +14,10 @@ struct CommandLine {
   bool graceful = false;  // -g
   bool quiet = false;     // -q
   bool json = false;      // --json (status)
+  // --watch or --watch=dir,... (start, restart): reload when a .php file changes. Empty
+  // folders: the start file's folder.
+  bool watch = false;
+  std::vector<std::string> watchFolders;
 
   static CommandLine parse(const std::vector<std::string>& words);
   static const char* name(Command command);

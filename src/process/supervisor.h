@@ -72,6 +72,9 @@ class Supervisor {
   // master itself cannot go on, e.g. after a fatal error in a PHP hook): no child is
   // started from then on. onStopRequested gets signo 0.
   void stop() { beginStop(0, false); }
+  // Begins a reload as SIGUSR1 (graceful: SIGUSR2) would, from inside a hook (the --watch
+  // file watcher).
+  void reload(bool graceful) { beginReload(graceful); }
 
   // Master: a descriptor the poll loop waits on besides its own (the metrics endpoint, a
   // service's output pipe, the file watcher); `onReady` runs in the master with poll()'s

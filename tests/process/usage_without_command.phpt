@@ -22,6 +22,7 @@ Usage: php yourfile <command> [mode]
 Commands: 
 start		Start worker in DEBUG mode.
 		Use mode -d to start in DAEMON mode.
+		Use --watch[=dir,...] to reload when a .php file changes.
 stop		Stop worker.
 		Use mode -g to stop gracefully.
 restart		Restart workers.
@@ -39,6 +40,7 @@ Usage: php yourfile <command> [mode]
 Commands: 
 start		Start worker in DEBUG mode.
 		Use mode -d to start in DAEMON mode.
+		Use --watch[=dir,...] to reload when a .php file changes.
 stop		Stop worker.
 		Use mode -g to stop gracefully.
 restart		Restart workers.
@@ -56,6 +58,7 @@ Usage: php yourfile <command> [mode]
 Commands: 
 start		Start worker in DEBUG mode.
 		Use mode -d to start in DAEMON mode.
+		Use --watch[=dir,...] to reload when a .php file changes.
 stop		Stop worker.
 		Use mode -g to stop gracefully.
 restart		Restart workers.

@@ -111,13 +111,26 @@ TEST(CommandLineTest, JsonFlagForStatus) {
   EXPECT_FALSE(CommandLine::parse({"status", "json"}).json);
 }
 
+TEST(CommandLineTest, WatchFlagWithOrWithoutFolders) {
+  CommandLine plain = CommandLine::parse({"start", "--watch"});
+  EXPECT_EQ(plain.command, CommandLine::Command::kStart);
+  EXPECT_TRUE(plain.watch);
+  EXPECT_TRUE(plain.watchFolders.empty());
+  CommandLine listed = CommandLine::parse({"--watch=app,config,,/srv/lib", "start", "-d"});
+  EXPECT_TRUE(listed.watch);
+  EXPECT_TRUE(listed.daemon);
+  EXPECT_EQ(listed.watchFolders, (std::vector<std::string>{"app", "config", "/srv/lib"}));
+  EXPECT_FALSE(CommandLine::parse({"start"}).watch);
+  EXPECT_FALSE(CommandLine::parse({"start", "watch"}).watch);
+}
+
 TEST(CommandLineTest, UsageText) {
   std::string usage = CommandLine::usage();
   ASSERT_FALSE(usage.empty());
   EXPECT_EQ(usage.substr(0, usage.find('\n')), "Usage: php yourfile <command> [mode]");
   EXPECT_EQ(usage.back(), '\n');
-  for (const char* word :
-       {"start", "stop", "restart", "reload", "status", "connections", "-d", "-g", "--json"})
+  for (const char* word : {"start", "stop", "restart", "reload", "status", "connections", "-d",
+                           "-g", "--json", "--watch"})
     EXPECT_NE(usage.find(word), std::string::npos) << word;
 }
 
