@@ -1,13 +1,14 @@
 <?php
 // An HTTP server: `php examples/http_server.php start`, then
 // `curl -i http://127.0.0.1:8080/` (or /json?name=you, /visits, /stream).
+// HTTP_LISTEN=0.0.0.0:8080 listens on every interface (the Dockerfile sets it).
 use Surge\Worker;
 use Surge\Timer;
 use Surge\Protocols\Http\Chunk;
 use Surge\Protocols\Http\Request;
 use Surge\Protocols\Http\Response;
 
-$http = new Worker('http://127.0.0.1:8080');
+$http = new Worker('http://' . (getenv('HTTP_LISTEN') ?: '127.0.0.1:8080'));
 $http->name = 'http';
 $http->count = 2;
 $http->onMessage = function ($connection, Request $request) {

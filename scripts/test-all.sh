@@ -36,6 +36,9 @@ make -j"$jobs" >/dev/null
 # not in the middle of a request.
 LD_BIND_NOW=1 php -n -d extension="$root/modules/surge.so" -r 'echo "surge ", Surge\Worker::SURGE_VERSION, " loaded\n";'
 
+step "packaging: composer.json for PIE, the Dockerfile's commands"
+bash scripts/check-packaging.sh
+
 step "unit tests"
 cmake -S . -B build/unit -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build/unit -j"$jobs" >/dev/null
