@@ -7,7 +7,7 @@ packages=(php8.2-cli php8.2-dev libevent-dev libssl-dev zlib1g-dev pkg-config g+
 if [ "${1:-}" != "--build-only" ]; then
   packages+=(php-pear php-parser clang libclang-rt-14-dev cmake googletest libgtest-dev valgrind
              procps util-linux curl python3-h11 python3-websockets redis-server php8.2-redis
-             prometheus composer)
+             python3-jsonschema prometheus composer)
 fi
 missing=()
 for p in "${packages[@]}"; do

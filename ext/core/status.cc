@@ -196,14 +196,15 @@ int statusCommand(const std::string& tag, const std::string& statusFile, const s
                   const std::string& versionLine, bool live, bool json) {
   for (bool first = true;; first = false) {
     if (!masterRunning(pidFile)) {
-      output(tag + " not run\n");
+      output(json ? renderStatusJsonError(tag + " not run") : tag + " not run\n");
       return first ? 1 : 0;
     }
     std::unique_ptr<StatusBoard> board;
     try {
       board = StatusBoard::open(statusFile);
     } catch (const std::exception& e) {
-      output(tag + " status: " + e.what() + "\n");
+      output(json ? renderStatusJsonError(tag + " status: " + e.what())
+                  : tag + " status: " + e.what() + "\n");
       return 1;
     }
     StatusContext ctx;

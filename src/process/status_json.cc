@@ -87,9 +87,15 @@ std::string jsonString(std::string_view text) {
   return out;
 }
 
+std::string renderStatusJsonError(std::string_view message) {
+  return "{\"schema_version\":" + std::to_string(kStatusJsonSchemaVersion) +
+         ",\"error\":" + jsonString(message) + "}\n";
+}
+
 std::string renderStatusJson(const StatusBoard::Snapshot& snapshot, const StatusContext& ctx) {
   auto num = [](int64_t v) { return std::to_string(v); };
-  std::string out = "{\"version\":" + jsonString(ctx.versionLine) +
+  std::string out = "{\"schema_version\":" + num(kStatusJsonSchemaVersion) +
+                    ",\"version\":" + jsonString(ctx.versionLine) +
                     ",\"start_time\":" + num(snapshot.startTime) +
                     ",\"master_pid\":" + num(snapshot.masterPid) +
                     ",\"daemon\":" + (snapshot.daemon ? "true" : "false") + ",\"load_average\":";

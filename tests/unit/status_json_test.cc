@@ -118,7 +118,7 @@ TEST(StatusReportTest, JsonHasTheSameData) {
   s.processes[3].heartbeatMs = ctx.nowMs - 5000;
   std::string json = renderStatusJson(s, ctx);
   const char* expected =
-      "{\"version\":\"Workerman/5.2.2         PHP/8.2.36 (JIT off)          "
+      "{\"schema_version\":1,\"version\":\"Workerman/5.2.2         PHP/8.2.36 (JIT off)          "
       "Linux/6.18.44-fc-v595\",\"start_time\":1795353530,\"master_pid\":21196,\"daemon\":true,"
       "\"load_average\":[2.73,1.15,0.44],\"workers\":["
       "{\"name\":\"web\",\"listen\":\"http://127.0.0.1:18080\",\"count\":2,\"exits\":["
@@ -160,6 +160,12 @@ TEST(StatusReportTest, JsonHasTheSameData) {
   EXPECT_TRUE(Contains(
       json, "\"quote\\\" back\\\\ nl\\n tab\\t bell\\u0007 del\\u007f bad\\ufffd utf8-\xC3\xA9\""));
   EXPECT_FALSE(JsonChecker("{\"a\":\"x\ny\"}").valid());  // the checker does check
+}
+
+TEST(StatusReportTest, JsonErrorCarriesTheSchemaVersion) {
+  std::string json = renderStatusJsonError("Surge[a.php] not run");
+  EXPECT_EQ(json, "{\"schema_version\":1,\"error\":\"Surge[a.php] not run\"}\n");
+  EXPECT_TRUE(JsonChecker(json).valid());
 }
 
 TEST(StatusReportTest, JsonStringKeepsOnlyValidUtf8) {
