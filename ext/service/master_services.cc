@@ -1,5 +1,6 @@
 // The master's side of Surge\Service: a ServiceManager chained into the Supervisor's hooks.
 #include <poll.h>
+#include <unistd.h>
 
 #include "service/services.h"
 
@@ -12,7 +13,12 @@ MasterServices* g_running = nullptr;
 std::unique_ptr<MasterServices> MasterServices::attach(Supervisor::Hooks* hooks,
                                                        const std::string& statusFile,
                                                        double defaultStopTimeout) {
-  if (declared().empty()) return nullptr;
+  std::string stateFile = statusFile.empty() ? "" : statusFile + ".services";
+  if (declared().empty()) {
+    // Left by a master that was killed: `status` must not show its services as ours.
+    if (!stateFile.empty()) ::unlink(stateFile.c_str());
+    return nullptr;
+  }
   std::vector<ServiceSpec> specs = declared();
   for (ServiceSpec& s : specs)
     if (s.stopTimeout < 0) s.stopTimeout = defaultStopTimeout;
@@ -25,7 +31,6 @@ std::unique_ptr<MasterServices> MasterServices::attach(Supervisor::Hooks* hooks,
   watcher.unwatch = [self](int fd) {
     if (self->supervisor_) self->supervisor_->unwatchFd(fd);
   };
-  std::string stateFile = statusFile.empty() ? "" : statusFile + ".services";
   services->manager_ =
       std::make_unique<ServiceManager>(std::move(specs), std::move(watcher), std::move(stateFile));
   ServiceManager* m = services->manager_.get();
