@@ -202,6 +202,19 @@ if test "$PHP_SURGE" != "no"; then
     ext/shm/table.cc
   "
 
+  dnl Supervised services: Surge\Service, run by the master (src/process/service_*, ext/service).
+  SURGE_CORE_SOURCES="$SURGE_CORE_SOURCES
+    src/process/line_splitter.cc
+    src/process/service_launch.cc
+    src/process/service_manager.cc
+    src/process/service_status.cc
+    src/metrics/service_metrics.cc
+  "
+  SURGE_EXT_SOURCES="$SURGE_EXT_SOURCES
+    ext/service/master_services.cc
+    ext/service/service_class.cc
+  "
+
   PHP_NEW_EXTENSION(surge, $SURGE_CORE_SOURCES $SURGE_EXT_SOURCES, $ext_shared,, $SURGE_CXXFLAGS, cxx)
   PHP_ADD_INCLUDE([$ext_srcdir/src])
   PHP_ADD_INCLUDE([$ext_srcdir/ext])
@@ -210,6 +223,7 @@ if test "$PHP_SURGE" != "no"; then
   PHP_ADD_BUILD_DIR([$ext_builddir/src/ipc $ext_builddir/ext/cluster])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/metrics])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/shm $ext_builddir/ext/shm])
+  PHP_ADD_BUILD_DIR([$ext_builddir/ext/service])
   PHP_ADD_EXTENSION_DEP(surge, spl)
   PHP_ADD_EXTENSION_DEP(surge, json)
   PHP_SUBST(SURGE_SHARED_LIBADD)

@@ -22,6 +22,7 @@ extern "C" {
 #include "task/task_pool.h"
 #include "websocket/websocket_server.h"
 #include "shm/shm_classes.h"
+#include "service/services.h"
 
 namespace {
 
@@ -56,6 +57,7 @@ PHP_MINIT_FUNCTION(surge) {
   registerProtocolInterface();
   registerSharedMemoryClasses();
   registerJobsClasses();
+  service::registerServiceClass();
   installPhpLibrary();
   workerman::registerAliases(module_number);
   return SUCCESS;
@@ -87,6 +89,7 @@ PHP_RSHUTDOWN_FUNCTION(surge) {
   surge::ext::events::shutdownEventLoops();
   surge::ext::fibers::shutdown();
   surge::ext::shutdownTimers();
+  surge::ext::service::shutdown();
   return SUCCESS;
 }
 

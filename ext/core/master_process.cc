@@ -33,6 +33,7 @@
 #include "core/runtime.h"
 #include "core/status.h"
 #include "core/worker_object.h"
+#include "service/services.h"
 #include "task/task_pool.h"
 
 extern "C" {
@@ -299,18 +300,24 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
     if (g_supervisor && !g_masterHookDied) watch::onIdle(*g_supervisor, info);
   };
 
+  // Supervised services (Surge\Service): chained into the hooks, started with the workers.
+  auto services =
+      service::MasterServices::attach(&hooks, staticString("statusFile"), stopTimeout());
+
   directory::createForServer();
   std::optional<Supervisor::ChildRole> role;
   {
     Supervisor supervisor(std::move(groups), stopTimeout(), std::move(hooks));
     g_supervisor = &supervisor;
     watch::attach(supervisor);
+    if (services) services->bind(&supervisor);
     try {
       role = supervisor.run();
     } catch (const std::exception& e) {
       runtime::log(info.tag + " master failed: " + e.what());
     }
     g_supervisor = nullptr;
+    if (services) services->bind(nullptr);
   }
   watch::release();
   if (role) {
@@ -318,6 +325,7 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
     return;
   }
   if (board) board->remove();
+  if (services) services->finish();
   closeMasterSockets();
   removeUnixSocketFiles();
   PidFile::remove(info.pidFile);

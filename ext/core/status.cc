@@ -15,6 +15,7 @@
 #include "event/timer.h"
 #include "net/connection.h"
 #include "process/pid_file.h"
+#include "process/service_status.h"
 #include "process/status_report.h"
 #include "core/runtime.h"
 #include "core/timers.h"
@@ -134,6 +135,15 @@ int64_t residentBytes(pid_t pid) {
   return static_cast<int64_t>(resident) * sysconf(_SC_PAGESIZE);
 }
 
+// The supervised services' state, which the master keeps beside the board (none: empty).
+std::vector<ServiceView> readServices(const std::string& statusFile) {
+  std::ifstream in(statusFile + ".services");
+  if (!in) return {};
+  std::stringstream text;
+  text << in.rdbuf();
+  return parseServiceFile(text.str());
+}
+
 bool masterRunning(const std::string& pidFile) {
   return PidFile::readLive(pidFile) != 0;
 }
@@ -214,15 +224,18 @@ int statusCommand(const std::string& tag, const std::string& statusFile, const s
     ctx.utcOffsetSeconds = localUtcOffset(ctx.nowMs / 1000);
     StatusBoard::Snapshot snapshot = board->snapshot();
     for (auto& process : snapshot.processes) process.rss = residentBytes(process.pid);
+    std::vector<ServiceView> services = readServices(statusFile);
     if (json) {
-      output(renderStatusJson(snapshot, ctx) + "\n");
+      output(addServicesToStatusJson(renderStatusJson(snapshot, ctx), services) + "\n");
       return 0;
     }
+    std::string table =
+        renderStatus(snapshot, ctx) + renderServicesTable(services, ctx.utcOffsetSeconds);
     if (!live) {
-      output(renderStatus(snapshot, ctx));
+      output(table);
       return 0;
     }
-    output("\033[H\033[2J\033(B\033[m" + renderStatus(snapshot, ctx) + "Press Ctrl+C to quit.\n");
+    output("\033[H\033[2J\033(B\033[m" + table + "Press Ctrl+C to quit.\n");
     php_output_flush();
     sleep(1);
   }

@@ -124,7 +124,7 @@ std::optional<Supervisor::ChildRole> Supervisor::run() {
   for (;;) {
     if (!stopping_) {
       if (auto role = spawnDue()) return role;
-    } else if (alive() == 0) {
+    } else if (alive() == 0 && (!hooks_.othersAlive || hooks_.othersAlive() == 0)) {
       return std::nullopt;
     }
 
@@ -136,6 +136,10 @@ std::optional<Supervisor::ChildRole> Supervisor::run() {
     if (stopping_ && killAt_ > 0 && killAt_ < wake) wake = killAt_;
     for (const Retiree& r : retirees_)
       if (r.killAt > 0 && r.killAt < wake) wake = r.killAt;
+    if (hooks_.nextDeadline) {
+      double other = hooks_.nextDeadline();
+      if (other > 0 && other < wake) wake = other;
+    }
     int timeoutMs = wake <= t ? 0 : static_cast<int>(std::ceil((wake - t) * 1000));
     if (hooks_.idleLimitMs) {
       int limit = hooks_.idleLimitMs();
@@ -277,10 +281,12 @@ void Supervisor::reap() {
       break;
     }
     if (retired) continue;
+    bool mine = false;
     for (size_t g = 0; g < slots_.size(); ++g) {
       for (size_t i = 0; i < slots_[g].size(); ++i) {
         Slot& s = slots_[g][i];
         if (s.pid != pid) continue;
+        mine = true;
         double lived = now() - s.startedAt;
         s.pid = 0;
         s.ready = false;
@@ -302,6 +308,7 @@ void Supervisor::reap() {
         }
       }
     }
+    if (!mine && hooks_.onOtherChildExit) hooks_.onOtherChildExit(pid, status);
   }
 }
 

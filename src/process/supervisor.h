@@ -59,6 +59,15 @@ class Supervisor {
     // what runs after each wait (timers the application added in the master).
     std::function<int()> idleLimitMs;
     std::function<void()> onIdle;
+    // Master: processes forked by another owner (a supervised service) are reaped by the
+    // same waitpid(-1) as the workers; their exits are handed over here.
+    std::function<void(pid_t pid, int status)> onOtherChildExit;
+    // Master: how many of those processes are alive. A stop ends only when the workers and
+    // they are gone (their owner signals them from onStopRequested).
+    std::function<size_t()> othersAlive;
+    // Master: the earliest now() at which onIdle must run for that owner (a restart after
+    // back-off, a SIGKILL deadline); 0 for none.
+    std::function<double()> nextDeadline;
   };
 
   Supervisor(std::vector<Group> groups, double stopTimeout, Hooks hooks);
@@ -94,6 +103,9 @@ class Supervisor {
   // second of starting: none the first time, then 0.1 s doubling up to 10 s.
   static double restartDelay(int fastDeaths);
 
+  // The clock of every deadline here (CLOCK_MONOTONIC, in seconds).
+  static double now();
+
  private:
   struct Slot {
     pid_t pid = 0;
@@ -115,7 +127,6 @@ class Supervisor {
   int waitingGroup_ = -1;
   int waitingSlot_ = -1;
 
-  static double now();
   static void onSignal(int signo);
   void installSignals();
   void restoreSignalsInChild();

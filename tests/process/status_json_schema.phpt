@@ -26,18 +26,26 @@ $http->onMessage = fn($c, $r) => $c->send('ok');
 $tick = new Worker();
 $tick->name = 'ticker';
 $tick->onWorkerStart = fn() => Timer::add(10, fn() => null);
+new Surge\Service('once', ['command' => ['/bin/sh', '-c', 'exit 3'], 'restart' => 'never']);
+new Surge\Service('sleeper', ['command' => ['/bin/sleep', '600']]);
 Worker::runAll();
 PHP);
-$server->waitForChildren(3);
 // One exit, so that "exits" is not empty.
-posix_kill($server->children()[0], SIGKILL);
-$data = wait_for(function () use ($server) {
+$first = wait_for(function () use ($server) {
+    [, $json] = $server->command(['status', '--json']);
+    return json_decode($json, true)['processes'][0]['pid'] ?? null;
+}, 'a worker process in status --json');
+posix_kill($first, SIGKILL);
+$data = wait_for(function () use ($server, $first) {
     [, $json] = $server->command(['status', '--json']);
     $data = json_decode($json, true);
-    return ($data['workers'][0]['exits'] ?? []) !== [] && count($data['processes'] ?? []) === 3 ? [$json, $data] : null;
-}, 'the exit in status --json');
+    return ($data['workers'][0]['exits'] ?? []) !== [] && !in_array($first, array_column($data['processes'], 'pid')) && count($data['processes'] ?? []) === 3
+        && ($data['services'][0]['state'] ?? '') === 'stopped' && ($data['services'][1]['state'] ?? '') === 'running'
+        ? [$json, $data] : null;
+}, 'the exits in status --json');
 [$json, $data] = $data;
 echo "running: schema_version {$data['schema_version']}, ", validate($json), "\n";
+echo "service once: ", json_encode($data['services'][0]['last_exit']), "\n";
 
 // A document the schema must refuse: a field renamed and one of the wrong type.
 $broken = $data;
@@ -53,6 +61,7 @@ echo "not running: exit $code, ", trim($json), ", ", validate($json), "\n";
 ?>
 --EXPECT--
 running: schema_version 1, valid
+service once: {"code":3,"signal":null,"text":"exited with code 3"}
 broken:
 processes/0: 'total_request' is a required property
 processes/0: Additional properties are not allowed ('total_requests' was unexpected)

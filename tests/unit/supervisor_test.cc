@@ -102,6 +102,10 @@ struct Scenario {
   // The master watches the read end of a pipe with watchFd(); each child writes one byte
   // there: 'C' when the watched end is closed in the child, as it must be, 'X' if not.
   bool watchPipe = false;
+  // The master also forks a process of its own before run() (as a supervised service is):
+  // the supervisor reaps it through onOtherChildExit, and a stop waits for it (othersAlive)
+  // until the hooks end it with SIGTERM at a deadline (nextDeadline/onIdle).
+  bool otherChild = false;
 };
 
 struct Outcome {
@@ -165,6 +169,34 @@ int g_watched[2] = {-1, -1};
   hooks.onReloadRequested = [&](bool graceful) {
     records.push_back(std::string("reload") + (graceful ? " graceful" : " now"));
   };
+  pid_t other = 0;
+  double otherTermAt = 0;
+  if (s.otherChild) {
+    other = fork();
+    if (other == 0) {
+      for (int i = 0; i < 300; ++i) ::usleep(100 * 1000);
+      _exit(3);
+    }
+    hooks.onOtherChildExit = [&](pid_t pid, int status) {
+      records.push_back(std::string(pid == other ? "other" : "stranger") + " exit " +
+                        describeExitStatus(status));
+      if (pid == other) other = 0;
+    };
+    hooks.othersAlive = [&]() -> size_t { return other > 0 ? 1 : 0; };
+    auto onStop = hooks.onStopRequested;
+    hooks.onStopRequested = [&, onStop](int signo, bool graceful) {
+      onStop(signo, graceful);
+      otherTermAt = Supervisor::now() + 0.2;
+    };
+    hooks.nextDeadline = [&] { return other > 0 ? otherTermAt : 0.0; };
+    hooks.onIdle = [&] {
+      if (other > 0 && otherTermAt > 0 && Supervisor::now() >= otherTermAt) {
+        records.push_back("other SIGTERM");
+        ::kill(other, SIGTERM);
+        otherTermAt = 0;
+      }
+    };
+  }
   std::optional<Supervisor::ChildRole> role;
   {
     Supervisor supervisor(s.groups, s.stopTimeout, hooks);
@@ -320,6 +352,27 @@ TEST(SupervisorTest, WatchedDescriptorsWakeTheMasterAndAreClosedInChildren) {
   ASSERT_EQ(o.records.size(), 3u) << recordsText(o);
   EXPECT_EQ(o.records[0], "watched C");  // the child saw no copy of the watched end
   EXPECT_EQ(o.records[1], "stop SIGTERM now");
+}
+
+TEST(SupervisorTest, OtherChildrenAreHandedOverAndAStopWaitsForThem) {
+  TempDir dir;
+  Scenario s;
+  s.groups = {{"web", 1}};
+  s.reportsBeforeStop = 1;
+  s.otherChild = true;
+  Outcome o = runScenario(s, dir);
+
+  ASSERT_TRUE(WIFEXITED(o.masterStatus) && WEXITSTATUS(o.masterStatus) == 0)
+      << describeExitStatus(o.masterStatus) << "\n"
+      << recordsText(o);
+  // The worker exits at once; run() returns only after the other process, which the hooks
+  // end later, was reaped and handed over (not taken for a worker, nothing logged).
+  ASSERT_EQ(o.records.size(), 4u) << recordsText(o);
+  EXPECT_EQ(o.records[0], "stop SIGTERM now");
+  EXPECT_TRUE(o.records[1].rfind("exit 0 0 ", 0) == 0) << recordsText(o);
+  EXPECT_EQ(o.records[2], "other SIGTERM");
+  EXPECT_EQ(o.records[3], std::string("other exit killed by SIGTERM (") + strsignal(SIGTERM) + ")");
+  EXPECT_FALSE(Contains(o.log, "worker[")) << o.log;
 }
 
 TEST(SupervisorTest, ReloadReplacesEachChildOnlyAfterItsSuccessorIsReady) {
