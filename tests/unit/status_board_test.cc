@@ -68,7 +68,7 @@ TEST(StatusBoardTest, ReaderSeesTheHeaderAndGroups) {
   struct stat st;
   ASSERT_EQ(::stat(path.c_str(), &st), 0);
   EXPECT_EQ(static_cast<size_t>(st.st_size), StatusBoard::fileSize(2, 8));
-  EXPECT_EQ(StatusBoard::fileSize(2, 5), 64u + 2 * 512u + 5 * 192u);
+  EXPECT_EQ(StatusBoard::fileSize(2, 5), 64u + 2 * 512u + 5 * 320u);
   EXPECT_FALSE(StatusBoard::open(path)->snapshot().groups.empty());
   EXPECT_FALSE(StatusBoard::create(path, twoGroups(), 1, 1)->snapshot().daemon);
 }
