@@ -32,6 +32,7 @@
 #include "core/runtime.h"
 #include "core/status.h"
 #include "core/worker_object.h"
+#include "metrics/metrics_server.h"
 #include "task/task_pool.h"
 
 extern "C" {
@@ -208,8 +209,9 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
     exitWith(1);
     return;
   }
-  if (!listenInMaster() || !task::preparePools()) {
+  if (!listenInMaster() || !metrics::listenInMaster() || !task::preparePools()) {
     closeMasterSockets();
+    metrics::close();
     PidFile::unlockStart(info.pidFile, lock);
     return;
   }
@@ -219,6 +221,7 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
     PidFile::write(info.pidFile, getpid());
   } catch (const std::exception& e) {
     closeMasterSockets();
+    metrics::close();
     PidFile::unlockStart(info.pidFile, lock);
     throwRuntime("%s", e.what());
     return;
@@ -290,6 +293,7 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
   // Timers the start file added before runAll() run in the master, as in Workerman.
   hooks.idleLimitMs = [] { return runtime::loop() && timerCount() > 0 ? 100 : -1; };
   hooks.onIdle = [&info] {
+    metrics::sweep();
     if (runtime::loop() && !g_masterHookDied) runMasterTimers(info.tag);
   };
 
@@ -298,6 +302,7 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
   {
     Supervisor supervisor(std::move(groups), stopTimeout(), std::move(hooks));
     g_supervisor = &supervisor;
+    metrics::serve(supervisor, board.get());
     try {
       role = supervisor.run();
     } catch (const std::exception& e) {
@@ -305,6 +310,7 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
     }
     g_supervisor = nullptr;
   }
+  metrics::close();  // in a child: forgets the master's endpoint without closing its sockets
   if (role) {
     runChild(*role, masterPid, board.get());
     return;

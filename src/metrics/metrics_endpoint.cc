@@ -37,8 +37,7 @@ MetricsEndpoint::~MetricsEndpoint() {
 }
 
 double MetricsEndpoint::now() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
-      .count();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
 void MetricsEndpoint::listen(const std::string& address) {
@@ -46,27 +45,23 @@ void MetricsEndpoint::listen(const std::string& address) {
   try {
     name = SocketName::parse(address);
   } catch (const std::exception& e) {
-    throw std::invalid_argument("metricsListen '" + address + "' is not an address: " +
-                                e.what() + "; use " + kExample);
+    throw std::invalid_argument(std::string(e.what()) + "; use " + kExample);
   }
   if (name.scheme != "http")
-    throw std::invalid_argument("metricsListen '" + address + "': the scheme must be http://, " +
-                                kExample);
+    throw std::invalid_argument("the scheme must be http://, " + std::string(kExample));
   SocketAddress where;
   try {
     where = SocketAddress::parse("tcp", name.address);
   } catch (const std::exception& e) {
-    throw std::invalid_argument("metricsListen '" + address + "': " + e.what() + "; use " +
-                                kExample);
+    throw std::invalid_argument(std::string(e.what()) + "; use " + kExample);
   }
   ListenOptions options;
   options.backlog = 128;
   try {
     listenFd_ = createListenSocket(where, options);
   } catch (const std::exception& e) {
-    throw std::runtime_error("metricsListen " + address + ": " + e.what() +
-                             " (choose a free port for Worker::$metricsListen, or stop what "
-                             "listens there)");
+    // The socket layer's message names the address and what to do.
+    throw std::runtime_error(e.what());
   }
   owner_ = ::getpid();
   sockaddr_storage bound{};
@@ -205,8 +200,8 @@ void MetricsEndpoint::answer(int fd, Client& client, int status, const std::stri
 
 void MetricsEndpoint::flush(int fd, Client& client) {
   while (client.sent < client.out.size()) {
-    ssize_t n = ::send(fd, client.out.data() + client.sent, client.out.size() - client.sent,
-                       MSG_NOSIGNAL);
+    ssize_t n =
+        ::send(fd, client.out.data() + client.sent, client.out.size() - client.sent, MSG_NOSIGNAL);
     if (n < 0) {
       if (errno == EINTR) continue;
       if (errno == EAGAIN || errno == EWOULDBLOCK) {

@@ -60,9 +60,8 @@ class StatusBoard {
     std::atomic<int64_t> httpDurationSumNs;
   };
   // Upper bounds, in seconds, of the HTTP duration histogram's buckets.
-  static constexpr double kHttpDurationBounds[14] = {0.0005, 0.001, 0.0025, 0.005, 0.01,
-                                                     0.025,  0.05,  0.1,    0.25,  0.5,
-                                                     1,      2.5,   5,      10};
+  static constexpr double kHttpDurationBounds[14] = {
+      0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
   static constexpr int kHttpDurationBuckets = 15;
   static_assert(std::atomic<int64_t>::is_always_lock_free,
                 "the board is shared between processes: its atomics must not use locks");
