@@ -12,7 +12,12 @@ Worker::$metricsListen = 'http://127.0.0.1:METRICS_PORT';
 $web = new Worker('http://127.0.0.1:' . TEST_PORT);
 $web->name = 'web';
 $web->count = 2;
-$web->onMessage = fn($c, $r) => $c->send('hello ' . $r->path());
+$web->onMessage = function ($c, $r) {
+    if ($r->path() === '/boom') {
+        throw new RuntimeException('boom');
+    }
+    $c->send('hello ' . $r->path());
+};
 $chat = new Worker('text://127.0.0.1:' . TEST_PORT2);
 $chat->name = 'chat';
 $chat->onMessage = fn($c, $m) => $c->send("echo $m");
@@ -48,6 +53,7 @@ var_dump(metric_sum($body, 'surge_process_received_bytes_total', ['worker="web"'
 var_dump(metric_sum($body, 'surge_process_sent_bytes_total', ['worker="web"']) === (float)strlen($answers));
 var_dump(metric_sum($body, 'surge_process_received_bytes_total', ['worker="chat"']));
 var_dump(metric_sum($body, 'surge_process_sent_bytes_total', ['worker="chat"']));
+// Neither got a response from the application: durations count only those.
 var_dump(metric_sum($body, 'surge_http_request_duration_seconds_count', ['worker="web"']));
 var_dump(metric_sum($body, 'surge_http_request_duration_seconds_bucket', ['worker="web"', 'le="+Inf"']));
 var_dump(metric_sum($body, 'surge_http_request_duration_seconds_count', ['worker="chat"']));
@@ -64,6 +70,13 @@ fclose($pipes[0]);
 $lint = stream_get_contents($pipes[1]);
 fclose($pipes[1]);
 var_dump(proc_close($check), $lint);
+
+// An exception thrown by a callback and a malformed request are counted.
+echo strtok(http_exchange($server->port, "GET /boom HTTP/1.1\r\nHost: x\r\n\r\n"), "\r\n"), "\n";
+wait_metric($mport, 'surge_process_exceptions_total', ['worker="web"'], 1);
+echo strtok(http_exchange($server->port, "GET / HTTP/9.9 nonsense\r\n\r\n"), "\r\n"), "\n";
+$body = wait_metric($mport, 'surge_process_protocol_errors_total', ['worker="web"'], 1);
+var_dump(metric_sum($body, 'surge_http_request_duration_seconds_count', ['worker="web"']));
 
 // A worker killed with SIGKILL is counted once under its reason, and replaced.
 preg_match('/surge_process_connections\{worker="web",pid="(\d+)"/', $body, $m);
@@ -105,6 +118,9 @@ int(3)
 bool(true)
 int(0)
 string(0) ""
+HTTP/1.1 500 Internal Server Error
+HTTP/1.1 400 Bad Request
+float(5)
 bool(true)
 HTTP/1.1 404 Not Found
 HTTP/1.1 405 Method Not Allowed
