@@ -73,6 +73,9 @@ void MetricsEndpoint::listen(const std::string& address) {
 }
 
 void MetricsEndpoint::attach(Watcher watcher) {
+  // The serving process owns the descriptors (a daemon's master is a fork of the process
+  // that listened).
+  if (listenFd_ >= 0) owner_ = ::getpid();
   watcher_ = std::move(watcher);
   attached_ = true;
   if (listenFd_ >= 0) watcher_.watch(listenFd_, POLLIN, [this](short) { onAccept(); });

@@ -39,7 +39,7 @@ class MetricsEndpoint {
   // std::invalid_argument for a value that is not such an address and std::runtime_error
   // (address in use, ...) when it cannot listen; both messages say what to do.
   void listen(const std::string& address);
-  // Starts serving on `watcher`'s loop.
+  // Starts serving on `watcher`'s loop; the calling process owns the descriptors from now on.
   void attach(Watcher watcher);
   // Stops serving: unwatches and closes every descriptor.
   void detach();
