@@ -4,7 +4,8 @@
 # the same run:
 #   off      no metricsListen
 #   on       metricsListen set (request durations observed), nobody scrapes
-#   scraped  metricsListen set and `curl /metrics` once a second during the load
+#   scraped  metricsListen set and GET /metrics once a second during the load (one PHP
+#            client process that stays up, on the load generator's CPU)
 #
 # Usage: bash bench/metrics_scrape.sh [--write]
 #   --write  replace (or append) the "## Metrics scrape cost" section of bench/RESULTS.md
@@ -77,7 +78,19 @@ run_load() {
     start_server "$metrics"
     taskset -c "$CLIENT_CPU" "$WRK" -t1 -c"$CONNS" -d"${WARMUP}s" "http://127.0.0.1:$PORT/" >/dev/null
     if [[ $config == scraped ]]; then
-        ( while true; do taskset -c "$CLIENT_CPU" curl -s -o "$TMP/scrape.txt" "$metrics/metrics"; sleep 1; done ) &
+        # One long-lived scraper process (a fork and exec of curl each second would cost the
+        # client CPU more than the scrape itself): GET /metrics, then sleep out the second.
+        taskset -c "$CLIENT_CPU" "$PHP" -n -r '
+            [$port, $out] = [$argv[1], $argv[2]];
+            for (;;) {
+                $t = microtime(true);
+                $c = stream_socket_client("tcp://127.0.0.1:$port", $e, $s, 5);
+                fwrite($c, "GET /metrics HTTP/1.1\r\nHost: bench\r\n\r\n");
+                $answer = stream_get_contents($c);
+                fclose($c);
+                file_put_contents($out, substr($answer, strpos($answer, "\r\n\r\n") + 4));
+                usleep((int)max(0, 1e6 - (microtime(true) - $t) * 1e6));
+            }' "${metrics##*:}" "$TMP/scrape.txt" &
         SCRAPER_PID=$!
     fi
     local before after out rps requests
@@ -124,7 +137,7 @@ Command: \`$CMD_LINE\`
 Date: $(date -u)  
 Machine: $(nproc) CPUs, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), Linux $(uname -r); $("$PHP" -r 'echo "PHP ", PHP_VERSION;') (\`php -n\`)  
 Tree: $(git -C "$REPO" rev-parse --short HEAD)  
-Load: wrk -t1 -c$CONNS, GET / (\"Hello, World!\"), ${SECS} s after a ${WARMUP} s warmup, one worker on CPU $SERVER_CPU, wrk and curl on CPU $CLIENT_CPU; a fresh server per run; $REPS repetitions, order rotating.
+Load: wrk -t1 -c$CONNS, GET / (\"Hello, World!\"), ${SECS} s after a ${WARMUP} s warmup, one worker on CPU $SERVER_CPU, wrk and the scraper on CPU $CLIENT_CPU; a fresh server per run; $REPS repetitions, order rotating.
 
 $table
 
