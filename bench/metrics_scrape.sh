@@ -88,7 +88,9 @@ run_load() {
                 fwrite($c, "GET /metrics HTTP/1.1\r\nHost: bench\r\n\r\n");
                 $answer = stream_get_contents($c);
                 fclose($c);
-                file_put_contents($out, substr($answer, strpos($answer, "\r\n\r\n") + 4));
+                // Whole files only: the scraper is killed at any moment.
+                file_put_contents("$out.tmp", substr($answer, strpos($answer, "\r\n\r\n") + 4));
+                rename("$out.tmp", $out);
                 usleep((int)max(0, 1e6 - (microtime(true) - $t) * 1e6));
             }' "${metrics##*:}" "$TMP/scrape.txt" &
         SCRAPER_PID=$!
