@@ -64,8 +64,11 @@ if test "$PHP_SURGE" != "no"; then
     src/net/listen_socket.cc
     src/net/listener.cc
     src/net/output_queue.cc
+    src/net/io_totals.cc
     src/net/socket_address.cc
     src/metrics/prometheus_text.cc
+    src/metrics/metrics_endpoint.cc
+    src/metrics/board_metrics.cc
     src/process/banner.cc
     src/process/command_line.cc
     src/process/connections_dump.cc
@@ -141,6 +144,8 @@ if test "$PHP_SURGE" != "no"; then
     ext/core/worker.cc
     ext/core/worker_listener.cc
     ext/core/worker_process.cc
+    ext/metrics/http_metrics.cc
+    ext/metrics/metrics_server.cc
     ext/task/task_caller.cc
     ext/task/task_pool.cc
     ext/task/task_process.cc
@@ -221,7 +226,7 @@ if test "$PHP_SURGE" != "no"; then
   PHP_ADD_BUILD_DIR([$ext_builddir/src/base $ext_builddir/src/event $ext_builddir/src/net $ext_builddir/src/process $ext_builddir/src/protocol/text $ext_builddir/src/protocol/frame $ext_builddir/src/protocol/http $ext_builddir/src/protocol/websocket $ext_builddir/ext $ext_builddir/ext/core $ext_builddir/ext/events $ext_builddir/ext/protocols $ext_builddir/ext/http $ext_builddir/ext/websocket $ext_builddir/ext/udp $ext_builddir/ext/client])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/redis $ext_builddir/src/jobs $ext_builddir/ext/jobs])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/ipc $ext_builddir/ext/cluster])
-  PHP_ADD_BUILD_DIR([$ext_builddir/src/metrics])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/metrics $ext_builddir/ext/metrics])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/shm $ext_builddir/ext/shm])
   PHP_ADD_BUILD_DIR([$ext_builddir/ext/service])
   PHP_ADD_EXTENSION_DEP(surge, spl)

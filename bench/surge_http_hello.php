@@ -28,6 +28,11 @@ Worker::$logFile = "$tmp/surge_http_hello.log";
 TcpConnection::$defaultMaxPackageSize = 200 * 1024 * 1024;
 ini_set('memory_limit', '1G');
 
+// bench/metrics_scrape.sh: the Prometheus endpoint, e.g. BENCH_METRICS=http://127.0.0.1:9100.
+if (getenv('BENCH_METRICS')) {
+    Worker::$metricsListen = getenv('BENCH_METRICS');
+}
+
 $oneMb = str_repeat('x', 1024 * 1024);
 
 $worker = new Worker("http://127.0.0.1:$port");

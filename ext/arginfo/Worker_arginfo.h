@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 82e7e48f5aeb32ab4cc60dc690f60dafa9bb0895 */
+ * Stub hash: e60ec7e36aa44a08f377d13e8b3c05efd3ffaa7d */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Surge_Worker___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, socketName, IS_STRING, 1, "null")
@@ -549,6 +549,12 @@ static zend_class_entry *register_class_Surge_Worker(void)
 	zend_string *property_stopTimeout_name = zend_string_init("stopTimeout", sizeof("stopTimeout") - 1, 1);
 	zend_declare_typed_property(class_entry, property_stopTimeout_name, &property_stopTimeout_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_DOUBLE|MAY_BE_LONG));
 	zend_string_release(property_stopTimeout_name);
+
+	zval property_metricsListen_default_value;
+	ZVAL_EMPTY_STRING(&property_metricsListen_default_value);
+	zend_string *property_metricsListen_name = zend_string_init("metricsListen", sizeof("metricsListen") - 1, 1);
+	zend_declare_typed_property(class_entry, property_metricsListen_name, &property_metricsListen_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_metricsListen_name);
 
 	zval property_command_default_value;
 	ZVAL_EMPTY_STRING(&property_command_default_value);

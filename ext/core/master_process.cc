@@ -33,6 +33,7 @@
 #include "core/runtime.h"
 #include "core/status.h"
 #include "core/worker_object.h"
+#include "metrics/metrics_server.h"
 #include "service/services.h"
 #include "task/task_pool.h"
 
@@ -210,8 +211,10 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
     exitWith(1);
     return;
   }
-  if (!listenInMaster() || !task::preparePools() || !watch::prepare(cmd, info)) {
+  if (!listenInMaster() || !metrics::listenInMaster() || !task::preparePools() ||
+      !watch::prepare(cmd, info)) {
     closeMasterSockets();
+    metrics::close();
     PidFile::unlockStart(info.pidFile, lock);
     return;
   }
@@ -221,6 +224,7 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
     PidFile::write(info.pidFile, getpid());
   } catch (const std::exception& e) {
     closeMasterSockets();
+    metrics::close();
     PidFile::unlockStart(info.pidFile, lock);
     throwRuntime("%s", e.what());
     return;
@@ -296,6 +300,7 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
     return timers < 0 || (settle >= 0 && settle < timers) ? settle : timers;
   };
   hooks.onIdle = [&info] {
+    metrics::sweep();
     if (runtime::loop() && !g_masterHookDied) runMasterTimers(info.tag);
     if (g_supervisor && !g_masterHookDied) watch::onIdle(*g_supervisor, info);
   };
@@ -311,6 +316,7 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
     g_supervisor = &supervisor;
     watch::attach(supervisor);
     if (services) services->bind(&supervisor);
+    metrics::serve(supervisor, board.get());
     try {
       role = supervisor.run();
     } catch (const std::exception& e) {
@@ -320,6 +326,7 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
     if (services) services->bind(nullptr);
   }
   watch::release();
+  metrics::close();  // in a child: forgets the master's endpoint without closing its sockets
   if (role) {
     runChild(*role, masterPid, board.get());
     return;

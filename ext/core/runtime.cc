@@ -251,6 +251,8 @@ void statAdd(Stat which, zend_long delta) {
       board->totalRequests.fetch_add(delta, std::memory_order_relaxed);
     else if (which == Stat::kSendFail)
       board->sendFail.fetch_add(delta, std::memory_order_relaxed);
+    else if (which == Stat::kThrowException)
+      board->exceptions.fetch_add(delta, std::memory_order_relaxed);
   }
   if (g_stats == nullptr) return;
   zval* stats = g_stats;

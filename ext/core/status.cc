@@ -14,6 +14,8 @@
 #include "event/signal_watcher.h"
 #include "event/timer.h"
 #include "net/connection.h"
+#include "net/io_totals.h"
+#include "metrics/http_metrics.h"
 #include "process/pid_file.h"
 #include "process/service_status.h"
 #include "process/status_report.h"
@@ -32,6 +34,8 @@ SignalWatcher* g_dumpSignal = nullptr;
 SignalWatcher* g_statusSignal = nullptr;
 int64_t g_qpsSince = 0;
 int64_t g_qpsBase = 0;
+constexpr double kPublishPeriod = 0.5;
+int64_t g_lastTickUs = 0;  // CLOCK_MONOTONIC of the publishing timer's last run
 
 void output(const std::string& text) {
   PHPWRITE(text.data(), text.size());
@@ -60,6 +64,24 @@ void publish(void*) {
     g_qpsSince = now;
     g_qpsBase = total;
   }
+}
+
+int64_t monotonicUs() {
+  timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return static_cast<int64_t>(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
+}
+
+// The publishing timer: how much later than its period it runs is the event loop's lag
+// (time spent in callbacks and PHP code that kept the loop from its timers).
+void tick(void*) {
+  int64_t now = monotonicUs();
+  if (g_counters != nullptr && g_lastTickUs != 0) {
+    int64_t late = now - g_lastTickUs - static_cast<int64_t>(kPublishPeriod * 1e6);
+    g_counters->loopLagUs.store(late > 0 ? late : 0, std::memory_order_relaxed);
+  }
+  g_lastTickUs = now;
+  publish(nullptr);
 }
 
 std::string shortProtocol(zval* protocol, const std::string& transport) {
@@ -127,14 +149,6 @@ void dumpConnections(int, void*) {
   std::rename(tmp.c_str(), path.c_str());
 }
 
-// Resident set size of another process, from /proc (0 when unknown).
-int64_t residentBytes(pid_t pid) {
-  std::ifstream statm("/proc/" + std::to_string(pid) + "/statm");
-  long pages = 0, resident = 0;
-  if (!(statm >> pages >> resident)) return 0;
-  return static_cast<int64_t>(resident) * sysconf(_SC_PAGESIZE);
-}
-
 // The supervised services' state, which the master keeps beside the board (none: empty).
 std::vector<ServiceView> readServices(const std::string& statusFile) {
   std::ifstream in(statusFile + ".services");
@@ -148,6 +162,13 @@ bool masterRunning(const std::string& pidFile) {
   return PidFile::readLive(pidFile) != 0;
 }
 }  // namespace
+
+int64_t residentBytes(pid_t pid) {
+  std::ifstream statm("/proc/" + std::to_string(pid) + "/statm");
+  long pages = 0, resident = 0;
+  if (!(statm >> pages >> resident)) return 0;
+  return static_cast<int64_t>(resident) * sysconf(_SC_PAGESIZE);
+}
 
 std::unique_ptr<StatusBoard> createBoard(const std::string& path, bool daemon) {
   std::vector<StatusBoard::GroupSpec> groups;
@@ -187,11 +208,13 @@ void startPublishing(StatusBoard* board, int group) {
   }
   if (g_counters == nullptr) return;
   g_board = board;
+  IoTotals::bind(&g_counters->bytesReceived, &g_counters->bytesSent);
+  metrics::workerStarted(g_counters);
   EventLoop* loop = runtime::loop();
   // Twice a second, so that a process stuck in PHP for a second shows [busy].
-  g_heartbeat = new Timer(*loop, &publish, nullptr);
-  g_heartbeat->start(0.5, true);
-  publish(nullptr);
+  g_heartbeat = new Timer(*loop, &tick, nullptr);
+  g_heartbeat->start(kPublishPeriod, true);
+  tick(nullptr);
   g_dumpSignal = new SignalWatcher(*loop, SIGIO, &dumpConnections, nullptr);
   // Workerman's status request (SIGIOT) needs no answer here: publish at once.
   g_statusSignal = new SignalWatcher(

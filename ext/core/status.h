@@ -22,6 +22,8 @@ void childExited(StatusBoard* board, int group, pid_t pid, int status);
 // Worker: finds its slot, then publishes its counters from a timer and answers SIGIO
 // with a dump of its connections.
 void startPublishing(StatusBoard* board, int group);
+// Resident set size of a process in bytes, from /proc (0 when unknown).
+int64_t residentBytes(pid_t pid);
 // Counters the hot path adds to (null outside a worker with a board).
 StatusBoard::Counters* counters();
 

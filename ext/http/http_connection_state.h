@@ -18,6 +18,7 @@ struct PendingRequest {
   zend_string* buffer;  // the request as PHP sees it (Range, If-Modified-Since)
   bool keepAlive;
   bool isHead;
+  int64_t startNs = 0;  // when it was whole, for the duration histogram (0: not observed)
 };
 
 struct HttpConnectionState {

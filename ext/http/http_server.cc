@@ -10,6 +10,7 @@
 #include "http/http_classes.h"
 #include "http/http_connection_state.h"
 #include "http/http_timeouts.h"
+#include "metrics/http_metrics.h"
 #include "net/connection.h"
 #include "protocol/http/request_parser.h"
 #include "protocol/http/response_head.h"
@@ -115,7 +116,7 @@ void dispatchRequest(ConnectionObject* c, WorkerObject* w, HttpConnectionState* 
                      const std::vector<protocol::HttpHeader>* trailers) {
   httpRequestDispatched(c, s);
   zend_string_addref(buffer);
-  s->pending.push_back(PendingRequest{buffer, keepAlive, isHead});
+  s->pending.push_back(PendingRequest{buffer, keepAlive, isHead, metrics::httpRequestStart()});
   uint64_t index = s->dispatched++;
   if (!keepAlive) s->closing = true;
   zval request;

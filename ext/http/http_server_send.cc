@@ -13,6 +13,7 @@
 
 #include "http/http_classes.h"
 #include "http/http_connection_state.h"
+#include "metrics/http_metrics.h"
 #include "net/connection.h"
 #include "protocol/http/http_date.h"
 #include "protocol/http/mime_types.h"
@@ -231,6 +232,7 @@ void sendResponseObject(ConnectionObject* c, HttpConnectionState* s, zend_object
       sendResponse(c, s, req.isHead ? nullptr : body, closeAfter, false, return_value);
     }
   }
+  metrics::observeHttpResponse(req.startNs);
   if (req.buffer) zend_string_release(req.buffer);
 }
 
@@ -301,6 +303,7 @@ void sendStringResponse(ConnectionObject* c, HttpConnectionState* s, zend_string
   zval* extra = slot(&c->std, connection_props.headers);
   if (Z_TYPE_P(extra) != IS_ARRAY || zend_hash_num_elements(Z_ARRVAL_P(extra)) == 0) {
     sendPlainResponse(c, s, body, req, return_value);
+    metrics::observeHttpResponse(req.startNs);
     if (req.buffer) zend_string_release(req.buffer);
     return;
   }
@@ -315,6 +318,7 @@ void sendStringResponse(ConnectionObject* c, HttpConnectionState* s, zend_string
   } else {
     sendResponse(c, s, req.isHead ? nullptr : body, closeAfter, false, return_value);
   }
+  metrics::observeHttpResponse(req.startNs);
   if (req.buffer) zend_string_release(req.buffer);
 }
 

@@ -127,6 +127,7 @@ void Connection::handleReadable() {
     }
     size_t got = static_cast<size_t>(n);
     bytesRead_ += got;
+    IoTotals::addReceived(got);
     writtenAtLastRead_ = bytesWritten_;
     // TLS: OpenSSL's reads are its own; it says whether the last one found the socket empty.
     inputDrained_ = tls_ ? tlsDrained_ : got < offered;
@@ -238,7 +239,7 @@ bool Connection::flushQueued() {
     destroy();
     return false;
   }
-  bytesWritten_ += static_cast<uint64_t>(n);
+  countWritten(static_cast<uint64_t>(n));
   return true;
 }
 
@@ -269,7 +270,7 @@ Connection::SendResult Connection::send(const SendPiece* pieces, int count, Over
     if (corked_ && output_.bytes() >= maxSendBuffer_ && !(interest_ & Poller::kWrite)) {
       ssize_t n = writeQueued();
       if (n < 0) return SendResult::kPeerGone;
-      bytesWritten_ += static_cast<uint64_t>(n);
+      countWritten(static_cast<uint64_t>(n));
       if (!output_.empty()) updateInterest();
     }
     if (output_.bytes() >= maxSendBuffer_ && overflow == Overflow::kDrop)
@@ -303,7 +304,7 @@ Connection::SendResult Connection::send(const SendPiece* pieces, int count, Over
     if (errno != EAGAIN && errno != EWOULDBLOCK) return SendResult::kPeerGone;
     written = 0;
   }
-  bytesWritten_ += static_cast<uint64_t>(written);
+  countWritten(static_cast<uint64_t>(written));
   if (static_cast<size_t>(written) == total && n == count) return SendResult::kWritten;
   size_t skip = static_cast<size_t>(written);
   for (int i = 0; i < count; ++i) {
@@ -354,7 +355,7 @@ Connection::SendResult Connection::sendFile(int fd, off_t offset, size_t length)
     // rather than under the caller.
     if (n <= 0) break;
     sent += static_cast<size_t>(n);
-    bytesWritten_ += static_cast<uint64_t>(n);
+    countWritten(static_cast<uint64_t>(n));
     if (static_cast<size_t>(n) < offered) break;
   }
   if (sent == length) {
@@ -485,7 +486,7 @@ void Connection::destroy() {
   // closing (what the socket takes now, never waiting; the rest is dropped).
   if (corked_ && !output_.empty()) {
     ssize_t n = writeQueued();
-    if (n > 0) bytesWritten_ += static_cast<uint64_t>(n);
+    if (n > 0) countWritten(static_cast<uint64_t>(n));
   }
   if (tls_) tlsGoodbye();
   state_ = State::kClosed;

@@ -11,6 +11,7 @@
 #include "base/buffer.h"
 #include "event/deadline.h"
 #include "event/poller.h"
+#include "net/io_totals.h"
 #include "net/output_queue.h"
 #include "net/socket_address.h"
 
@@ -283,6 +284,10 @@ class Connection : private Poller::Target {
   friend class InputBudget;
   uint64_t bytesRead_ = 0;
   uint64_t bytesWritten_ = 0;
+  void countWritten(uint64_t n) {
+    bytesWritten_ += n;
+    IoTotals::addSent(n);
+  }
   uint64_t writtenAtLastRead_ = 0;  // bytesWritten_ when bytes last arrived
   std::unique_ptr<Timer> linger_;
   // The timeout of setTimeout(); quietMs_ is its period in kQuiet mode (each read re-arms

@@ -190,7 +190,7 @@ Connection::SendResult Connection::sendTls(const SendPiece* pieces, int count, O
     for (int i = 0; i < count; ++i) output_.push(pieces[i]);
     ssize_t n = flushTls();
     if (n < 0) return SendResult::kPeerGone;
-    bytesWritten_ += static_cast<uint64_t>(n);
+    countWritten(static_cast<uint64_t>(n));
     if (output_.empty()) return SendResult::kWritten;
     updateInterest();
     reportIfFull();
@@ -211,12 +211,12 @@ Connection::SendResult Connection::sendTls(const SendPiece* pieces, int count, O
     int n = tlsWrite(data + done, total - done);
     if (n == 0) break;
     if (n < 0) {
-      bytesWritten_ += done;
+      countWritten(done);
       return SendResult::kPeerGone;
     }
     done += static_cast<size_t>(n);
   }
-  bytesWritten_ += done;
+  countWritten(done);
   if (done == total) return SendResult::kWritten;
   if (count == 1)
     output_.push(pieces[0], done);

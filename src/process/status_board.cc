@@ -17,7 +17,7 @@ namespace {
 
 // Bumped whenever a record changes size or meaning: a `status` command of another build
 // then refuses the file instead of printing garbage.
-constexpr uint32_t kLayoutVersion = 2;
+constexpr uint32_t kLayoutVersion = 3;
 constexpr char kMagic[8] = {'S', 'U', 'R', 'G', 'E', 'S', 'B', '\n'};
 constexpr uint32_t kFlagDaemon = 1;
 // Sanity bounds for a file read from disk, far above anything a server runs.
@@ -58,7 +58,7 @@ struct alignas(64) GroupRecord {
   ExitPair exits[StatusBoard::kMaxExitStatuses];
 };
 
-// 192 bytes: the counters a worker writes all the time start on their own cache line,
+// 320 bytes: the counters a worker writes all the time start on their own cache line,
 // away from the neighbour slot's and from the fields only the master writes.
 struct alignas(64) SlotRecord {
   int32_t group;
@@ -71,8 +71,8 @@ struct alignas(64) SlotRecord {
 // The layout is the file format: pin it, so a change is a deliberate version bump.
 static_assert(sizeof(FileHeader) == 64);
 static_assert(sizeof(GroupRecord) == 512);
-static_assert(sizeof(SlotRecord) == 192);
-static_assert(sizeof(StatusBoard::Counters) == 72);
+static_assert(sizeof(SlotRecord) == 320);
+static_assert(sizeof(StatusBoard::Counters) == 232);
 
 FileHeader* headerOf(void* base) {
   return static_cast<FileHeader*>(base);
@@ -112,6 +112,12 @@ void resetCounters(StatusBoard::Counters& c) {
   c.heartbeatMs.store(0, std::memory_order_relaxed);
   c.qps.store(0, std::memory_order_relaxed);
   c.protocolErrors.store(0, std::memory_order_relaxed);
+  c.bytesReceived.store(0, std::memory_order_relaxed);
+  c.bytesSent.store(0, std::memory_order_relaxed);
+  c.exceptions.store(0, std::memory_order_relaxed);
+  c.loopLagUs.store(0, std::memory_order_relaxed);
+  for (auto& bucket : c.httpDurationBuckets) bucket.store(0, std::memory_order_relaxed);
+  c.httpDurationSumNs.store(0, std::memory_order_relaxed);
 }
 
 std::runtime_error systemError(const std::string& what, const std::string& path) {
@@ -392,6 +398,14 @@ StatusBoard::Snapshot StatusBoard::snapshot() const {
     p.heartbeatMs = c.heartbeatMs.load(std::memory_order_relaxed);
     p.qps = c.qps.load(std::memory_order_relaxed);
     p.protocolErrors = c.protocolErrors.load(std::memory_order_relaxed);
+    p.bytesReceived = c.bytesReceived.load(std::memory_order_relaxed);
+    p.bytesSent = c.bytesSent.load(std::memory_order_relaxed);
+    p.exceptions = c.exceptions.load(std::memory_order_relaxed);
+    p.loopLagUs = c.loopLagUs.load(std::memory_order_relaxed);
+    p.httpDurationBuckets.reserve(kHttpDurationBuckets);
+    for (const auto& bucket : c.httpDurationBuckets)
+      p.httpDurationBuckets.push_back(bucket.load(std::memory_order_relaxed));
+    p.httpDurationSumNs = c.httpDurationSumNs.load(std::memory_order_relaxed);
     out.processes.push_back(std::move(p));
   }
   return out;

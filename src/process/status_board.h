@@ -46,7 +46,23 @@ class StatusBoard {
     // Malformed input from clients since the process started (each answered with its
     // protocol's error and closed); counted here because only the first few are logged.
     std::atomic<int64_t> protocolErrors;
+    // Bytes read from / written to this process's stream connections (after TLS), counted
+    // per read()/write() result, and exceptions thrown by callbacks (caught and logged).
+    std::atomic<int64_t> bytesReceived;
+    std::atomic<int64_t> bytesSent;
+    std::atomic<int64_t> exceptions;
+    // How late (microseconds) the publishing timer last fired: the event loop's lag.
+    std::atomic<int64_t> loopLagUs;
+    // HTTP request durations (request complete -> response handed to the connection):
+    // observations per bucket of kHttpDurationBounds (the last one is above the last
+    // bound; not cumulative) and their sum in nanoseconds.
+    std::atomic<int64_t> httpDurationBuckets[15];
+    std::atomic<int64_t> httpDurationSumNs;
   };
+  // Upper bounds, in seconds, of the HTTP duration histogram's buckets.
+  static constexpr double kHttpDurationBounds[14] = {
+      0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+  static constexpr int kHttpDurationBuckets = 15;
   static_assert(std::atomic<int64_t>::is_always_lock_free,
                 "the board is shared between processes: its atomics must not use locks");
 
@@ -78,6 +94,12 @@ class StatusBoard {
     int64_t heartbeatMs = 0;
     int64_t qps = 0;
     int64_t protocolErrors = 0;
+    int64_t bytesReceived = 0;
+    int64_t bytesSent = 0;
+    int64_t exceptions = 0;
+    int64_t loopLagUs = 0;
+    std::vector<int64_t> httpDurationBuckets;  // kHttpDurationBuckets entries
+    int64_t httpDurationSumNs = 0;
     // Resident set size in bytes; not on the board: the reader fills it from /proc.
     int64_t rss = 0;
   };

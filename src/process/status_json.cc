@@ -133,6 +133,8 @@ std::string renderStatusJson(const StatusBoard::Snapshot& snapshot, const Status
            ",\"connections\":" + num(p.connections) + ",\"send_fail\":" + num(p.sendFail) +
            ",\"protocol_errors\":" + num(p.protocolErrors) + ",\"timers\":" + num(p.timers) +
            ",\"total_request\":" + num(p.totalRequests) + ",\"qps\":" + num(p.qps) +
+           ",\"bytes_received\":" + num(p.bytesReceived) + ",\"bytes_sent\":" + num(p.bytesSent) +
+           ",\"exceptions\":" + num(p.exceptions) + ",\"loop_lag_us\":" + num(p.loopLagUs) +
            ",\"started\":" + num(p.startTime) + ",\"status\":\"" +
            (isBusy(p, ctx) ? "busy" : "idle") + "\"}";
   }

@@ -237,6 +237,11 @@ class Worker
     public static string $logFile = '';
     public static int $logFileMaxSize = 10485760;
     public static float|int $stopTimeout = 2;
+    /**
+     * Prometheus endpoint served by the master process, e.g. 'http://127.0.0.1:9100'
+     * (GET /metrics); '' (the default) serves none.
+     */
+    public static string $metricsListen = '';
     public static string $command = '';
     /** @var callable|null */
     public static $onMasterReload = null;

@@ -1,4 +1,5 @@
 #include "net/connection.h"
+#include "net/io_totals.h"
 
 #include <event2/event.h>
 #include <signal.h>
@@ -173,6 +174,28 @@ TEST_F(ConnectionTest, DataIsDelivered) {
   EXPECT_EQ(c->bytesRead(), 5u);
   EXPECT_EQ(c->pendingInput(), 0u);
   EXPECT_EQ(h.closes, 0);
+  finish(c);
+}
+
+TEST_F(ConnectionTest, ProcessByteTotalsCountEveryReadAndWrite) {
+  std::atomic<int64_t> received{100}, sent{200};
+  IoTotals::bind(&received, &sent);
+  Recorder h;
+  Connection* c = open(h);
+  SafetyNet net(loop_);
+  h.data = [&](Connection&, std::string_view bytes) {
+    loop_.stop();
+    return bytes.size();
+  };
+  peerWrite("hello");
+  loop_.run();
+  EXPECT_EQ(c->send("ping"), Result::kWritten);
+  SendPiece pieces[2] = {{"a", 1}, {"bc", 2}};
+  EXPECT_EQ(c->send(pieces, 2), Result::kWritten);
+  IoTotals::bind(nullptr, nullptr);
+  EXPECT_EQ(c->send("x"), Result::kWritten);  // no longer counted here
+  EXPECT_EQ(received.load(), 105);
+  EXPECT_EQ(sent.load(), 207);
   finish(c);
 }
 

@@ -68,7 +68,7 @@ TEST(StatusBoardTest, ReaderSeesTheHeaderAndGroups) {
   struct stat st;
   ASSERT_EQ(::stat(path.c_str(), &st), 0);
   EXPECT_EQ(static_cast<size_t>(st.st_size), StatusBoard::fileSize(2, 8));
-  EXPECT_EQ(StatusBoard::fileSize(2, 5), 64u + 2 * 512u + 5 * 192u);
+  EXPECT_EQ(StatusBoard::fileSize(2, 5), 64u + 2 * 512u + 5 * 320u);
   EXPECT_FALSE(StatusBoard::open(path)->snapshot().groups.empty());
   EXPECT_FALSE(StatusBoard::create(path, twoGroups(), 1, 1)->snapshot().daemon);
 }
@@ -112,6 +112,37 @@ TEST(StatusBoardTest, AssignAndReleaseSlots) {
   EXPECT_EQ(s.processes[0].pid, 202);
   EXPECT_EQ(s.processes[0].totalRequests, 3);
   EXPECT_EQ(s.processes[0].heartbeatMs, 0);
+}
+
+TEST(StatusBoardTest, MetricsCountersAreCopiedAndReleased) {
+  TempDir dir;
+  auto board = StatusBoard::create(dir.file("s"), twoGroups(), 1, 1);
+  board->assign(0, 0, 200, 1700000200);
+  StatusBoard::Counters& c = board->counters(0, 0);
+  c.bytesReceived.store(11, std::memory_order_relaxed);
+  c.bytesSent.store(22, std::memory_order_relaxed);
+  c.exceptions.store(3, std::memory_order_relaxed);
+  c.loopLagUs.store(1500, std::memory_order_relaxed);
+  c.httpDurationBuckets[0].store(4, std::memory_order_relaxed);
+  c.httpDurationBuckets[StatusBoard::kHttpDurationBuckets - 1].store(1, std::memory_order_relaxed);
+  c.httpDurationSumNs.store(12345, std::memory_order_relaxed);
+  StatusBoard::Snapshot s = StatusBoard::open(dir.file("s"))->snapshot();
+  ASSERT_EQ(s.processes.size(), 1u);
+  const auto& p = s.processes[0];
+  EXPECT_EQ(p.bytesReceived, 11);
+  EXPECT_EQ(p.bytesSent, 22);
+  EXPECT_EQ(p.exceptions, 3);
+  EXPECT_EQ(p.loopLagUs, 1500);
+  ASSERT_EQ(p.httpDurationBuckets.size(), static_cast<size_t>(StatusBoard::kHttpDurationBuckets));
+  EXPECT_EQ(p.httpDurationBuckets[0], 4);
+  EXPECT_EQ(p.httpDurationBuckets.back(), 1);
+  EXPECT_EQ(p.httpDurationSumNs, 12345);
+  board->release(0, 0);
+  board->assign(0, 0, 201, 1700000201);
+  s = board->snapshot();
+  EXPECT_EQ(s.processes[0].bytesSent, 0);
+  EXPECT_EQ(s.processes[0].httpDurationBuckets[0], 0);
+  EXPECT_EQ(s.processes[0].httpDurationSumNs, 0);
 }
 
 TEST(StatusBoardTest, SpareSlotsHoldTheExtraProcessesOfAReload) {

@@ -131,22 +131,26 @@ TEST(StatusReportTest, JsonHasTheSameData) {
       "\"peak_memory\":2000000,\"rss\":0,\"connections\":0,\"send_fail\":0,\"protocol_errors\":0,"
       "\"timers\":0,\"total_"
       "request\":1,"
-      "\"qps\":4,\"started\":1795353530,\"status\":\"idle\"},"
+      "\"qps\":4,\"bytes_received\":0,\"bytes_sent\":0,\"exceptions\":0,\"loop_lag_us\":0,"
+      "\"started\":1795353530,\"status\":\"idle\"},"
       "{\"pid\":21200,\"worker\":\"web\",\"listen\":\"http://127.0.0.1:18080\",\"memory\":1247806,"
       "\"peak_memory\":0,\"rss\":0,\"connections\":0,\"send_fail\":0,\"protocol_errors\":0,"
       "\"timers\":0,\"total_"
       "request\":1,"
-      "\"qps\":0,\"started\":1795353530,\"status\":\"idle\"},"
+      "\"qps\":0,\"bytes_received\":0,\"bytes_sent\":0,\"exceptions\":0,\"loop_lag_us\":0,"
+      "\"started\":1795353530,\"status\":\"idle\"},"
       "{\"pid\":21201,\"worker\":\"none\",\"listen\":\"websocket://127.0.0.1:18081\","
       "\"memory\":1163920,\"peak_memory\":0,\"rss\":0,\"connections\":0,\"send_fail\":0,\"protocol_"
       "errors\":0,\"timers\":"
       "0,"
-      "\"total_request\":0,\"qps\":0,\"started\":1795353530,\"status\":\"idle\"},"
+      "\"total_request\":0,\"qps\":0,\"bytes_received\":0,\"bytes_sent\":0,\"exceptions\":0,\"loop_"
+      "lag_us\":0,\"started\":1795353530,\"status\":\"idle\"},"
       "{\"pid\":21202,\"worker\":\"timer\",\"listen\":\"none\",\"memory\":1184891,"
       "\"peak_memory\":0,\"rss\":0,\"connections\":0,\"send_fail\":0,\"protocol_errors\":0,"
       "\"timers\":1,\"total_"
       "request\":0,"
-      "\"qps\":0,\"started\":1795353530,\"status\":\"busy\"}]}\n";
+      "\"qps\":0,\"bytes_received\":0,\"bytes_sent\":0,\"exceptions\":0,\"loop_lag_us\":0,"
+      "\"started\":1795353530,\"status\":\"busy\"}]}\n";
   EXPECT_EQ(json, expected);
   EXPECT_TRUE(JsonChecker(json).valid());
 

@@ -1,0 +1,33 @@
+/* ext/metrics: the Prometheus surface. The master serves Worker::$metricsListen with
+ * src/metrics' MetricsEndpoint on the supervisor's poll loop and renders the body from the
+ * status board (metrics_server.cc); workers publish HTTP request durations into their board
+ * slot (http_metrics.cc). No PHP runs while a scrape is answered. */
+#ifndef SURGE_EXT_METRICS_SERVER_H
+#define SURGE_EXT_METRICS_SERVER_H
+
+#include <functional>
+#include <string>
+
+namespace surge {
+class StatusBoard;
+class Supervisor;
+}  // namespace surge
+
+namespace surge::ext::metrics {
+
+// Master, before anything forks: listens on Worker::$metricsListen when it is set. Returns
+// false after throwing a PHP exception that says what to do (bad value, address in use).
+bool listenInMaster();
+// Master: serves the endpoint on `supervisor`'s loop, reading `board` (may be null).
+void serve(Supervisor& supervisor, StatusBoard* board);
+// Master, from the supervisor's idle hook (at least once a second): drops idle clients.
+void sweep();
+// Master, once the supervisor is gone: closes the endpoint (a no-op without one).
+void close();
+// More text appended to each /metrics body after the process metrics (application
+// metrics, supervised services). Each source must write whole families with names of its own.
+void addSource(std::function<std::string()> render);
+
+}  // namespace surge::ext::metrics
+
+#endif
