@@ -66,6 +66,8 @@ if test "$PHP_SURGE" != "no"; then
     src/net/output_queue.cc
     src/net/socket_address.cc
     src/metrics/prometheus_text.cc
+    src/metrics/application_metrics.cc
+    src/metrics/series_store.cc
     src/process/banner.cc
     src/process/command_line.cc
     src/process/connections_dump.cc
