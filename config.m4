@@ -185,6 +185,15 @@ if test "$PHP_SURGE" != "no"; then
     ext/jobs/jobs_worker.cc
   "
 
+  dnl Application metrics: Surge\Metrics and its Counter, Gauge, Histogram (ext/metrics).
+  SURGE_EXT_SOURCES="$SURGE_EXT_SOURCES
+    ext/metrics/app_metrics.cc
+    ext/metrics/counter.cc
+    ext/metrics/gauge.cc
+    ext/metrics/histogram.cc
+    ext/metrics/metrics.cc
+  "
+
   dnl Shared memory for the processes of one machine: Surge\Table, Atomic, Lock (src/shm, ext/shm).
   SURGE_CORE_SOURCES="$SURGE_CORE_SOURCES
     src/shm/robust_mutex.cc
@@ -207,7 +216,7 @@ if test "$PHP_SURGE" != "no"; then
   PHP_ADD_BUILD_DIR([$ext_builddir/src/base $ext_builddir/src/event $ext_builddir/src/net $ext_builddir/src/process $ext_builddir/src/protocol/text $ext_builddir/src/protocol/frame $ext_builddir/src/protocol/http $ext_builddir/src/protocol/websocket $ext_builddir/ext $ext_builddir/ext/core $ext_builddir/ext/events $ext_builddir/ext/protocols $ext_builddir/ext/http $ext_builddir/ext/websocket $ext_builddir/ext/udp $ext_builddir/ext/client])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/redis $ext_builddir/src/jobs $ext_builddir/ext/jobs])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/ipc $ext_builddir/ext/cluster])
-  PHP_ADD_BUILD_DIR([$ext_builddir/src/metrics])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/metrics $ext_builddir/ext/metrics])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/shm $ext_builddir/ext/shm])
   PHP_ADD_EXTENSION_DEP(surge, spl)
   PHP_ADD_EXTENSION_DEP(surge, json)

@@ -22,6 +22,7 @@ extern "C" {
 #include "task/task_pool.h"
 #include "websocket/websocket_server.h"
 #include "shm/shm_classes.h"
+#include "metrics/metrics_classes.h"
 
 namespace {
 
@@ -55,6 +56,7 @@ PHP_MINIT_FUNCTION(surge) {
   registerWsClass();
   registerProtocolInterface();
   registerSharedMemoryClasses();
+  metrics::registerMetricsClasses();
   registerJobsClasses();
   installPhpLibrary();
   workerman::registerAliases(module_number);
