@@ -18,6 +18,8 @@ namespace {
 
 struct MetricObject {
   uint32_t metric;
+  // A metric without labels has one series: its cells, once known.
+  SeriesStore::Cell* unlabelled;
   zend_object std;
 };
 
@@ -43,19 +45,24 @@ uint32_t checkedMaxSeries() {
   return static_cast<uint32_t>(n);
 }
 
-std::string labelValueOf(const MetricFamily& f, const std::string& label, zval* v) {
+void appendLabelValue(std::string& key, const MetricFamily& f, const std::string& label, zval* v) {
   ZVAL_DEREF(v);
   switch (Z_TYPE_P(v)) {
     case IS_STRING:
-      return std::string(Z_STRVAL_P(v), Z_STRLEN_P(v));
+      ApplicationMetrics::appendLabelKey(key, std::string_view(Z_STRVAL_P(v), Z_STRLEN_P(v)));
+      return;
     case IS_LONG:
-      return std::to_string(Z_LVAL_P(v));
+      ApplicationMetrics::appendLabelKey(key, std::to_string(Z_LVAL_P(v)));
+      return;
     case IS_DOUBLE:
-      return PrometheusText::formatValue(Z_DVAL_P(v));
+      ApplicationMetrics::appendLabelKey(key, PrometheusText::formatValue(Z_DVAL_P(v)));
+      return;
     case IS_TRUE:
-      return "true";
+      ApplicationMetrics::appendLabelKey(key, "true");
+      return;
     case IS_FALSE:
-      return "false";
+      ApplicationMetrics::appendLabelKey(key, "false");
+      return;
     default:
       throw MetricsError(MetricsError::Kind::kArgument,
                          "metric '" + f.name + "': the value of label '" + label +
@@ -85,6 +92,7 @@ ApplicationMetrics& registry() {
 zend_object* createMetricObject(zend_class_entry* ce) {
   auto* o = static_cast<MetricObject*>(zend_object_alloc(sizeof(MetricObject), ce));
   o->metric = 0;
+  o->unlabelled = nullptr;
   zend_object_std_init(&o->std, ce);
   object_properties_init(&o->std, ce);
   o->std.handlers = &g_handlers;
@@ -100,54 +108,64 @@ void makeMetricObject(zval* out, zend_class_entry* ce, uint32_t metric) {
   fromObj(Z_OBJ_P(out))->metric = metric;
 }
 
-std::vector<std::string> labelValues(uint32_t metric, HashTable* values) {
+std::string labelKeyOf(uint32_t metric, HashTable* values) {
   const MetricFamily& f = registry().family(metric);
   size_t given = values ? zend_hash_num_elements(values) : 0;
-  std::vector<std::string> out;
-  if (given == 0 && f.labelNames.empty()) return out;
+  std::string key;
+  if (given == 0 && f.labelNames.empty()) return key;
   if (given == 0 || zend_array_is_list(values)) {
     if (given != f.labelNames.size())
       throw MetricsError(MetricsError::Kind::kArgument,
                          "metric '" + f.name + "' expects " + std::to_string(f.labelNames.size()) +
                              " label values (" + labelList(f) + "), got " + std::to_string(given) +
                              ": give them in this order, or keyed by label name");
-    if (given == 0) return out;
-    out.reserve(given);
     size_t i = 0;
     zval* v;
     ZEND_HASH_FOREACH_VAL(values, v) {
-      out.push_back(labelValueOf(f, f.labelNames[i++], v));
+      appendLabelValue(key, f, f.labelNames[i++], v);
     }
     ZEND_HASH_FOREACH_END();
-    return out;
+    return key;
   }
-  std::vector<bool> seen(f.labelNames.size());
-  out.resize(f.labelNames.size());
-  zend_string* key;
+  std::vector<zval*> byIndex(f.labelNames.size(), nullptr);
+  zend_string* name;
   zval* v;
-  ZEND_HASH_FOREACH_STR_KEY_VAL(values, key, v) {
-    if (key == nullptr)
+  ZEND_HASH_FOREACH_STR_KEY_VAL(values, name, v) {
+    if (name == nullptr)
       throw MetricsError(MetricsError::Kind::kArgument,
                          "metric '" + f.name +
                              "': give the label values either as a list in "
                              "the declared order (" +
                              labelList(f) + ") or keyed by label name, not mixed");
-    int index = f.labelIndex(std::string(ZSTR_VAL(key), ZSTR_LEN(key)));
+    int index = f.labelIndex(std::string(ZSTR_VAL(name), ZSTR_LEN(name)));
     if (index < 0)
       throw MetricsError(MetricsError::Kind::kArgument,
                          "metric '" + f.name + "' has no label '" +
-                             std::string(ZSTR_VAL(key), ZSTR_LEN(key)) +
+                             std::string(ZSTR_VAL(name), ZSTR_LEN(name)) +
                              "'; its labels are: " + labelList(f));
-    out[index] = labelValueOf(f, f.labelNames[index], v);
-    seen[index] = true;
+    byIndex[index] = v;
   }
   ZEND_HASH_FOREACH_END();
-  for (size_t i = 0; i < seen.size(); ++i)
-    if (!seen[i])
+  for (size_t i = 0; i < byIndex.size(); ++i) {
+    if (byIndex[i] == nullptr)
       throw MetricsError(MetricsError::Kind::kArgument,
                          "metric '" + f.name + "' needs a value for label '" + f.labelNames[i] +
                              "' (its labels are: " + labelList(f) + ")");
-  return out;
+    appendLabelValue(key, f, f.labelNames[i], byIndex[i]);
+  }
+  return key;
+}
+
+SeriesStore::Cell* seriesOf(zval* self, HashTable* labels) {
+  MetricObject* o = fromObj(Z_OBJ_P(self));
+  if (o->unlabelled != nullptr && (labels == nullptr || zend_hash_num_elements(labels) == 0))
+    return o->unlabelled;
+  std::string key = labelKeyOf(o->metric, labels);
+  ensureStore();
+  SeriesStore::Cell* cells = registry().series(o->metric, key);
+  // The store is never unmapped while the process runs, so the cells stay valid.
+  if (registry().family(o->metric).labelNames.empty()) o->unlabelled = cells;
+  return cells;
 }
 
 void throwMetricsError(const MetricsError& e) {

@@ -19,10 +19,9 @@ SURGE_METHOD(Surge_Metrics_Counter, inc) {
   Z_PARAM_ARRAY_HT(labels)
   ZEND_PARSE_PARAMETERS_END();
   try {
-    uint32_t metric = metricOf(ZEND_THIS);
-    std::vector<std::string> values = labelValues(metric, labels);
-    ensureStore();
-    registry().counterAdd(metric, values, by ? zval_get_double(by) : 1.0);
+    double amount = by ? zval_get_double(by) : 1.0;
+    registry().checkCounterAmount(metricOf(ZEND_THIS), amount);
+    SeriesStore::addDouble(seriesOf(ZEND_THIS, labels)[0], amount);
   } catch (const MetricsError& e) {
     throwMetricsError(e);
   }
@@ -36,8 +35,7 @@ SURGE_METHOD(Surge_Metrics_Counter, value) {
   ZEND_PARSE_PARAMETERS_END();
   try {
     uint32_t metric = metricOf(ZEND_THIS);
-    std::vector<std::string> values = labelValues(metric, labels);
-    RETURN_DOUBLE(registry().value(metric, values));
+    RETURN_DOUBLE(registry().valueByKey(metric, labelKeyOf(metric, labels)));
   } catch (const MetricsError& e) {
     throwMetricsError(e);
   }

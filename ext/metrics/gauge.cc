@@ -13,26 +13,29 @@ namespace {
 
 enum class Change { kSet, kAdd, kSubtract };
 
-void change(INTERNAL_FUNCTION_PARAMETERS, Change how) {
+// zend_parse_parameters' macros need constant bounds, so each method parses its own.
+void change(zval* self, Change how, zval* amount, HashTable* labels) {
+  try {
+    double v = amount ? zval_get_double(amount) : 1.0;
+    SeriesStore::Cell& cell = seriesOf(self, labels)[0];
+    if (how == Change::kSet)
+      SeriesStore::storeDouble(cell, v);
+    else
+      SeriesStore::addDouble(cell, how == Change::kAdd ? v : -v);
+  } catch (const MetricsError& e) {
+    throwMetricsError(e);
+  }
+}
+
+void addOrSubtract(INTERNAL_FUNCTION_PARAMETERS, Change how) {
   zval* amount = nullptr;
   HashTable* labels = nullptr;
-  ZEND_PARSE_PARAMETERS_START(how == Change::kSet ? 1 : 0, 2)
+  ZEND_PARSE_PARAMETERS_START(0, 2)
   Z_PARAM_OPTIONAL
   Z_PARAM_NUMBER(amount)
   Z_PARAM_ARRAY_HT(labels)
   ZEND_PARSE_PARAMETERS_END();
-  try {
-    uint32_t metric = metricOf(ZEND_THIS);
-    std::vector<std::string> values = labelValues(metric, labels);
-    double v = amount ? zval_get_double(amount) : 1.0;
-    ensureStore();
-    if (how == Change::kSet)
-      registry().gaugeSet(metric, values, v);
-    else
-      registry().gaugeAdd(metric, values, how == Change::kAdd ? v : -v);
-  } catch (const MetricsError& e) {
-    throwMetricsError(e);
-  }
+  change(ZEND_THIS, how, amount, labels);
 }
 
 }  // namespace
@@ -40,15 +43,22 @@ void change(INTERNAL_FUNCTION_PARAMETERS, Change how) {
 SURGE_METHOD(Surge_Metrics_Gauge, __construct) {}
 
 SURGE_METHOD(Surge_Metrics_Gauge, set) {
-  change(INTERNAL_FUNCTION_PARAM_PASSTHRU, Change::kSet);
+  zval* value;
+  HashTable* labels = nullptr;
+  ZEND_PARSE_PARAMETERS_START(1, 2)
+  Z_PARAM_NUMBER(value)
+  Z_PARAM_OPTIONAL
+  Z_PARAM_ARRAY_HT(labels)
+  ZEND_PARSE_PARAMETERS_END();
+  change(ZEND_THIS, Change::kSet, value, labels);
 }
 
 SURGE_METHOD(Surge_Metrics_Gauge, inc) {
-  change(INTERNAL_FUNCTION_PARAM_PASSTHRU, Change::kAdd);
+  addOrSubtract(INTERNAL_FUNCTION_PARAM_PASSTHRU, Change::kAdd);
 }
 
 SURGE_METHOD(Surge_Metrics_Gauge, dec) {
-  change(INTERNAL_FUNCTION_PARAM_PASSTHRU, Change::kSubtract);
+  addOrSubtract(INTERNAL_FUNCTION_PARAM_PASSTHRU, Change::kSubtract);
 }
 
 SURGE_METHOD(Surge_Metrics_Gauge, value) {
@@ -59,7 +69,7 @@ SURGE_METHOD(Surge_Metrics_Gauge, value) {
   ZEND_PARSE_PARAMETERS_END();
   try {
     uint32_t metric = metricOf(ZEND_THIS);
-    RETURN_DOUBLE(registry().value(metric, labelValues(metric, labels)));
+    RETURN_DOUBLE(registry().valueByKey(metric, labelKeyOf(metric, labels)));
   } catch (const MetricsError& e) {
     throwMetricsError(e);
   }

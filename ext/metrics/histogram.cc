@@ -20,9 +20,8 @@ SURGE_METHOD(Surge_Metrics_Histogram, observe) {
   ZEND_PARSE_PARAMETERS_END();
   try {
     uint32_t metric = metricOf(ZEND_THIS);
-    std::vector<std::string> values = labelValues(metric, labels);
-    ensureStore();
-    registry().observe(metric, values, value);
+    registry().checkObservation(metric, value);
+    registry().observeAt(metric, seriesOf(ZEND_THIS, labels), value);
   } catch (const MetricsError& e) {
     throwMetricsError(e);
   }

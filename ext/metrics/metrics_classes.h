@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/common.h"
+#include "metrics/series_store.h"
 
 namespace surge {
 class ApplicationMetrics;
@@ -52,10 +53,13 @@ uint32_t metricOf(zval* self);
 // Makes the object for a declared metric.
 void makeMetricObject(zval* out, zend_class_entry* ce, uint32_t metric);
 
-// Label values from a PHP array (nullptr: none): a list in the declared order or keyed
-// by label name.
-// Throws MetricsError saying what is expected.
-std::vector<std::string> labelValues(uint32_t metric, HashTable* values);
+// The series key (ApplicationMetrics::labelKey()) of label values from a PHP array
+// (nullptr: none): a list in the declared order or keyed by label name. Throws
+// MetricsError saying what is expected.
+std::string labelKeyOf(uint32_t metric, HashTable* values);
+// The cells of the object's series for these label values, created when new (and the
+// store with them in a process that did not run Worker::runAll()).
+SeriesStore::Cell* seriesOf(zval* self, HashTable* labels);
 
 // Throws a MetricsError as a PHP exception: \InvalidArgumentException for a bad argument,
 // \RuntimeException otherwise, "Surge\Metrics: <message>".

@@ -151,14 +151,17 @@ void ApplicationMetrics::createStore(uint32_t maxSeries) {
   store_ = std::make_unique<SeriesStore>(maxSeries, static_cast<uint32_t>(cells));
 }
 
+void ApplicationMetrics::appendLabelKey(std::string& key, std::string_view value) {
+  // Longer values make a key far above kMaxKeyBytes, refused as a whole.
+  size_t n = std::min<size_t>(value.size(), 0xffff);
+  key += static_cast<char>(n & 0xff);
+  key += static_cast<char>(n >> 8);
+  key.append(value.data(), n);
+}
+
 std::string ApplicationMetrics::labelKey(const std::vector<std::string>& labelValues) {
   std::string key;
-  for (const std::string& v : labelValues) {
-    size_t n = std::min<size_t>(v.size(), 0xffff);
-    key += static_cast<char>(n & 0xff);
-    key += static_cast<char>(n >> 8);
-    key.append(v, 0, n);
-  }
+  for (const std::string& v : labelValues) appendLabelKey(key, v);
   return key;
 }
 
@@ -175,16 +178,9 @@ std::vector<std::string> ApplicationMetrics::labelValuesOf(std::string_view key)
   return out;
 }
 
-SeriesStore::Cell* ApplicationMetrics::cells(uint32_t metric,
-                                             const std::vector<std::string>& labelValues) {
+SeriesStore::Cell* ApplicationMetrics::series(uint32_t metric, std::string_view key) {
   const MetricFamily& f = family(metric);
-  if (labelValues.size() != f.labelNames.size())
-    throw MetricsError(Kind::kArgument, "metric " + quoted(f.name) + " expects " +
-                                            std::to_string(f.labelNames.size()) +
-                                            " label values (" + joined(f.labelNames) + "), got " +
-                                            std::to_string(labelValues.size()));
   if (!store_) throw MetricsError(Kind::kState, "the metrics store was not created");
-  std::string key = labelKey(labelValues);
   if (key.size() > SeriesStore::kMaxKeyBytes)
     throw MetricsError(Kind::kArgument, "metric " + quoted(f.name) + ": label values too long (" +
                                             std::to_string(key.size()) +
@@ -202,14 +198,42 @@ SeriesStore::Cell* ApplicationMetrics::cells(uint32_t metric,
   return c;
 }
 
-void ApplicationMetrics::counterAdd(uint32_t metric, const std::vector<std::string>& labelValues,
-                                    double by) {
+SeriesStore::Cell* ApplicationMetrics::cells(uint32_t metric,
+                                             const std::vector<std::string>& labelValues) {
+  const MetricFamily& f = family(metric);
+  if (labelValues.size() != f.labelNames.size())
+    throw MetricsError(Kind::kArgument, "metric " + quoted(f.name) + " expects " +
+                                            std::to_string(f.labelNames.size()) +
+                                            " label values (" + joined(f.labelNames) + "), got " +
+                                            std::to_string(labelValues.size()));
+  return series(metric, labelKey(labelValues));
+}
+
+void ApplicationMetrics::checkCounterAmount(uint32_t metric, double by) const {
   if (!(by >= 0) || std::isinf(by))
     throw MetricsError(Kind::kArgument,
                        "counter " + quoted(family(metric).name) +
                            " can only go up: inc() needs a finite amount >= 0, got " +
                            PrometheusText::formatValue(by) +
                            " (use a gauge for values that go down)");
+}
+
+void ApplicationMetrics::checkObservation(uint32_t metric, double value) const {
+  if (std::isnan(value))
+    throw MetricsError(Kind::kArgument, "histogram " + quoted(family(metric).name) +
+                                            ": observe() needs a number, got NaN");
+}
+
+void ApplicationMetrics::observeAt(uint32_t metric, SeriesStore::Cell* cells, double value) const {
+  const MetricFamily& f = family(metric);
+  size_t bucket = std::lower_bound(f.buckets.begin(), f.buckets.end(), value) - f.buckets.begin();
+  cells[1 + bucket].fetch_add(1, std::memory_order_relaxed);
+  SeriesStore::addDouble(cells[0], value);
+}
+
+void ApplicationMetrics::counterAdd(uint32_t metric, const std::vector<std::string>& labelValues,
+                                    double by) {
+  checkCounterAmount(metric, by);
   SeriesStore::addDouble(cells(metric, labelValues)[0], by);
 }
 
@@ -225,22 +249,21 @@ void ApplicationMetrics::gaugeAdd(uint32_t metric, const std::vector<std::string
 
 void ApplicationMetrics::observe(uint32_t metric, const std::vector<std::string>& labelValues,
                                  double value) {
-  const MetricFamily& f = family(metric);
-  if (std::isnan(value))
-    throw MetricsError(Kind::kArgument,
-                       "histogram " + quoted(f.name) + ": observe() needs a number, got NaN");
-  SeriesStore::Cell* c = cells(metric, labelValues);
-  size_t bucket = std::lower_bound(f.buckets.begin(), f.buckets.end(), value) - f.buckets.begin();
-  c[1 + bucket].fetch_add(1, std::memory_order_relaxed);
-  SeriesStore::addDouble(c[0], value);
+  checkObservation(metric, value);
+  observeAt(metric, cells(metric, labelValues), value);
+}
+
+double ApplicationMetrics::valueByKey(uint32_t metric, std::string_view key) const {
+  if (!store_) return 0;
+  const SeriesStore::Cell* c = store_->find(metric, key);
+  return c ? SeriesStore::loadDouble(c[0]) : 0;
 }
 
 double ApplicationMetrics::value(uint32_t metric,
                                  const std::vector<std::string>& labelValues) const {
   const MetricFamily& f = family(metric);
-  if (labelValues.size() != f.labelNames.size() || !store_) return 0;
-  const SeriesStore::Cell* c = store_->find(metric, labelKey(labelValues));
-  return c ? SeriesStore::loadDouble(c[0]) : 0;
+  if (labelValues.size() != f.labelNames.size()) return 0;
+  return valueByKey(metric, labelKey(labelValues));
 }
 
 std::string ApplicationMetrics::render() const {

@@ -64,6 +64,16 @@ class ApplicationMetrics {
   // A counter's or gauge's current value over all processes (0 for a series never updated).
   double value(uint32_t metric, const std::vector<std::string>& labelValues) const;
 
+  // The same by the series' key (labelKey()), for callers that build it themselves (the
+  // binding builds it straight from the PHP array and keeps the cells of a metric without
+  // labels). series() creates the series when new; the checks throw before anything is
+  // created for a wrong amount; counters and gauges use cell 0 (SeriesStore::addDouble()).
+  SeriesStore::Cell* series(uint32_t metric, std::string_view key);
+  void checkCounterAmount(uint32_t metric, double by) const;
+  void checkObservation(uint32_t metric, double value) const;
+  void observeAt(uint32_t metric, SeriesStore::Cell* cells, double value) const;
+  double valueByKey(uint32_t metric, std::string_view key) const;
+
   // The text exposition (0.0.4) of every declared metric: families in declaration order,
   // series sorted by label values. A metric without labels shows 0 until updated; one with
   // labels shows no family until a series exists.
@@ -71,6 +81,7 @@ class ApplicationMetrics {
 
   // Label values as the store keys them: each value's length (2 bytes) then its bytes.
   static std::string labelKey(const std::vector<std::string>& labelValues);
+  static void appendLabelKey(std::string& key, std::string_view value);
   static std::vector<std::string> labelValuesOf(std::string_view key);
 
  private:

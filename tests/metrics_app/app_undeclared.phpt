@@ -25,10 +25,10 @@ $text = wait_for(function () use ($server) {
     fwrite($c, "render\n");
     $t = base64_decode(read_line($c));
     return str_contains($t, "app_starts_total 2\n") ? $t : null;
-}, 'both workers to have counted their start');
+}, 'both workers to have counted their start', 30);
 echo $text;
 
-$log = wait_for(fn() => substr_count($server->log(), 'was not declared') === 2 ? $server->log() : null, 'both workers to log');
+$log = wait_for(fn() => substr_count($server->log(), 'was not declared') === 2 ? $server->log() : null, 'both workers to log', 30);
 preg_match('/RuntimeException: .*/', $log, $m);
 echo $m[0], "\n";
 var_dump($server->stop());
