@@ -21,6 +21,10 @@ Timer::add(0.01, fn() => $ticks->inc(), [], false);
 
 $w = new Worker('http://127.0.0.1:' . TEST_PORT);
 $w->count = 3;
+// One listening socket per process: the kernel spreads connections over them by address
+// hash, so the requests below land in several processes (a shared socket could let one
+// process take them all).
+$w->reusePort = true;
 $w->onWorkerStart = function () use ($started, $busy) {
     $started->inc();
     $busy->inc(1, ['pool' => 'web']);
