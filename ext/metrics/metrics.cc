@@ -7,6 +7,11 @@
 
 #include "arginfo/Metrics_arginfo.h"
 
+extern "C" {
+#include "ext/spl/spl_exceptions.h"
+#include "zend_exceptions.h"
+}
+
 using namespace surge;
 using namespace surge::ext::metrics;
 
@@ -44,6 +49,12 @@ std::vector<double> bucketsOf(HashTable* buckets) {
 // Declares (or finds) the metric and returns its object.
 void declare(zval* return_value, MetricType type, zend_class_entry* ce, zend_string* name,
              zend_string* help, HashTable* labels, HashTable* buckets) {
+  std::string_view wanted(ZSTR_VAL(name), ZSTR_LEN(name));
+  if (registry().declarationsClosed() && registry().find(wanted) < 0) {
+    zend_throw_exception_ex(spl_ce_RuntimeException, 0, "Surge\\Metrics: %s",
+                            ApplicationMetrics::undeclaredMessage(wanted).c_str());
+    return;
+  }
   try {
     MetricFamily f;
     f.name.assign(ZSTR_VAL(name), ZSTR_LEN(name));

@@ -110,6 +110,19 @@ void ApplicationMetrics::validate(const MetricFamily& f) const {
                                                 quoted(other.name) + " does; choose another name");
 }
 
+int ApplicationMetrics::find(std::string_view name) const {
+  for (size_t i = 0; i < families_.size(); ++i)
+    if (families_[i].name == name) return static_cast<int>(i);
+  return -1;
+}
+
+std::string ApplicationMetrics::undeclaredMessage(std::string_view name) {
+  return "metric " + quoted(name) +
+         " was not declared before Worker::runAll(): declare every metric in the start file "
+         "before runAll(), so that all processes share it (a worker may declare it again to "
+         "get its object)";
+}
+
 uint32_t ApplicationMetrics::declare(const MetricFamily& f) {
   for (size_t i = 0; i < families_.size(); ++i) {
     const MetricFamily& old = families_[i];
@@ -123,12 +136,7 @@ uint32_t ApplicationMetrics::declare(const MetricFamily& f) {
                                             "another name for the " +
                                             describe(f));
   }
-  if (closed_)
-    throw MetricsError(Kind::kState,
-                       "metric " + quoted(f.name) +
-                           " was not declared before Worker::runAll(): declare every metric "
-                           "in the start file before runAll(), so that all processes share "
-                           "it (a worker may declare it again to get its object)");
+  if (closed_) throw MetricsError(Kind::kState, undeclaredMessage(f.name));
   validate(f);
   if (store_ && f.cellCount() > store_->cellsPerSeries())
     throw MetricsError(Kind::kState,

@@ -44,6 +44,13 @@ class ApplicationMetrics {
   // closeDeclarations().
   uint32_t declare(const MetricFamily& family);
   const MetricFamily& family(uint32_t metric) const { return families_.at(metric); }
+  // Index of the metric of that name, or -1.
+  int find(std::string_view name) const;
+  // What declare() says about a new name after closeDeclarations(). (The binding checks
+  // that case before calling declare(): in a worker's onWorkerStart, which runs on a PHP
+  // Fiber's stack, it then throws no C++ exception, which AddressSanitizer cannot follow
+  // across stacks it was not told about.)
+  static std::string undeclaredMessage(std::string_view name);
   size_t familyCount() const { return families_.size(); }
 
   void closeDeclarations() { closed_ = true; }
