@@ -69,6 +69,8 @@ if test "$PHP_SURGE" != "no"; then
     src/metrics/prometheus_text.cc
     src/metrics/metrics_endpoint.cc
     src/metrics/board_metrics.cc
+    src/metrics/application_metrics.cc
+    src/metrics/series_store.cc
     src/process/banner.cc
     src/process/command_line.cc
     src/process/connections_dump.cc
@@ -189,6 +191,15 @@ if test "$PHP_SURGE" != "no"; then
     ext/jobs/job_class.cc
     ext/jobs/jobs_class.cc
     ext/jobs/jobs_worker.cc
+  "
+
+  dnl Application metrics: Surge\Metrics and its Counter, Gauge, Histogram (ext/metrics).
+  SURGE_EXT_SOURCES="$SURGE_EXT_SOURCES
+    ext/metrics/app_metrics.cc
+    ext/metrics/counter.cc
+    ext/metrics/gauge.cc
+    ext/metrics/histogram.cc
+    ext/metrics/metrics.cc
   "
 
   dnl Shared memory for the processes of one machine: Surge\Table, Atomic, Lock (src/shm, ext/shm).

@@ -23,6 +23,7 @@ extern "C" {
 #include "websocket/websocket_server.h"
 #include "shm/shm_classes.h"
 #include "service/services.h"
+#include "metrics/metrics_classes.h"
 
 namespace {
 
@@ -56,6 +57,7 @@ PHP_MINIT_FUNCTION(surge) {
   registerWsClass();
   registerProtocolInterface();
   registerSharedMemoryClasses();
+  metrics::registerMetricsClasses();
   registerJobsClasses();
   service::registerServiceClass();
   installPhpLibrary();

@@ -15,6 +15,7 @@
 #include "core/runtime.h"
 #include "core/status.h"
 #include "core/worker_object.h"
+#include "metrics/metrics_classes.h"
 
 extern "C" {
 #include "SAPI.h"
@@ -192,6 +193,8 @@ void runAll() {
     case CommandLine::Command::kStart:
       break;
   }
+  // The application metrics' shared memory, before anything forks.
+  if (!metrics::prepareApplicationMetrics()) return;
   process::runMaster(info, cmd, daemon, libraryMode);
 }
 

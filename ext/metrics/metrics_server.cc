@@ -7,6 +7,11 @@
 #include "core/run_all_internal.h"
 #include "core/status.h"
 #include "metrics/board_metrics.h"
+#include "metrics/metrics_classes.h"
+#include "metrics/prometheus_text.h"
+#include "metrics/service_metrics.h"
+#include "process/service_manager.h"
+#include "service/services.h"
 #include "metrics/metrics_endpoint.h"
 #include "process/status_board.h"
 #include "process/supervisor.h"
@@ -16,10 +21,9 @@ namespace surge::ext::metrics {
 namespace {
 std::unique_ptr<MetricsEndpoint> g_endpoint;
 StatusBoard* g_board = nullptr;
-std::vector<std::function<std::string()>> g_sources;
-
 // Runs in the master's poll loop for each scrape: a snapshot of the board (relaxed loads
-// of what the workers published), RSS from /proc, then the other sources.
+// of what the workers published), RSS from /proc, the supervised services, then the
+// application's Surge\Metrics (shared memory, atomics: no PHP runs for any of it).
 std::string render() {
   std::string body;
   if (g_board != nullptr) {
@@ -27,7 +31,12 @@ std::string render() {
     for (auto& process : snapshot.processes) process.rss = status::residentBytes(process.pid);
     body = renderBoardMetrics(snapshot);
   }
-  for (const auto& source : g_sources) body += source();
+  if (const ServiceManager* services = service::masterServices()) {
+    PrometheusText text;
+    writeServiceMetrics(text, services->views());
+    body += text.take();
+  }
+  body += renderApplicationMetrics();
   return body;
 }
 }  // namespace
@@ -65,10 +74,6 @@ void close() {
   // forked child the endpoint's destructor leaves the master's descriptors alone.
   g_endpoint.reset();
   g_board = nullptr;
-}
-
-void addSource(std::function<std::string()> render) {
-  g_sources.push_back(std::move(render));
 }
 
 }  // namespace surge::ext::metrics

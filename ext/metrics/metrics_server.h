@@ -5,7 +5,6 @@
 #ifndef SURGE_EXT_METRICS_SERVER_H
 #define SURGE_EXT_METRICS_SERVER_H
 
-#include <functional>
 #include <string>
 
 namespace surge {
@@ -24,9 +23,6 @@ void serve(Supervisor& supervisor, StatusBoard* board);
 void sweep();
 // Master, once the supervisor is gone: closes the endpoint (a no-op without one).
 void close();
-// More text appended to each /metrics body after the process metrics (application
-// metrics, supervised services). Each source must write whole families with names of its own.
-void addSource(std::function<std::string()> render);
 
 }  // namespace surge::ext::metrics
 
