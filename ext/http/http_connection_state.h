@@ -18,6 +18,7 @@ struct PendingRequest {
   zend_string* buffer;  // the request as PHP sees it (Range, If-Modified-Since)
   bool keepAlive;
   bool isHead;
+  int64_t receivedAt = 0;  // access_log::clock() when complete, while an access log is on
 };
 
 struct HttpConnectionState {

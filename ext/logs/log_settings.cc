@@ -1,0 +1,95 @@
+#include "logs/log_settings.h"
+
+#include <string>
+
+#include "base/log.h"
+#include "core/worker_object.h"
+// php_json.h declares its functions without C linkage for C++ callers.
+extern "C" {
+#include "ext/json/php_json.h"
+}
+#include "ext/spl/spl_exceptions.h"
+#include "php_surge.h"
+#include "zend_exceptions.h"
+#include "zend_smart_str.h"
+
+namespace surge::ext::logs {
+
+namespace {
+
+std::string g_file;
+bool g_configured = false;
+
+zval* workerStatic(const char* name, size_t length) {
+  return zend_read_static_property(worker_ce, name, length, 1);
+}
+
+std::string_view stringOf(zval* v) {
+  if (v == nullptr || Z_TYPE_P(v) != IS_STRING) return {};
+  return std::string_view(Z_STRVAL_P(v), Z_STRLEN_P(v));
+}
+
+}  // namespace
+
+void applySettings() {
+  std::string_view file = stringOf(workerStatic("logFile", sizeof("logFile") - 1));
+  zval* daemon = workerStatic("daemonize", sizeof("daemonize") - 1);
+  bool echo = !(daemon && zend_is_true(daemon));
+  if (!g_configured || file != g_file) {
+    g_file.assign(file);
+    Log::configure(g_file, echo);
+    g_configured = true;
+  }
+  Log::setEcho(echo);
+  zval* maxSize = workerStatic("logFileMaxSize", sizeof("logFileMaxSize") - 1);
+  if (maxSize) Log::setMaxFileSize(static_cast<long>(zval_get_long(maxSize)));
+  // A wrong value is reported by runAll(); until then the defaults hold.
+  auto format = parseLogFormat(stringOf(workerStatic("logFormat", sizeof("logFormat") - 1)));
+  Log::setFormat(format.value_or(LogFormat::kText));
+  auto level = parseLogLevel(stringOf(workerStatic("logLevel", sizeof("logLevel") - 1)));
+  Log::setThreshold(level.value_or(LogLevel::kInfo));
+}
+
+bool validateSettings() {
+  std::string_view format = stringOf(workerStatic("logFormat", sizeof("logFormat") - 1));
+  if (!parseLogFormat(format)) {
+    zend_throw_exception_ex(spl_ce_InvalidArgumentException, 0,
+                            "Surge\\Worker::$logFormat is '%.*s'; set it to 'text' or 'json'",
+                            static_cast<int>(format.size()), format.data());
+    return false;
+  }
+  std::string_view level = stringOf(workerStatic("logLevel", sizeof("logLevel") - 1));
+  if (!parseLogLevel(level)) {
+    zend_throw_exception_ex(spl_ce_InvalidArgumentException, 0,
+                            "Surge\\Worker::$logLevel is '%.*s'; set it to 'debug', 'info', "
+                            "'notice', 'warning' or 'error'",
+                            static_cast<int>(level.size()), level.data());
+    return false;
+  }
+  return true;
+}
+
+void setProcessWorker(std::string_view name) {
+  Log::setWorkerName(std::string(name));
+}
+
+std::string contextJson(zval* context) {
+  if (context == nullptr || Z_TYPE_P(context) != IS_ARRAY ||
+      zend_hash_num_elements(Z_ARRVAL_P(context)) == 0)
+    return {};
+  smart_str buf = {};
+  // A list becomes an object too ({"0":...}): context is always an object. Values that
+  // JSON cannot hold (resources, bad UTF-8) are written as null or replaced, never fail.
+  int options = PHP_JSON_UNESCAPED_SLASHES | PHP_JSON_UNESCAPED_UNICODE |
+                PHP_JSON_PARTIAL_OUTPUT_ON_ERROR | PHP_JSON_INVALID_UTF8_SUBSTITUTE;
+  if (zend_array_is_list(Z_ARRVAL_P(context))) options |= PHP_JSON_FORCE_OBJECT;
+  php_json_encode(&buf, context, options);
+  std::string out = buf.s ? std::string(ZSTR_VAL(buf.s), ZSTR_LEN(buf.s)) : std::string();
+  smart_str_free(&buf);
+  // An exception thrown by a JsonSerializable in the context is not the caller's problem
+  // here: the line is still written.
+  if (EG(exception)) zend_clear_exception();
+  return out;
+}
+
+}  // namespace surge::ext::logs
