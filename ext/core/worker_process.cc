@@ -124,8 +124,8 @@ void runChild(const Supervisor::ChildRole& role, pid_t masterPid, StatusBoard* b
     created = &runtime::createLoop();
     created->poller();  // now, so that a failure shows at start, not at the first connection
   } catch (const std::exception& e) {
-    runtime::log("worker[" + workerNameOf(obj) + ":" + std::to_string(getpid()) +
-                 "] cannot start its event loop: " + e.what());
+    runtime::log(LogLevel::kError, "worker[" + workerNameOf(obj) + ":" + std::to_string(getpid()) +
+                                       "] cannot start its event loop: " + e.what());
     exitWith(250);
     return;
   }
@@ -196,9 +196,10 @@ void runChild(const Supervisor::ChildRole& role, pid_t masterPid, StatusBoard* b
     CallSite site = runningCallback();
     std::string where = site.callback ? site.callback : "PHP code";
     if (site.connectionId) where += " of connection " + std::to_string(site.connectionId);
-    runtime::log("worker[" + workerNameOf(obj) + ":" + std::to_string(getpid()) + "] " + where +
-                 " ended with a fatal error: " + lastPhpError() +
-                 "; this process exits and the master starts a new one");
+    runtime::log(LogLevel::kError, "worker[" + workerNameOf(obj) + ":" + std::to_string(getpid()) +
+                                       "] " + where +
+                                       " ended with a fatal error: " + lastPhpError() +
+                                       "; this process exits and the master starts a new one");
     EG(exit_status) = 255;
     exitWith(255);
     return;
