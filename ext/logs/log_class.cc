@@ -17,8 +17,8 @@ namespace {
 void writeLeveled(LogLevel level, zend_string* message, zval* context) {
   logs::applySettings();
   if (!Log::enabled(level)) return;  // no JSON encoding for a line nobody reads
-  runtime::log(level, std::string_view(ZSTR_VAL(message), ZSTR_LEN(message)),
-               logs::contextJson(context));
+  Log::write(level, std::string_view(ZSTR_VAL(message), ZSTR_LEN(message)),
+             logs::contextJson(context));
 }
 
 void leveled(INTERNAL_FUNCTION_PARAMETERS, LogLevel level) {

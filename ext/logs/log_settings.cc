@@ -11,6 +11,7 @@ extern "C" {
 #include "ext/spl/spl_exceptions.h"
 #include "php_surge.h"
 #include "zend_exceptions.h"
+#include "zend_interfaces.h"
 #include "zend_smart_str.h"
 
 namespace surge::ext::logs {
@@ -73,10 +74,39 @@ void setProcessWorker(std::string_view name) {
   Log::setWorkerName(std::string(name));
 }
 
+namespace {
+// json_encode() writes an exception as {}: PSR-3 puts one under "exception", so a
+// Throwable at the top level of the context is written as its class, message, code,
+// file and line instead (as monolog's formatters do).
+void describeThrowables(zval* copy) {
+  zval* value;
+  ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(copy), value) {
+    if (Z_TYPE_P(value) != IS_OBJECT || !instanceof_function(Z_OBJCE_P(value), zend_ce_throwable))
+      continue;
+    zend_object* ex = Z_OBJ_P(value);
+    zval rv, described;
+    array_init(&described);
+    add_assoc_str(&described, "class", zend_string_copy(ex->ce->name));
+    for (const char* name : {"message", "code", "file", "line"}) {
+      zval* prop = zend_read_property(ex->ce, ex, name, strlen(name), 1, &rv);
+      Z_TRY_ADDREF_P(prop);
+      add_assoc_zval(&described, name, prop);
+    }
+    zval_ptr_dtor(value);
+    ZVAL_COPY_VALUE(value, &described);
+  }
+  ZEND_HASH_FOREACH_END();
+}
+}  // namespace
+
 std::string contextJson(zval* context) {
   if (context == nullptr || Z_TYPE_P(context) != IS_ARRAY ||
       zend_hash_num_elements(Z_ARRVAL_P(context)) == 0)
     return {};
+  zval copy;
+  ZVAL_ARR(&copy, zend_array_dup(Z_ARRVAL_P(context)));
+  describeThrowables(&copy);
+  context = &copy;
   smart_str buf = {};
   // A list becomes an object too ({"0":...}): context is always an object. Values that
   // JSON cannot hold (resources, bad UTF-8) are written as null or replaced, never fail.
@@ -86,6 +116,7 @@ std::string contextJson(zval* context) {
   php_json_encode(&buf, context, options);
   std::string out = buf.s ? std::string(ZSTR_VAL(buf.s), ZSTR_LEN(buf.s)) : std::string();
   smart_str_free(&buf);
+  zval_ptr_dtor(&copy);
   // An exception thrown by a JsonSerializable in the context is not the caller's problem
   // here: the line is still written.
   if (EG(exception)) zend_clear_exception();

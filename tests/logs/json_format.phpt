@@ -13,7 +13,7 @@ $w->onWorkerStart = function () {
     Worker::log("  plain Worker::log  \n");
     Log::warning('disk almost full', ['free' => 42, 'path' => '/var/"x"', 'ok' => true]);
     Log::info('with a list', ['a', 'b']);
-    Log::log('notice', 'by name');
+    Log::log('notice', 'by name', ['exception' => new RuntimeException('boom', 5), 'err' => new Error('bad')]);
     Log::debug('below the default level');
     Log::error(new class { public function __toString(): string { return 'stringable'; } });
 };
@@ -54,6 +54,8 @@ $w = find($records, 'disk almost full');
 var_dump($w['level'], $w['context']);
 var_dump(find($records, 'with a list')['context']);
 var_dump(find($records, 'by name')['level'], find($records, 'stringable')['level']);
+$ctx = find($records, 'by name')['context'];
+var_dump(array_keys($ctx['exception']), $ctx['exception']['class'], $ctx['exception']['message'], $ctx['exception']['code'], $ctx['err']['class'], $ctx['err']['message'], $ctx['err']['line'] > 0);
 var_dump(find($records, 'below the default'));
 $crash = find($records, 'exit code 3');
 var_dump($crash['level'], $crash['worker'], $crash['pid'] === $server->pid);
@@ -90,6 +92,24 @@ array(2) {
 }
 string(6) "notice"
 string(5) "error"
+array(5) {
+  [0]=>
+  string(5) "class"
+  [1]=>
+  string(7) "message"
+  [2]=>
+  string(4) "code"
+  [3]=>
+  string(4) "file"
+  [4]=>
+  string(4) "line"
+}
+string(16) "RuntimeException"
+string(4) "boom"
+int(5)
+string(5) "Error"
+string(3) "bad"
+bool(true)
 array(1) {
   ["missing"]=>
   string(17) "below the default"
