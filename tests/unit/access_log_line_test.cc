@@ -66,9 +66,11 @@ TEST_F(AccessLogLineTest, MissingFieldsAreDashes) {
 }
 
 TEST_F(AccessLogLineTest, TextFormatsEscapeQuotesBackslashesAndControlBytes) {
-  AccessLogEntry e =
-      entry(std::string("GET /a\"b\\c\x01\x7f\xc3\xa9 HTTP/1.1\r\nUser-Agent: evil\" 200 \"x\r\n"
-                        "referer:\t http://r/\x1b[31m \r\n\r\n"));
+  // The entry's fields are views into the request: it must outlive them.
+  const std::string raw(
+      "GET /a\"b\\c\x01\x7f\xc3\xa9 HTTP/1.1\r\nUser-Agent: evil\" 200 \"x\r\n"
+      "referer:\t http://r/\x1b[31m \r\n\r\n");
+  AccessLogEntry e = entry(raw);
   std::string out = line(AccessLogFormat::kCombined, e);
   EXPECT_EQ(out,
             "10.0.0.1 - - [10/Oct/2000:13:45:36 +0000] \"GET /a\\\"b\\\\c\\x01\\x7F\\xC3\\xA9 "
