@@ -42,7 +42,9 @@ if test "$PHP_SURGE" != "no"; then
 
   SURGE_CORE_SOURCES="
     src/base/buffer.cc
+    src/base/json_string.cc
     src/base/log.cc
+    src/base/log_line.cc
     src/base/log_throttle.cc
     src/event/event_loop.cc
     src/event/io_watcher.cc
@@ -231,6 +233,16 @@ if test "$PHP_SURGE" != "no"; then
     ext/service/service_class.cc
   "
 
+  dnl Logs: levels, the JSON format, Surge\Log, the HTTP access log (src/base, ext/logs, ext/http).
+  SURGE_CORE_SOURCES="$SURGE_CORE_SOURCES
+    src/protocol/http/access_log_line.cc
+  "
+  SURGE_EXT_SOURCES="$SURGE_EXT_SOURCES
+    ext/logs/log_class.cc
+    ext/logs/log_settings.cc
+    ext/http/access_log.cc
+  "
+
   PHP_NEW_EXTENSION(surge, $SURGE_CORE_SOURCES $SURGE_EXT_SOURCES, $ext_shared,, $SURGE_CXXFLAGS, cxx)
   PHP_ADD_INCLUDE([$ext_srcdir/src])
   PHP_ADD_INCLUDE([$ext_srcdir/ext])
@@ -240,6 +252,7 @@ if test "$PHP_SURGE" != "no"; then
   PHP_ADD_BUILD_DIR([$ext_builddir/src/metrics $ext_builddir/ext/metrics])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/shm $ext_builddir/ext/shm])
   PHP_ADD_BUILD_DIR([$ext_builddir/ext/service])
+  PHP_ADD_BUILD_DIR([$ext_builddir/ext/logs])
   PHP_ADD_EXTENSION_DEP(surge, spl)
   PHP_ADD_EXTENSION_DEP(surge, json)
   PHP_SUBST(SURGE_SHARED_LIBADD)

@@ -16,6 +16,8 @@ extern "C" {
 #include "protocols/user_protocol.h"
 #include "udp/udp_connection.h"
 #include "jobs/jobs_worker.h"
+#include "logs/log_settings.h"
+#include "http/access_log.h"
 #include "http/http_classes.h"
 #include "php_surge.h"
 #include "core/runtime.h"
@@ -60,6 +62,7 @@ PHP_MINIT_FUNCTION(surge) {
   metrics::registerMetricsClasses();
   registerJobsClasses();
   service::registerServiceClass();
+  registerLogClass();
   installPhpLibrary();
   workerman::registerAliases(module_number);
   return SUCCESS;
@@ -88,6 +91,7 @@ PHP_RSHUTDOWN_FUNCTION(surge) {
   surge::ext::runtime::releaseAll();
   surge::ext::closeAllUdpClients();
   surge::ext::shutdownJobs();
+  surge::ext::access_log::shutdown();
   surge::ext::events::shutdownEventLoops();
   surge::ext::fibers::shutdown();
   surge::ext::shutdownTimers();

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: e60ec7e36aa44a08f377d13e8b3c05efd3ffaa7d */
+ * Stub hash: c7fda716a70b63c2ac2352b0c1f7d087d737c108 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Surge_Worker___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, socketName, IS_STRING, 1, "null")
@@ -507,6 +507,19 @@ static zend_class_entry *register_class_Surge_Worker(void)
 	zend_declare_property_ex(class_entry, property_onWebSocketPong_name, &property_onWebSocketPong_default_value, ZEND_ACC_PUBLIC, NULL);
 	zend_string_release(property_onWebSocketPong_name);
 
+	zval property_accessLog_default_value;
+	ZVAL_NULL(&property_accessLog_default_value);
+	zend_string *property_accessLog_name = zend_string_init("accessLog", sizeof("accessLog") - 1, 1);
+	zend_declare_typed_property(class_entry, property_accessLog_name, &property_accessLog_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_accessLog_name);
+
+	zval property_accessLogFormat_default_value;
+	zend_string *property_accessLogFormat_default_value_str = zend_string_init("combined", strlen("combined"), 1);
+	ZVAL_STR(&property_accessLogFormat_default_value, property_accessLogFormat_default_value_str);
+	zend_string *property_accessLogFormat_name = zend_string_init("accessLogFormat", sizeof("accessLogFormat") - 1, 1);
+	zend_declare_typed_property(class_entry, property_accessLogFormat_name, &property_accessLogFormat_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_accessLogFormat_name);
+
 	zval property_daemonize_default_value;
 	ZVAL_FALSE(&property_daemonize_default_value);
 	zend_string *property_daemonize_name = zend_string_init("daemonize", sizeof("daemonize") - 1, 1);
@@ -543,6 +556,20 @@ static zend_class_entry *register_class_Surge_Worker(void)
 	zend_string *property_logFileMaxSize_name = zend_string_init("logFileMaxSize", sizeof("logFileMaxSize") - 1, 1);
 	zend_declare_typed_property(class_entry, property_logFileMaxSize_name, &property_logFileMaxSize_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
 	zend_string_release(property_logFileMaxSize_name);
+
+	zval property_logFormat_default_value;
+	zend_string *property_logFormat_default_value_str = zend_string_init("text", strlen("text"), 1);
+	ZVAL_STR(&property_logFormat_default_value, property_logFormat_default_value_str);
+	zend_string *property_logFormat_name = zend_string_init("logFormat", sizeof("logFormat") - 1, 1);
+	zend_declare_typed_property(class_entry, property_logFormat_name, &property_logFormat_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_logFormat_name);
+
+	zval property_logLevel_default_value;
+	zend_string *property_logLevel_default_value_str = zend_string_init("info", strlen("info"), 1);
+	ZVAL_STR(&property_logLevel_default_value, property_logLevel_default_value_str);
+	zend_string *property_logLevel_name = zend_string_init("logLevel", sizeof("logLevel") - 1, 1);
+	zend_declare_typed_property(class_entry, property_logLevel_name, &property_logLevel_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_logLevel_name);
 
 	zval property_stopTimeout_default_value;
 	ZVAL_LONG(&property_stopTimeout_default_value, 2);

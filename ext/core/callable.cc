@@ -140,7 +140,7 @@ CallOutcome reportPendingException(const CallSite& site) {
   std::string line = "Worker[" + workerName(site.worker) + "] " + site.callback;
   if (site.connectionId) line += " of connection " + std::to_string(site.connectionId);
   line += " threw " + text;
-  runtime::log(line);
+  runtime::log(LogLevel::kError, line);
   runtime::statAdd(runtime::Stat::kThrowException, 1);
   return CallOutcome::kThrew;
 }
@@ -243,8 +243,8 @@ CallOutcome callCallback(zval* callable, CallableCache* cache, uint32_t argc, zv
   }
   if (fcc == nullptr) {
     if (error) {
-      runtime::log("Worker[" + workerName(site.worker) + "] " + site.callback +
-                   " is not callable: " + error);
+      runtime::log(LogLevel::kError, "Worker[" + workerName(site.worker) + "] " + site.callback +
+                                         " is not callable: " + error);
       efree(error);
     }
     return CallOutcome::kThrew;

@@ -2,7 +2,6 @@
 
 #include <poll.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <memory>
@@ -10,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "base/monotonic_clock.h"
 #include "core/common.h"
 #include "core/runtime.h"
 #include "php_surge.h"
@@ -31,9 +31,7 @@ std::set<std::string> g_pending;  // changed since the last reload
 double g_dueAt = 0;               // when the pending changes have settled (0: none)
 
 double now() {
-  timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+  return static_cast<double>(monotonicNs()) / 1e9;
 }
 
 std::string folderOf(const std::string& file) {

@@ -167,9 +167,10 @@ void callMasterHook(const std::string& tag, const char* name, uint32_t argc, zva
   zend_end_try();
   if (!fatal && !runtime::exiting()) return;
   g_masterHookDied = name;
-  runtime::log(tag + " master: Worker::$" + name +
-               (fatal ? " ended with a fatal error: " + lastPhpError() : " called exit()") +
-               "; stopping the workers and exiting");
+  runtime::log(LogLevel::kError,
+               tag + " master: Worker::$" + name +
+                   (fatal ? " ended with a fatal error: " + lastPhpError() : " called exit()") +
+                   "; stopping the workers and exiting");
   // At once, before the supervisor forks anything again: every child stops as for SIGTERM.
   if (g_supervisor) g_supervisor->stop();
 }
@@ -188,9 +189,10 @@ void runMasterTimers(const std::string& tag) {
   zend_end_try();
   if (!fatal && !runtime::exiting()) return;
   g_masterHookDied = "a timer";
-  runtime::log(tag + " master: a timer callback" +
-               (fatal ? " ended with a fatal error: " + lastPhpError() : " called exit()") +
-               "; stopping the workers and exiting");
+  runtime::log(LogLevel::kError,
+               tag + " master: a timer callback" +
+                   (fatal ? " ended with a fatal error: " + lastPhpError() : " called exit()") +
+                   "; stopping the workers and exiting");
   if (g_supervisor) g_supervisor->stop();
 }
 
@@ -320,7 +322,7 @@ void runMaster(const StartInfo& info, const CommandLine& cmd, bool daemon, bool 
     try {
       role = supervisor.run();
     } catch (const std::exception& e) {
-      runtime::log(info.tag + " master failed: " + e.what());
+      runtime::log(LogLevel::kError, info.tag + " master failed: " + e.what());
     }
     g_supervisor = nullptr;
     if (services) services->bind(nullptr);

@@ -28,10 +28,11 @@ int64_t monotonicMs() {
 void writeSummary() {
   int64_t n = g_throttle.takeSuppressed();
   if (n == 0) return;
-  runtime::log(std::to_string(n) + " more protocol error" + (n == 1 ? "" : "s") +
-               " suppressed (at most " + std::to_string(kLogBurst) + " logged per " +
-               std::to_string(static_cast<int>(kLogWindowSeconds)) +
-               " s; `status` counts them all)");
+  runtime::log(LogLevel::kNotice, std::to_string(n) + " more protocol error" + (n == 1 ? "" : "s") +
+                                      " suppressed (at most " + std::to_string(kLogBurst) +
+                                      " logged per " +
+                                      std::to_string(static_cast<int>(kLogWindowSeconds)) +
+                                      " s; `status` counts them all)");
 }
 
 void onSummaryDue(void*) {
@@ -62,7 +63,7 @@ void log(std::string_view line) {
   // A window that ended with suppressed lines is summed up before the next one's lines.
   if (g_throttle.suppressed() > 0 && now >= g_throttle.windowEndMs()) writeSummary();
   if (g_throttle.admit(now)) {
-    runtime::log(line);
+    runtime::log(LogLevel::kNotice, line);
     return;
   }
   scheduleSummary();

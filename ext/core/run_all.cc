@@ -16,6 +16,8 @@
 #include "core/status.h"
 #include "core/worker_object.h"
 #include "metrics/metrics_classes.h"
+#include "http/access_log.h"
+#include "logs/log_settings.h"
 
 extern "C" {
 #include "SAPI.h"
@@ -147,6 +149,7 @@ void runAll() {
         "Surge\\Worker('text://0.0.0.0:5678')");
     return;
   }
+  if (!logs::validateSettings() || !access_log::validateWorkers()) return;
   StartInfo info = startInfo();
   CommandLine cmd = CommandLine::parse(commandWords());
   bool libraryMode = !staticString("command").empty();

@@ -7,6 +7,7 @@
 #include "event/timer.h"
 #include "process/supervisor.h"
 #include "core/status.h"
+#include "logs/log_settings.h"
 
 extern "C" {
 #include "SAPI.h"
@@ -27,8 +28,6 @@ size_t g_open = 0;
 zend_long g_nextConnectionId = 0;
 Timer* g_stopDeadline = nullptr;
 int g_stopHolds = 0;  // retirements queued to the loop that a stop must wait for
-std::string g_logFileConfigured;
-bool g_logConfigured = false;
 
 zend_string* g_statKeys[4];
 // ConnectionInterface::$statistics, found once per request: statAdd() runs per message.
@@ -208,21 +207,12 @@ void requestStop(int code, bool graceful) {
 }
 
 void log(std::string_view message) {
-  zval* file = zend_read_static_property(worker_ce, "logFile", sizeof("logFile") - 1, 1);
-  zval* daemon = zend_read_static_property(worker_ce, "daemonize", sizeof("daemonize") - 1, 1);
-  std::string path =
-      file && Z_TYPE_P(file) == IS_STRING ? std::string(Z_STRVAL_P(file), Z_STRLEN_P(file)) : "";
-  bool echo = !(daemon && zend_is_true(daemon));
-  if (!g_logConfigured || path != g_logFileConfigured) {
-    Log::configure(path, echo);
-    g_logFileConfigured = path;
-    g_logConfigured = true;
-  }
-  Log::setEcho(echo);
-  zval* maxSize =
-      zend_read_static_property(worker_ce, "logFileMaxSize", sizeof("logFileMaxSize") - 1, 1);
-  if (maxSize) Log::setMaxFileSize(static_cast<long>(zval_get_long(maxSize)));
-  Log::write(message);
+  log(LogLevel::kInfo, message);
+}
+
+void log(LogLevel level, std::string_view message, std::string_view contextJson) {
+  logs::applySettings();
+  Log::write(level, message, contextJson);
 }
 
 void initStatistics() {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/common.h"
+#include "base/log_line.h"
 
 namespace surge {
 class EventLoop;
@@ -71,8 +72,10 @@ void connectionClosed();
 size_t openConnections();
 void connectionOpened();
 
-// Worker::log(): one line to the log file (Worker::$logFile) and, unless daemonized, stdout.
+// Worker::log(): one info line to the log file (Worker::$logFile) and, unless daemonized,
+// stdout. With a level (dropped below Worker::$logLevel) and a context (a JSON object or "").
 void log(std::string_view message);
+void log(LogLevel level, std::string_view message, std::string_view contextJson = {});
 
 enum class Stat { kConnectionCount, kTotalRequest, kThrowException, kSendFail };
 void statAdd(Stat which, zend_long delta);

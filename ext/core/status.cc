@@ -179,7 +179,8 @@ std::unique_ptr<StatusBoard> createBoard(const std::string& path, bool daemon) {
   try {
     return StatusBoard::create(path, groups, getpid(), time(nullptr), daemon);
   } catch (const std::exception& e) {
-    runtime::log(std::string("Warning: no status board, `status` will not work: ") + e.what());
+    runtime::log(LogLevel::kWarning,
+                 std::string("Warning: no status board, `status` will not work: ") + e.what());
     return nullptr;
   }
 }

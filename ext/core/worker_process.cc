@@ -28,6 +28,8 @@
 #include "core/status.h"
 #include "core/timers.h"
 #include "core/workerman_switch.h"
+#include "http/access_log.h"
+#include "logs/log_settings.h"
 #include "events/event_loop.h"
 #include "core/worker_object.h"
 #include "task/task_pool.h"
@@ -49,6 +51,7 @@ void onStopSignal(int signo, void*) {
 }
 
 void onReloadSignal(int signo, void*) {
+  access_log::reopen();  // logrotate moved it; a process that is kept needs a fresh one
   std::vector<zend_object*> list = runtime::workers();
   if (list.empty()) return;
   for (zend_object* obj : list) {
@@ -121,8 +124,8 @@ void runChild(const Supervisor::ChildRole& role, pid_t masterPid, StatusBoard* b
     created = &runtime::createLoop();
     created->poller();  // now, so that a failure shows at start, not at the first connection
   } catch (const std::exception& e) {
-    runtime::log("worker[" + workerNameOf(obj) + ":" + std::to_string(getpid()) +
-                 "] cannot start its event loop: " + e.what());
+    runtime::log(LogLevel::kError, "worker[" + workerNameOf(obj) + ":" + std::to_string(getpid()) +
+                                       "] cannot start its event loop: " + e.what());
     exitWith(250);
     return;
   }
@@ -134,6 +137,8 @@ void runChild(const Supervisor::ChildRole& role, pid_t masterPid, StatusBoard* b
   for (int s : {SIGUSR1, SIGUSR2})
     g_signals.push_back(std::make_unique<SignalWatcher>(loop, s, &onReloadSignal, nullptr));
   status::startPublishing(board, role.group);
+  logs::setProcessWorker(workerNameOf(obj));
+  access_log::startInProcess(obj, loop);
 
   setSlotLong(obj, worker_props.id, role.slot);
   setProcessTitle("Surge: worker process  " + workerNameOf(obj) + " " + workerSocketNameOf(obj));
@@ -191,9 +196,10 @@ void runChild(const Supervisor::ChildRole& role, pid_t masterPid, StatusBoard* b
     CallSite site = runningCallback();
     std::string where = site.callback ? site.callback : "PHP code";
     if (site.connectionId) where += " of connection " + std::to_string(site.connectionId);
-    runtime::log("worker[" + workerNameOf(obj) + ":" + std::to_string(getpid()) + "] " + where +
-                 " ended with a fatal error: " + lastPhpError() +
-                 "; this process exits and the master starts a new one");
+    runtime::log(LogLevel::kError, "worker[" + workerNameOf(obj) + ":" + std::to_string(getpid()) +
+                                       "] " + where +
+                                       " ended with a fatal error: " + lastPhpError() +
+                                       "; this process exits and the master starts a new one");
     EG(exit_status) = 255;
     exitWith(255);
     return;

@@ -18,7 +18,9 @@ struct PendingRequest {
   zend_string* buffer;  // the request as PHP sees it (Range, If-Modified-Since)
   bool keepAlive;
   bool isHead;
-  int64_t startNs = 0;  // when it was whole, for the duration histogram (0: not observed)
+  // CLOCK_MONOTONIC ns when the request was whole, while durations are observed (metrics)
+  // or logged (access log); 0 otherwise.
+  int64_t receivedNs = 0;
 };
 
 struct HttpConnectionState {

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "http/access_log.h"
+#include "base/monotonic_clock.h"
 #include "http/http_classes.h"
 #include "http/http_connection_state.h"
 #include "http/http_timeouts.h"
@@ -33,7 +35,10 @@ constexpr size_t kMaxHeaderBytes = 16384;
 protocol::HttpRequestHead g_head;
 
 // Answers a request that never reaches PHP and closes (FIN, then linger).
-void answerError(ConnectionObject* c, HttpConnectionState* s, int code) {
+// `bytes`: what the client sent, from the request line on (for the access log).
+void answerError(ConnectionObject* c, HttpConnectionState* s, int code,
+                 std::string_view bytes = {}) {
+  if (access_log::on()) access_log::refused(c, code, bytes);
   std::string answer = "HTTP/1.1 ";
   protocol::appendDecimal(&answer, static_cast<unsigned>(code));
   answer.push_back(' ');
@@ -105,18 +110,27 @@ void setTrailers(zval* request, const std::vector<protocol::HttpHeader>& trailer
 }
 
 void answerInternalError(ConnectionObject* c, HttpConnectionState* s) {
+  std::string first;  // the request the 500 answers, for the access log
+  if (access_log::on() && !s->pending.empty())
+    first.assign(ZSTR_VAL(s->pending.front().buffer), ZSTR_LEN(s->pending.front().buffer));
   for (PendingRequest& r : s->pending) zend_string_release(r.buffer);
   s->pending.clear();
-  answerError(c, s, 500);
+  answerError(c, s, 500, first);
 }
 
 // Hands one whole request to onMessage. Takes over the reference of `buffer`.
+// When the request was whole, for the duration histogram and the access log; 0 (no clock
+// read) when neither is on.
+int64_t requestStamp() {
+  return metrics::g_httpCounters != nullptr || access_log::on() ? monotonicNs() : 0;
+}
+
 void dispatchRequest(ConnectionObject* c, WorkerObject* w, HttpConnectionState* s,
                      zend_string* buffer, bool keepAlive, bool isHead,
                      const std::vector<protocol::HttpHeader>* trailers) {
   httpRequestDispatched(c, s);
   zend_string_addref(buffer);
-  s->pending.push_back(PendingRequest{buffer, keepAlive, isHead, metrics::httpRequestStart()});
+  s->pending.push_back(PendingRequest{buffer, keepAlive, isHead, requestStamp()});
   uint64_t index = s->dispatched++;
   if (!keepAlive) s->closing = true;
   zval request;
@@ -260,7 +274,7 @@ size_t deliverRequests(ConnectionObject* c, WorkerObject* w, HttpConnectionState
           g_head.bodyOffset - static_cast<size_t>(g_head.method.data() - bytes.data());
       if (headBytes >= maxPackage) {
         if (corked) c->conn->uncork();
-        answerError(c, s, 413);
+        answerError(c, s, 413, bytes);
         return data.size();
       }
       limits.maxBodyBytes = maxPackage - headBytes;
@@ -272,7 +286,7 @@ size_t deliverRequests(ConnectionObject* c, WorkerObject* w, HttpConnectionState
         st == protocol::HttpParseStatus::kNeedMore ? g_head.chunkedResumeTotal : 0;
     if (st == protocol::HttpParseStatus::kError) {
       if (corked) c->conn->uncork();
-      answerError(c, s, g_head.errorStatus);
+      answerError(c, s, g_head.errorStatus, bytes);
       return data.size();
     }
     if (st == protocol::HttpParseStatus::kNeedMore) {
@@ -283,7 +297,7 @@ size_t deliverRequests(ConnectionObject* c, WorkerObject* w, HttpConnectionState
       size_t start = static_cast<size_t>(g_head.method.data() - bytes.data());
       if (int code = refuseHead(g_head, start, maxPackage)) {
         if (corked) c->conn->uncork();
-        answerError(c, s, code);
+        answerError(c, s, code, bytes.substr(start));
         return data.size();
       }
       if (g_head.expectContinue && !s->continueSent) {
@@ -308,7 +322,7 @@ size_t deliverRequests(ConnectionObject* c, WorkerObject* w, HttpConnectionState
     size_t start = static_cast<size_t>(g_head.method.data() - bytes.data());
     if (int code = refuseHead(g_head, start, maxPackage)) {
       if (corked) c->conn->uncork();
-      answerError(c, s, code);
+      answerError(c, s, code, bytes.substr(start));
       return data.size();
     }
     std::vector<protocol::HttpHeader> trailers;

@@ -22,6 +22,7 @@
 #include "protocol/http/response_head.h"
 #include "protocol/http/status_phrases.h"
 #include "core/runtime.h"
+#include "http/access_log.h"
 
 namespace surge::ext {
 
@@ -100,6 +101,7 @@ void sendFileResponse(ConnectionObject* c, HttpConnectionState* s, zend_object* 
     zend_string* body = fileNotFoundBody();
     bool closeAfter = !req.keepAlive;
     head.finish(dateNow(), !closeAfter, static_cast<long long>(ZSTR_LEN(body)));
+    if (access_log::on()) access_log::answered(c, req, 404, ZSTR_LEN(body));
     sendResponse(c, s, req.isHead ? nullptr : body, closeAfter, false, return_value);
     zend_string_release(body);
     return;
@@ -186,6 +188,7 @@ void sendFileResponse(ConnectionObject* c, HttpConnectionState* s, zend_object* 
   bool withBody = status != 304 && !unsatisfiable && !req.isHead && length > 0;
   head.finish(dateNow(), !closeAfter,
               status == 304 ? -1 : static_cast<long long>(unsatisfiable ? 0 : length), false);
+  if (access_log::on()) access_log::answered(c, req, g_out);
   Connection::SendResult r = c->conn->send(std::string_view(g_out), Connection::Overflow::kQueue);
   if (withBody && (r == Connection::SendResult::kWritten || r == Connection::SendResult::kQueued))
     r = c->conn->sendFile(fd, static_cast<off_t>(offset), static_cast<size_t>(length));
@@ -214,6 +217,8 @@ void sendResponseObject(ConnectionObject* c, HttpConnectionState* s, zend_object
     zend_string* body = parts.body;
     bool chunked = head.has(protocol::HttpResponseHead::kTransferEncoding);
     bool eventStream = head.isEventStream();
+    if (access_log::on())
+      access_log::answered(c, req, parts.status, eventStream ? 0 : ZSTR_LEN(body));
     if (eventStream) {
       head.finish(dateNow(), !closeAfter, -1);
       sendResponse(c, s, nullptr, closeAfter, true, return_value);
@@ -232,7 +237,7 @@ void sendResponseObject(ConnectionObject* c, HttpConnectionState* s, zend_object
       sendResponse(c, s, req.isHead ? nullptr : body, closeAfter, false, return_value);
     }
   }
-  metrics::observeHttpResponse(req.startNs);
+  metrics::observeHttpResponse(req.receivedNs);
   if (req.buffer) zend_string_release(req.buffer);
 }
 
@@ -300,10 +305,11 @@ void sendPlainResponse(ConnectionObject* c, HttpConnectionState* s, zend_string*
 void sendStringResponse(ConnectionObject* c, HttpConnectionState* s, zend_string* body,
                         zval* return_value) {
   PendingRequest req = takeFront(s);
+  if (access_log::on()) access_log::answered(c, req, 200, ZSTR_LEN(body));
   zval* extra = slot(&c->std, connection_props.headers);
   if (Z_TYPE_P(extra) != IS_ARRAY || zend_hash_num_elements(Z_ARRVAL_P(extra)) == 0) {
     sendPlainResponse(c, s, body, req, return_value);
-    metrics::observeHttpResponse(req.startNs);
+    metrics::observeHttpResponse(req.receivedNs);
     if (req.buffer) zend_string_release(req.buffer);
     return;
   }
@@ -318,7 +324,7 @@ void sendStringResponse(ConnectionObject* c, HttpConnectionState* s, zend_string
   } else {
     sendResponse(c, s, req.isHead ? nullptr : body, closeAfter, false, return_value);
   }
-  metrics::observeHttpResponse(req.startNs);
+  metrics::observeHttpResponse(req.receivedNs);
   if (req.buffer) zend_string_release(req.buffer);
 }
 

@@ -1,5 +1,6 @@
 #include "metrics/http_metrics.h"
 
+#include "base/monotonic_clock.h"
 #include "core/run_all_internal.h"
 
 namespace surge::ext::metrics {
@@ -26,7 +27,7 @@ void workerStarted(StatusBoard::Counters* counters) {
 void observeHttpResponse(int64_t startNs) {
   StatusBoard::Counters* c = g_httpCounters;
   if (startNs == 0 || c == nullptr) return;
-  int64_t elapsed = httpRequestStart() - startNs;
+  int64_t elapsed = monotonicNs() - startNs;
   if (elapsed < 0) elapsed = 0;
   size_t bucket = 0;
   while (bucket < std::size(g_boundsNs) && elapsed > g_boundsNs[bucket]) ++bucket;

@@ -5,8 +5,6 @@
 #ifndef SURGE_EXT_HTTP_METRICS_H
 #define SURGE_EXT_HTTP_METRICS_H
 
-#include <time.h>
-
 #include <cstdint>
 
 #include "process/status_board.h"
@@ -19,15 +17,8 @@ extern StatusBoard::Counters* g_httpCounters;
 // Worker, once its board slot is known: observe durations when metrics are served.
 void workerStarted(StatusBoard::Counters* counters);
 
-// Monotonic nanoseconds when observing, else 0 (then nothing is observed for the request).
-inline int64_t httpRequestStart() {
-  if (g_httpCounters == nullptr) return 0;
-  timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
-}
-
-// Adds one observation of now - startNs to this process's histogram (startNs 0: none).
+// Adds one observation of now - startNs (monotonicNs()) to this process's histogram
+// (startNs 0, or not observing: none).
 void observeHttpResponse(int64_t startNs);
 
 }  // namespace surge::ext::metrics

@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstdarg>
+#include <chrono>
 #include <cstdio>
 #include <ctime>
 
@@ -15,6 +16,9 @@ namespace {
 std::string g_file;
 bool g_echo = true;
 long g_max_size = 10 * 1024 * 1024;
+LogFormat g_format = LogFormat::kText;
+LogLevel g_threshold = LogLevel::kInfo;
+std::string g_worker;
 // One descriptor held in reserve, so that a process that ran out of descriptors can still
 // open its log file to say so (the line would be lost otherwise).
 int g_reserve = -1;
@@ -24,16 +28,6 @@ int openLog() {
   int fd = ::open(g_file.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) fd = ::open(g_file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
   return fd;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() &&
-         (s.front() == ' ' || s.front() == '\n' || s.front() == '\r' || s.front() == '\t'))
-    s.remove_prefix(1);
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t'))
-    s.remove_suffix(1);
-  return s;
 }
 
 // Keeps the log under its size cap by cutting it to its newer half, at a line boundary.
@@ -67,32 +61,52 @@ const std::string& Log::file() {
 void Log::setMaxFileSize(long bytes) {
   g_max_size = bytes;
 }
+void Log::setFormat(LogFormat format) {
+  g_format = format;
+}
+void Log::setThreshold(LogLevel level) {
+  g_threshold = level;
+}
+void Log::setWorkerName(std::string name) {
+  g_worker = std::move(name);
+}
+bool Log::enabled(LogLevel level) {
+  return level >= g_threshold;
+}
 
 std::string Log::formatLine(std::string_view message, long pid, long epochSeconds) {
-  time_t t = static_cast<time_t>(epochSeconds);
-  struct tm tm_local;
-  localtime_r(&t, &tm_local);
-  char stamp[32];
-  strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S", &tm_local);
-  std::string line;
-  std::string_view body = trim(message);
-  line.reserve(body.size() + 48);
-  line.append(stamp).append(" pid:").append(std::to_string(pid)).append(" ");
-  line.append(body).append("\n");
-  return line;
+  LogRecord record;
+  record.message = message;
+  record.pid = pid;
+  record.epochMillis = static_cast<int64_t>(epochSeconds) * 1000;
+  return LogLine::text(record);
 }
 
 void Log::write(std::string_view message) {
-  std::string_view body = trim(message);
+  write(LogLevel::kInfo, message);
+}
+
+void Log::write(LogLevel level, std::string_view message, std::string_view contextJson) {
+  if (level < g_threshold) return;
+  LogRecord record;
+  record.level = level;
+  record.message = message;
+  record.contextJson = contextJson;
+  record.pid = static_cast<long>(getpid());
+  record.worker = g_worker;
+  record.epochMillis = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count();
+  bool json = g_format == LogFormat::kJson;
   if (g_echo) {
-    std::string echoed(body);
-    echoed.push_back('\n');
+    // Workerman echoes the message alone; a JSON log echoes its lines whole, so that a
+    // foreground process in a container writes JSON to stdout.
+    std::string echoed = json ? LogLine::json(record) : LogLine::textBody(record) + "\n";
     ssize_t ignored = ::write(STDOUT_FILENO, echoed.data(), echoed.size());
     (void)ignored;
   }
   if (g_file.empty() || g_file == "/dev/null") return;
-  std::string line =
-      formatLine(body, static_cast<long>(getpid()), static_cast<long>(time(nullptr)));
+  std::string line = json ? LogLine::json(record) : LogLine::text(record);
   if (g_reserve < 0) g_reserve = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
   int fd = openLog();
   if (fd < 0 && (errno == EMFILE || errno == ENFILE) && g_reserve >= 0) {
@@ -108,23 +122,39 @@ void Log::write(std::string_view message) {
   if (g_reserve < 0) g_reserve = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
 }
 
-void Log::writef(const char* format, ...) {
+namespace {
+void writeVa(LogLevel level, const char* format, va_list args) {
   char stack[1024];
-  va_list args;
-  va_start(args, format);
-  int n = vsnprintf(stack, sizeof stack, format, args);
-  va_end(args);
+  va_list copy;
+  va_copy(copy, args);
+  int n = vsnprintf(stack, sizeof stack, format, copy);
+  va_end(copy);
   if (n < 0) return;
   if (static_cast<size_t>(n) < sizeof stack) {
-    write(std::string_view(stack, static_cast<size_t>(n)));
+    Log::write(level, std::string_view(stack, static_cast<size_t>(n)));
     return;
   }
   std::string big(static_cast<size_t>(n) + 1, '\0');
-  va_start(args, format);
   vsnprintf(big.data(), big.size(), format, args);
-  va_end(args);
   big.resize(static_cast<size_t>(n));
-  write(big);
+  Log::write(level, big);
+}
+}  // namespace
+
+void Log::writef(const char* format, ...) {
+  if (!enabled(LogLevel::kInfo)) return;
+  va_list args;
+  va_start(args, format);
+  writeVa(LogLevel::kInfo, format, args);
+  va_end(args);
+}
+
+void Log::writef(LogLevel level, const char* format, ...) {
+  if (!enabled(level)) return;
+  va_list args;
+  va_start(args, format);
+  writeVa(level, format, args);
+  va_end(args);
 }
 
 }  // namespace surge

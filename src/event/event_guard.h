@@ -16,9 +16,9 @@ bool guardEvent(const char* what, Work&& work) noexcept {
     work();
     return true;
   } catch (const std::exception& e) {
-    Log::writef("%s failed: %s", what, e.what());
+    Log::writef(LogLevel::kError, "%s failed: %s", what, e.what());
   } catch (...) {
-    Log::writef("%s failed", what);
+    Log::writef(LogLevel::kError, "%s failed", what);
   }
   return false;
 }

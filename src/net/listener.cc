@@ -66,21 +66,22 @@ void Listener::noteFailure(int error) {
   if (failures_++ == 0) {
     failingSince_ = lastReport_ = now;
     reportedFailures_ = 1;
-    Log::writef(
-        "accept() failed: %s; accepting pauses %d ms at a time until descriptors free "
-        "up (raise `ulimit -n`, or set maxConnections); existing connections are served",
-        std::strerror(error), static_cast<int>(kBackoffSeconds * 1000));
+    Log::writef(LogLevel::kError,
+                "accept() failed: %s; accepting pauses %d ms at a time until descriptors free "
+                "up (raise `ulimit -n`, or set maxConnections); existing connections are served",
+                std::strerror(error), static_cast<int>(kBackoffSeconds * 1000));
     return;
   }
   if (now - lastReport_ < kReportEvery) return;
-  Log::writef("accept() still failing: %s (%zu times in the last %.0f s)", std::strerror(error),
-              failures_ - reportedFailures_, now - lastReport_);
+  Log::writef(LogLevel::kError, "accept() still failing: %s (%zu times in the last %.0f s)",
+              std::strerror(error), failures_ - reportedFailures_, now - lastReport_);
   lastReport_ = now;
   reportedFailures_ = failures_;
 }
 
 void Listener::noteRecovered() {
-  Log::writef("accept() works again: every waiting client accepted, after %zu failures in %.1f s",
+  Log::writef(LogLevel::kNotice,
+              "accept() works again: every waiting client accepted, after %zu failures in %.1f s",
               failures_, monotonicSeconds() - failingSince_);
   failures_ = 0;
 }

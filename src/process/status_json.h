@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/json_string.h"  // jsonString(), used with the status JSON
 #include "process/status_board.h"
 #include "process/status_context.h"
 
@@ -18,8 +19,4 @@ std::string renderStatusJson(const StatusBoard::Snapshot& snapshot, const Status
 // `status --json` when there is no status to give (not running, unreadable board): an
 // object with "schema_version" and "error", so a monitor never has to parse prose.
 std::string renderStatusJsonError(std::string_view message);
-
-// `text` as a JSON string literal, quotes included. Invalid UTF-8 becomes U+FFFD.
-std::string jsonString(std::string_view text);
-
 }  // namespace surge

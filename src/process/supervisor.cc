@@ -25,6 +25,12 @@ constexpr int kHandledSignals[] = {SIGINT,  SIGTERM, SIGHUP,  SIGTSTP,
 // A child that dies this soon after its start counts as a crash loop.
 constexpr double kFastDeathSeconds = 1.0;
 
+// A worker killed by a signal crashed (error); one that exited with a code chose to
+// (exit(), stopAll(250)), which the master repairs by starting another (warning).
+LogLevel exitLevel(int status) {
+  return WIFSIGNALED(status) ? LogLevel::kError : LogLevel::kWarning;
+}
+
 void makePipe(int fds[2]) {
   if (pipe2(fds, O_NONBLOCK | O_CLOEXEC) != 0)
     throw std::runtime_error(std::string("pipe failed: ") + std::strerror(errno));
@@ -179,7 +185,8 @@ void Supervisor::enforceDeadlines() {
   double t = now();
   if (stopping_ && killAt_ > 0 && t >= killAt_) {
     auto kill = [&](int g, pid_t pid) {
-      Log::writef("worker[%s:%d] did not stop within %g s of stopTimeout, sending SIGKILL",
+      Log::writef(LogLevel::kWarning,
+                  "worker[%s:%d] did not stop within %g s of stopTimeout, sending SIGKILL",
                   groups_[g].name.c_str(), static_cast<int>(pid), stopTimeout_);
       ::kill(pid, SIGKILL);
     };
@@ -189,7 +196,8 @@ void Supervisor::enforceDeadlines() {
   }
   for (Retiree& r : retirees_) {
     if (r.killAt > 0 && t >= r.killAt) {
-      Log::writef("worker[%s:%d] did not stop within %g s of stopTimeout, sending SIGKILL",
+      Log::writef(LogLevel::kWarning,
+                  "worker[%s:%d] did not stop within %g s of stopTimeout, sending SIGKILL",
                   groups_[r.group].name.c_str(), static_cast<int>(r.pid), stopTimeout_);
       ::kill(r.pid, SIGKILL);
       r.killAt = 0;
@@ -205,8 +213,8 @@ std::optional<Supervisor::ChildRole> Supervisor::spawnDue() {
       if (s.pid != 0 || s.restartAt > t) continue;
       pid_t pid = fork();
       if (pid < 0) {
-        Log::writef("fork failed for worker[%s]: %s; retrying in 1 s", groups_[g].name.c_str(),
-                    std::strerror(errno));
+        Log::writef(LogLevel::kError, "fork failed for worker[%s]: %s; retrying in 1 s",
+                    groups_[g].name.c_str(), std::strerror(errno));
         s.restartAt = t + 1;
         continue;
       }
@@ -271,8 +279,8 @@ void Supervisor::reap() {
       retirees_.erase(retirees_.begin() + static_cast<long>(k));
       bool clean = WIFEXITED(status) && WEXITSTATUS(status) == 0;
       if (!clean && !stopping_)
-        Log::writef("worker[%s:%d] %s", groups_[r.group].name.c_str(), static_cast<int>(pid),
-                    describeExitStatus(status).c_str());
+        Log::writef(exitLevel(status), "worker[%s:%d] %s", groups_[r.group].name.c_str(),
+                    static_cast<int>(pid), describeExitStatus(status).c_str());
       if (hooks_.onChildExit) hooks_.onChildExit(r.group, -1, pid, status);
       // stopFirst: the successor of this retiree may start now.
       Slot& successor = slots_[r.group][r.slot];
@@ -292,8 +300,8 @@ void Supervisor::reap() {
         s.ready = false;
         bool clean = WIFEXITED(status) && WEXITSTATUS(status) == 0;
         if (!stopping_ && !clean) {
-          Log::writef("worker[%s:%d] %s", groups_[g].name.c_str(), static_cast<int>(pid),
-                      describeExitStatus(status).c_str());
+          Log::writef(exitLevel(status), "worker[%s:%d] %s", groups_[g].name.c_str(),
+                      static_cast<int>(pid), describeExitStatus(status).c_str());
         }
         if (hooks_.onChildExit)
           hooks_.onChildExit(static_cast<int>(g), static_cast<int>(i), pid, status);
@@ -303,6 +311,7 @@ void Supervisor::reap() {
           s.restartAt = now() + delay;
           if (delay > 0)
             Log::writef(
+                LogLevel::kWarning,
                 "worker[%s] died %d times in a row within %g s of starting; next start in %g s",
                 groups_[g].name.c_str(), s.fastDeaths, kFastDeathSeconds, delay);
         }
@@ -330,7 +339,7 @@ void Supervisor::readControl() {
 void Supervisor::beginReload(bool graceful) {
   if (stopping_) return;
   if (reloading_) {
-    Log::writef("reload requested while a reload is running; ignored");
+    Log::writef(LogLevel::kNotice, "reload requested while a reload is running; ignored");
     return;
   }
   reloading_ = true;

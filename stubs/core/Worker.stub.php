@@ -230,12 +230,28 @@ class Worker
      */
     public $onWebSocketPong = null;
 
+    /**
+     * http:// workers: a file each request is logged to ('combined', 'common' or 'json',
+     * see accessLogFormat), written in batches (every second, every 64 KiB and at exit)
+     * with O_APPEND, and opened again on reload (logrotate). null: no access log.
+     */
+    public ?string $accessLog = null;
+    public string $accessLogFormat = 'combined';
+
     public static bool $daemonize = false;
     public static string $stdoutFile = '/dev/null';
     public static string $pidFile = '';
     public static string $statusFile = '';
     public static string $logFile = '';
     public static int $logFileMaxSize = 10485760;
+    /**
+     * 'text': Workerman's `Y-m-d H:i:s pid:N message` lines (a level tag when not info,
+     * the context as JSON after the message). 'json': one JSON object per line with time,
+     * level, pid, worker, message and context.
+     */
+    public static string $logFormat = 'text';
+    /** Lines below this level are dropped: 'debug', 'info', 'notice', 'warning' or 'error'. */
+    public static string $logLevel = 'info';
     public static float|int $stopTimeout = 2;
     /**
      * Prometheus endpoint served by the master process, e.g. 'http://127.0.0.1:9100'

@@ -30,7 +30,7 @@ fwrite($c, "c\n");
 var_dump(read_line($c) === "$child c 2");
 var_dump($server->children() === [$child]);
 echo implode("\n", $server->logMessages()), "\n";
-var_dump(preg_match('/^\S+ \S+ pid:(\d+) Worker\[gate\] onConnect of connection 2 threw/m', $server->log(), $m) === 1 && (int)$m[1] === $child);
+var_dump(preg_match('/^\S+ \S+ pid:(\d+) \[error\] Worker\[gate\] onConnect of connection 2 threw/m', $server->log(), $m) === 1 && (int)$m[1] === $child);
 var_dump($server->stop());
 ?>
 --EXPECTF--

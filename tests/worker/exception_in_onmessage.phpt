@@ -31,7 +31,7 @@ fwrite($c, "four\n");
 var_dump(read_line($c) === "$child four");
 var_dump($server->children() === [$child]);
 $server->waitForLog('close 2');
-var_dump(preg_match('/^\S+ \S+ pid:(\d+) Worker\[thrower\] onMessage of connection 2 threw/m', $server->log(), $m) === 1 && (int)$m[1] === $child);
+var_dump(preg_match('/^\S+ \S+ pid:(\d+) \[error\] Worker\[thrower\] onMessage of connection 2 threw/m', $server->log(), $m) === 1 && (int)$m[1] === $child);
 echo implode("\n", $server->logMessages()), "\n";
 var_dump($server->stop());
 ?>

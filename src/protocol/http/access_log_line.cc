@@ -1,0 +1,146 @@
+#include "protocol/http/access_log_line.h"
+
+#include <cstdio>
+#include <ctime>
+
+#include "base/json_string.h"
+#include "base/log_line.h"
+
+namespace surge::protocol {
+
+namespace {
+
+constexpr size_t kMaxField = 8192;  // a longer request line or header is cut (and says so)
+
+void appendEscaped(std::string& out, std::string_view text) {
+  if (text.empty()) {
+    out.push_back('-');
+    return;
+  }
+  bool cut = text.size() > kMaxField;
+  if (cut) text = text.substr(0, kMaxField);
+  static const char kHex[] = "0123456789ABCDEF";
+  for (char ch : text) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(ch);
+    } else if (c < 0x20 || c >= 0x7F) {
+      out.append("\\x");
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+    } else {
+      out.push_back(ch);
+    }
+  }
+  if (cut) out.append("...");
+}
+
+std::string_view trimBlank(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+bool startsWithIgnoreCase(std::string_view line, std::string_view prefix) {
+  if (line.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    char a = line[i];
+    if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
+    if (a != prefix[i]) return false;
+  }
+  return true;
+}
+
+void appendJsonField(std::string& out, const char* name, std::string_view value) {
+  out.append(",\"").append(name).append("\":");
+  appendJsonString(out, value.size() > kMaxField ? value.substr(0, kMaxField) : value);
+}
+
+}  // namespace
+
+std::optional<AccessLogFormat> parseAccessLogFormat(std::string_view name) {
+  if (name == "combined") return AccessLogFormat::kCombined;
+  if (name == "common") return AccessLogFormat::kCommon;
+  if (name == "json") return AccessLogFormat::kJson;
+  return std::nullopt;
+}
+
+void scanRequestHead(std::string_view raw, AccessLogEntry* e) {
+  size_t eol = raw.find('\n');
+  std::string_view line = raw.substr(0, eol);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  e->requestLine = line;
+  size_t sp1 = line.find(' ');
+  size_t sp2 = sp1 == std::string_view::npos ? sp1 : line.find(' ', sp1 + 1);
+  if (sp1 != std::string_view::npos) {
+    e->method = line.substr(0, sp1);
+    if (sp2 != std::string_view::npos) {
+      e->target = line.substr(sp1 + 1, sp2 - sp1 - 1);
+      e->protocol = line.substr(sp2 + 1);
+    } else {
+      e->target = line.substr(sp1 + 1);
+    }
+  }
+  size_t pos = eol == std::string_view::npos ? raw.size() : eol + 1;
+  while (pos < raw.size()) {
+    size_t end = raw.find('\n', pos);
+    std::string_view header = raw.substr(pos, end == std::string_view::npos ? raw.npos : end - pos);
+    pos = end == std::string_view::npos ? raw.size() : end + 1;
+    if (header.empty() || header == "\r") break;  // the end of the head
+    if (startsWithIgnoreCase(header, "referer:"))
+      e->referer = trimBlank(header.substr(8));
+    else if (startsWithIgnoreCase(header, "user-agent:"))
+      e->userAgent = trimBlank(header.substr(11));
+  }
+}
+
+std::string accessLogTime(int64_t epochMillis) {
+  time_t t = static_cast<time_t>(epochMillis / 1000);
+  struct tm local;
+  localtime_r(&t, &local);
+  char stamp[40];
+  strftime(stamp, sizeof stamp, "%d/%b/%Y:%H:%M:%S %z", &local);  // %b: C locale in a server
+  return stamp;
+}
+
+void appendAccessLogLine(std::string& out, AccessLogFormat format, const AccessLogEntry& e) {
+  if (format == AccessLogFormat::kJson) {
+    out.append("{\"time\":\"").append(LogLine::rfc3339Millis(e.epochMillis)).append("\"");
+    appendJsonField(out, "remote_addr", e.remoteAddr);
+    appendJsonField(out, "request", e.requestLine);
+    appendJsonField(out, "method", e.method);
+    appendJsonField(out, "path", e.target);
+    appendJsonField(out, "protocol", e.protocol);
+    out.append(",\"status\":").append(std::to_string(e.status));
+    out.append(",\"body_bytes_sent\":").append(std::to_string(e.bodyBytes));
+    if (!e.referer.empty()) appendJsonField(out, "referer", e.referer);
+    if (!e.userAgent.empty()) appendJsonField(out, "user_agent", e.userAgent);
+    out.append(",\"duration\":");
+    if (e.durationSeconds < 0) {
+      out.append("null");
+    } else {
+      char seconds[32];
+      std::snprintf(seconds, sizeof seconds, "%.6f", e.durationSeconds);
+      out.append(seconds);
+    }
+    out.append("}\n");
+    return;
+  }
+  appendEscaped(out, e.remoteAddr);
+  out.append(" - - [").append(accessLogTime(e.epochMillis)).append("] \"");
+  appendEscaped(out, e.requestLine);
+  out.append("\" ").append(std::to_string(e.status)).append(" ");
+  out.append(std::to_string(e.bodyBytes));
+  if (format == AccessLogFormat::kCombined) {
+    out.append(" \"");
+    appendEscaped(out, e.referer);
+    out.append("\" \"");
+    appendEscaped(out, e.userAgent);
+    out.push_back('"');
+  }
+  out.push_back('\n');
+}
+
+}  // namespace surge::protocol
