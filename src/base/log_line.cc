@@ -1,5 +1,6 @@
 #include "base/log_line.h"
 
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 
@@ -63,17 +64,32 @@ std::string LogLine::rfc3339Millis(int64_t epochMillis) {
     millis += 1000;
     --seconds;
   }
-  time_t t = static_cast<time_t>(seconds);
-  struct tm local;
-  localtime_r(&t, &local);
-  char stamp[40];
-  size_t n = strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &local);
-  long offset = local.tm_gmtoff / 60;  // minutes east of UTC
-  char sign = offset < 0 ? '-' : '+';
-  if (offset < 0) offset = -offset;
-  std::snprintf(stamp + n, sizeof stamp - n, ".%03d%c%02ld:%02ld", millis, sign, offset / 60,
-                offset % 60);
-  return stamp;
+  // An access log writes a line per request: the date and offset are formatted once per
+  // second, only the milliseconds for each line.
+  thread_local int64_t cachedSecond = INT64_MIN;
+  thread_local std::string cachedDate;    // "2026-12-05T10:00:00"
+  thread_local std::string cachedOffset;  // "+01:00"
+  if (seconds != cachedSecond) {
+    time_t t = static_cast<time_t>(seconds);
+    struct tm local;
+    localtime_r(&t, &local);
+    char stamp[40];
+    strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &local);
+    long offset = local.tm_gmtoff / 60;  // minutes east of UTC
+    char sign = offset < 0 ? '-' : '+';
+    if (offset < 0) offset = -offset;
+    char zone[48];
+    std::snprintf(zone, sizeof zone, "%c%02ld:%02ld", sign, offset / 60, offset % 60);
+    cachedDate = stamp;
+    cachedOffset = zone;
+    cachedSecond = seconds;
+  }
+  char fraction[8] = {'.', static_cast<char>('0' + millis / 100),
+                      static_cast<char>('0' + millis / 10 % 10),
+                      static_cast<char>('0' + millis % 10)};
+  std::string out;
+  out.reserve(cachedDate.size() + 4 + cachedOffset.size());
+  return out.append(cachedDate).append(fraction, 4).append(cachedOffset);
 }
 
 std::string LogLine::json(const LogRecord& r) {

@@ -1,5 +1,6 @@
 #include "protocol/http/access_log_line.h"
 
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 
@@ -97,12 +98,20 @@ void scanRequestHead(std::string_view raw, AccessLogEntry* e) {
 }
 
 std::string accessLogTime(int64_t epochMillis) {
-  time_t t = static_cast<time_t>(epochMillis / 1000);
-  struct tm local;
-  localtime_r(&t, &local);
-  char stamp[40];
-  strftime(stamp, sizeof stamp, "%d/%b/%Y:%H:%M:%S %z", &local);  // %b: C locale in a server
-  return stamp;
+  // Formatted once per second: a busy server writes thousands of lines with the same stamp.
+  thread_local int64_t cachedSecond = INT64_MIN;
+  thread_local std::string cached;
+  int64_t second = epochMillis / 1000;
+  if (second != cachedSecond) {
+    time_t t = static_cast<time_t>(second);
+    struct tm local;
+    localtime_r(&t, &local);
+    char stamp[40];
+    strftime(stamp, sizeof stamp, "%d/%b/%Y:%H:%M:%S %z", &local);  // %b: C locale in a server
+    cached = stamp;
+    cachedSecond = second;
+  }
+  return cached;
 }
 
 void appendAccessLogLine(std::string& out, AccessLogFormat format, const AccessLogEntry& e) {
