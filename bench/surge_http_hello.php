@@ -37,6 +37,11 @@ $oneMb = str_repeat('x', 1024 * 1024);
 
 $worker = new Worker("http://127.0.0.1:$port");
 $worker->count = 1;
+// bench/access_log_cost.sh: BENCH_ACCESS_LOG=combined|common|json writes $tmp/access.log.
+if (getenv('BENCH_ACCESS_LOG')) {
+    $worker->accessLog = "$tmp/access.log";
+    $worker->accessLogFormat = getenv('BENCH_ACCESS_LOG');
+}
 $worker->onMessage = function (TcpConnection $connection, Request $request) use ($oneMb) {
     // The hello path does the least work: one path() call, then the send.
     $path = $request->path();

@@ -168,6 +168,20 @@ SeriesStore::Cell* seriesOf(zval* self, HashTable* labels) {
   return cells;
 }
 
+void returnSeriesValue(INTERNAL_FUNCTION_PARAMETERS) {
+  HashTable* labels = nullptr;
+  ZEND_PARSE_PARAMETERS_START(0, 1)
+  Z_PARAM_OPTIONAL
+  Z_PARAM_ARRAY_HT(labels)
+  ZEND_PARSE_PARAMETERS_END();
+  try {
+    uint32_t metric = metricOf(ZEND_THIS);
+    RETURN_DOUBLE(registry().valueByKey(metric, labelKeyOf(metric, labels)));
+  } catch (const MetricsError& e) {
+    throwMetricsError(e);
+  }
+}
+
 void throwMetricsError(const MetricsError& e) {
   zend_throw_exception_ex(e.kind() == MetricsError::Kind::kArgument
                               ? spl_ce_InvalidArgumentException

@@ -28,17 +28,7 @@ SURGE_METHOD(Surge_Metrics_Counter, inc) {
 }
 
 SURGE_METHOD(Surge_Metrics_Counter, value) {
-  HashTable* labels = nullptr;
-  ZEND_PARSE_PARAMETERS_START(0, 1)
-  Z_PARAM_OPTIONAL
-  Z_PARAM_ARRAY_HT(labels)
-  ZEND_PARSE_PARAMETERS_END();
-  try {
-    uint32_t metric = metricOf(ZEND_THIS);
-    RETURN_DOUBLE(registry().valueByKey(metric, labelKeyOf(metric, labels)));
-  } catch (const MetricsError& e) {
-    throwMetricsError(e);
-  }
+  returnSeriesValue(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
 namespace surge::ext::metrics {

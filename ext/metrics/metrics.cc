@@ -69,34 +69,30 @@ void declare(zval* return_value, MetricType type, zend_class_entry* ce, zend_str
   }
 }
 
+// Metrics::counter() and Metrics::gauge(): (name, help, label names).
+void declareWithoutBuckets(INTERNAL_FUNCTION_PARAMETERS, MetricType type, zend_class_entry* ce) {
+  zend_string* name;
+  zend_string* help;
+  HashTable* labels = nullptr;
+  ZEND_PARSE_PARAMETERS_START(2, 3)
+  Z_PARAM_STR(name)
+  Z_PARAM_STR(help)
+  Z_PARAM_OPTIONAL
+  Z_PARAM_ARRAY_HT(labels)
+  ZEND_PARSE_PARAMETERS_END();
+  declare(return_value, type, ce, name, help, labels, nullptr);
+}
+
 }  // namespace
 
 SURGE_METHOD(Surge_Metrics, __construct) {}
 
 SURGE_METHOD(Surge_Metrics, counter) {
-  zend_string* name;
-  zend_string* help;
-  HashTable* labels = nullptr;
-  ZEND_PARSE_PARAMETERS_START(2, 3)
-  Z_PARAM_STR(name)
-  Z_PARAM_STR(help)
-  Z_PARAM_OPTIONAL
-  Z_PARAM_ARRAY_HT(labels)
-  ZEND_PARSE_PARAMETERS_END();
-  declare(return_value, MetricType::kCounter, counter_ce, name, help, labels, nullptr);
+  declareWithoutBuckets(INTERNAL_FUNCTION_PARAM_PASSTHRU, MetricType::kCounter, counter_ce);
 }
 
 SURGE_METHOD(Surge_Metrics, gauge) {
-  zend_string* name;
-  zend_string* help;
-  HashTable* labels = nullptr;
-  ZEND_PARSE_PARAMETERS_START(2, 3)
-  Z_PARAM_STR(name)
-  Z_PARAM_STR(help)
-  Z_PARAM_OPTIONAL
-  Z_PARAM_ARRAY_HT(labels)
-  ZEND_PARSE_PARAMETERS_END();
-  declare(return_value, MetricType::kGauge, gauge_ce, name, help, labels, nullptr);
+  declareWithoutBuckets(INTERNAL_FUNCTION_PARAM_PASSTHRU, MetricType::kGauge, gauge_ce);
 }
 
 SURGE_METHOD(Surge_Metrics, histogram) {

@@ -61,6 +61,10 @@ std::string labelKeyOf(uint32_t metric, HashTable* values);
 // store with them in a process that did not run Worker::runAll()).
 SeriesStore::Cell* seriesOf(zval* self, HashTable* labels);
 
+// Counter::value() and Gauge::value(): parses the optional label values and returns the
+// series' total over every process (0 for a series not created yet).
+void returnSeriesValue(INTERNAL_FUNCTION_PARAMETERS);
+
 // Throws a MetricsError as a PHP exception: \InvalidArgumentException for a bad argument,
 // \RuntimeException otherwise, "Surge\Metrics: <message>".
 void throwMetricsError(const MetricsError& e);
