@@ -33,6 +33,19 @@ void appendJsonString(std::string& out, std::string_view text) {
   out.reserve(out.size() + text.size() + 2);
   out += '"';
   for (size_t i = 0; i < text.size();) {
+    // A run of printable ASCII needs no escaping: appended whole (access log lines are
+    // mostly that).
+    size_t run = i;
+    while (run < text.size()) {
+      unsigned char r = static_cast<unsigned char>(text[run]);
+      if (r < 0x20 || r >= 0x7F || r == '"' || r == '\\') break;
+      ++run;
+    }
+    if (run > i) {
+      out.append(text.data() + i, run - i);
+      i = run;
+      continue;
+    }
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
       size_t n = utf8Length(text, i);

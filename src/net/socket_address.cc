@@ -130,8 +130,19 @@ SocketAddress SocketAddress::fromSockaddr(const sockaddr* sa, socklen_t length) 
 std::string SocketAddress::ip() const {
   char text[INET6_ADDRSTRLEN] = "";
   if (family() == AF_INET) {
-    inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(&storage_)->sin_addr, text,
-              sizeof text);
+    // By hand: glibc's inet_ntop formats IPv4 with sprintf, which cost an access log line
+    // (getRemoteIp(), the connection list) more than the rest of it together.
+    const auto* bytes = reinterpret_cast<const unsigned char*>(
+        &reinterpret_cast<const sockaddr_in*>(&storage_)->sin_addr);
+    char* out = text;
+    for (int i = 0; i < 4; ++i) {
+      unsigned v = bytes[i];
+      if (v >= 100) *out++ = static_cast<char>('0' + v / 100);
+      if (v >= 10) *out++ = static_cast<char>('0' + v / 10 % 10);
+      *out++ = static_cast<char>('0' + v % 10);
+      if (i < 3) *out++ = '.';
+    }
+    return std::string(text, static_cast<size_t>(out - text));
   } else if (family() == AF_INET6) {
     inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6*>(&storage_)->sin6_addr, text,
               sizeof text);

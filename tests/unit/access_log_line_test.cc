@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <initializer_list>
 #include <string>
+#include <utility>
 
 namespace surge::protocol {
 namespace {
@@ -95,10 +97,20 @@ TEST_F(AccessLogLineTest, JsonHasTheFieldsAndEscapes) {
             "\"body_bytes_sent\":1234,\"user_agent\":\"a\\u0002z\",\"duration\":0.250000}\n");
 }
 
-TEST_F(AccessLogLineTest, JsonDurationIsNullWhenUnknown) {
+TEST_F(AccessLogLineTest, JsonDurationIsNullWhenUnknownElseMicroseconds) {
   AccessLogEntry e = entry("BAD");
   std::string out = line(AccessLogFormat::kJson, e);
   EXPECT_NE(out.find("\"duration\":null}"), std::string::npos) << out;
+  for (auto [seconds, text] :
+       std::initializer_list<std::pair<double, const char*>>{{0, "0.000000"},
+                                                             {0.0000014, "0.000001"},
+                                                             {1.5, "1.500000"},
+                                                             {12.0000006, "12.000001"}}) {
+    e.durationSeconds = seconds;
+    out.clear();
+    appendAccessLogLine(out, AccessLogFormat::kJson, e);
+    EXPECT_NE(out.find(std::string("\"duration\":") + text + "}"), std::string::npos) << out;
+  }
   EXPECT_NE(out.find("\"request\":\"BAD\",\"method\":\"\""), std::string::npos) << out;
 }
 

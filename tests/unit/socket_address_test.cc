@@ -120,6 +120,11 @@ TEST(SocketAddressTest, Ipv4) {
   EXPECT_EQ(ntohl(in->sin_addr.s_addr), INADDR_LOOPBACK);
 }
 
+TEST(SocketAddressTest, Ipv4TextOfEveryDigitCount) {
+  for (const char* ip : {"1.22.255.0", "10.200.3.99", "255.255.255.255", "100.9.10.199"})
+    EXPECT_EQ(SocketAddress::parse("tcp", std::string(ip) + ":1").ip(), ip);
+}
+
 TEST(SocketAddressTest, Ipv4AnyAndPortZero) {
   SocketAddress a = SocketAddress::parse("tcp", "0.0.0.0:0");
   EXPECT_EQ(a.family(), AF_INET);
