@@ -9,25 +9,14 @@
 #include <string>
 #include <utility>
 
+#include "test_support.h"
+
 namespace surge::protocol {
 namespace {
 
 class AccessLogLineTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const char* tz = getenv("TZ");
-    hadTz_ = tz != nullptr;
-    if (hadTz_) oldTz_ = tz;
-    setenv("TZ", "UTC", 1);
-    tzset();
-  }
-  void TearDown() override {
-    if (hadTz_)
-      setenv("TZ", oldTz_.c_str(), 1);
-    else
-      unsetenv("TZ");
-    tzset();
-  }
+  void SetUp() override { tz_.set("UTC"); }
   static AccessLogEntry entry(std::string_view raw) {
     AccessLogEntry e;
     scanRequestHead(raw, &e);
@@ -43,8 +32,7 @@ class AccessLogLineTest : public ::testing::Test {
     return out;
   }
 
-  bool hadTz_ = false;
-  std::string oldTz_;
+  surge::testing::ScopedTimeZone tz_;
 };
 
 TEST_F(AccessLogLineTest, CombinedAndCommonAsApacheWritesThem) {

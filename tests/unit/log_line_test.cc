@@ -20,27 +20,14 @@ using surge::testing::TempDir;
 // Lines are formatted in local time: each test picks a zone and restores the old one.
 class LogLineTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const char* tz = getenv("TZ");
-    hadTz_ = tz != nullptr;
-    if (hadTz_) oldTz_ = tz;
-    zone("UTC");
-  }
+  void SetUp() override { zone("UTC"); }
   void TearDown() override {
-    if (hadTz_)
-      setenv("TZ", oldTz_.c_str(), 1);
-    else
-      unsetenv("TZ");
-    tzset();
     Log::configure("", true);
     Log::setFormat(LogFormat::kText);
     Log::setThreshold(LogLevel::kInfo);
     Log::setWorkerName("");
   }
-  void zone(const char* tz) {
-    setenv("TZ", tz, 1);
-    tzset();
-  }
+  void zone(const char* tz) { tz_.set(tz); }
   static LogRecord record(LogLevel level, std::string_view message, std::string_view context = {},
                           std::string_view worker = {}) {
     LogRecord r;
@@ -53,8 +40,7 @@ class LogLineTest : public ::testing::Test {
     return r;
   }
 
-  bool hadTz_ = false;
-  std::string oldTz_;
+  surge::testing::ScopedTimeZone tz_;
 };
 
 TEST_F(LogLineTest, InfoTextLineIsWorkermansLayoutByteForByte) {

@@ -60,28 +60,14 @@ std::string captureStdout(Fn fn) {
 // the defaults behind.
 class LogTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const char* tz = getenv("TZ");
-    hadTz_ = tz != nullptr;
-    if (hadTz_) oldTz_ = tz;
-    Log::configure("", false);
-  }
+  void SetUp() override { Log::configure("", false); }
   void TearDown() override {
-    if (hadTz_)
-      setenv("TZ", oldTz_.c_str(), 1);
-    else
-      unsetenv("TZ");
-    tzset();
     Log::setMaxFileSize(10 * 1024 * 1024);
     Log::configure("", true);
   }
-  void useUtc() {
-    setenv("TZ", "UTC", 1);
-    tzset();
-  }
+  void useUtc() { tz_.set("UTC"); }
 
-  bool hadTz_ = false;
-  std::string oldTz_;
+  surge::testing::ScopedTimeZone tz_;
 };
 
 TEST_F(LogTest, FormatLineLayout) {

@@ -29,6 +29,34 @@ inline ::testing::AssertionResult Contains(const std::string& text, const std::s
   return ::testing::AssertionFailure() << "\"" << text << "\" does not contain \"" << part << "\"";
 }
 
+// Log lines are formatted in local time: a test sets TZ with set() and the old value (or
+// none) is back at the end of the scope.
+class ScopedTimeZone {
+ public:
+  ScopedTimeZone() {
+    const char* tz = getenv("TZ");
+    had_ = tz != nullptr;
+    if (had_) old_ = tz;
+  }
+  ~ScopedTimeZone() {
+    if (had_)
+      setenv("TZ", old_.c_str(), 1);
+    else
+      unsetenv("TZ");
+    tzset();
+  }
+  ScopedTimeZone(const ScopedTimeZone&) = delete;
+  ScopedTimeZone& operator=(const ScopedTimeZone&) = delete;
+  void set(const char* tz) {
+    setenv("TZ", tz, 1);
+    tzset();
+  }
+
+ private:
+  bool had_ = false;
+  std::string old_;
+};
+
 // A fresh directory under /tmp (short paths, so Unix socket paths fit), removed with its
 // files at the end of the scope.
 class TempDir {
