@@ -50,7 +50,7 @@ cmake --build build/asan -j"$jobs" >/dev/null
 (cd build/asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure) | tee "$logs/asan.log"
 
 if [ -d tests/fuzz ]; then
-  step "codec fuzzers (${FUZZ_SECONDS:-20} s each)"
+  step "codec fuzzers (${FUZZ_SECONDS:-10} s each)"
   CXX=clang++ cmake -S . -B build/fuzz -DSURGE_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
   cmake --build build/fuzz -j"$jobs" >/dev/null
   for target in build/fuzz/*_fuzz; do
@@ -58,7 +58,7 @@ if [ -d tests/fuzz ]; then
     corpus=tests/fuzz/corpus/$name
     work=$(mktemp -d)
     [ -d "$corpus" ] && cp -r "$corpus"/. "$work"/
-    "$target" -max_total_time="${FUZZ_SECONDS:-20}" -print_final_stats=0 "$work" 2>&1 | tail -1
+    "$target" -max_total_time="${FUZZ_SECONDS:-10}" -print_final_stats=0 "$work" 2>&1 | tail -1
     rm -rf "$work"
   done
 fi
