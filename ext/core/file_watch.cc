@@ -103,10 +103,13 @@ void onIdle(Supervisor& supervisor, const StartInfo& info) {
   std::vector<std::string> files(g_pending.begin(), g_pending.end());
   g_pending.clear();
   g_dueAt = 0;
+  // A checkout can change hundreds of files: the log line names the first few.
+  constexpr size_t kNamed = 5;
   std::string names;
+  for (size_t i = 0; i < files.size() && i < kNamed; ++i) names += (i == 0 ? "" : ", ") + files[i];
+  if (files.size() > kNamed) names += " and " + std::to_string(files.size() - kNamed) + " more";
   bool broken = false;
   for (const std::string& file : files) {
-    names += (names.empty() ? "" : ", ") + file;
     if (access(file.c_str(), F_OK) != 0) continue;  // deleted: nothing to check
     std::string error = syntaxError(file);
     if (error.empty()) continue;

@@ -110,12 +110,13 @@ void setTrailers(zval* request, const std::vector<protocol::HttpHeader>& trailer
 }
 
 void answerInternalError(ConnectionObject* c, HttpConnectionState* s) {
-  std::string first;  // the request the 500 answers, for the access log
-  if (access_log::on() && !s->pending.empty())
-    first.assign(ZSTR_VAL(s->pending.front().buffer), ZSTR_LEN(s->pending.front().buffer));
+  // The request the 500 answers, kept (not copied) for the access log until it is written.
+  zend_string* first = s->pending.empty() ? nullptr : zend_string_copy(s->pending.front().buffer);
   for (PendingRequest& r : s->pending) zend_string_release(r.buffer);
   s->pending.clear();
-  answerError(c, s, 500, first);
+  answerError(c, s, 500,
+              first ? std::string_view(ZSTR_VAL(first), ZSTR_LEN(first)) : std::string_view());
+  if (first) zend_string_release(first);
 }
 
 // Hands one whole request to onMessage. Takes over the reference of `buffer`.

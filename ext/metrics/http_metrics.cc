@@ -24,9 +24,8 @@ void workerStarted(StatusBoard::Counters* counters) {
   g_httpCounters = counters;
 }
 
-void observeHttpResponse(int64_t startNs) {
+void recordHttpDuration(int64_t startNs) {
   StatusBoard::Counters* c = g_httpCounters;
-  if (startNs == 0 || c == nullptr) return;
   int64_t elapsed = monotonicNs() - startNs;
   if (elapsed < 0) elapsed = 0;
   size_t bucket = 0;

@@ -17,9 +17,14 @@ extern StatusBoard::Counters* g_httpCounters;
 // Worker, once its board slot is known: observe durations when metrics are served.
 void workerStarted(StatusBoard::Counters* counters);
 
-// Adds one observation of now - startNs (monotonicNs()) to this process's histogram
-// (startNs 0, or not observing: none).
-void observeHttpResponse(int64_t startNs);
+// Adds one observation of now - startNs to this process's histogram.
+void recordHttpDuration(int64_t startNs);
+
+// A response was handed to the connection for a request stamped `startNs` (monotonicNs(),
+// or 0 when it was not timed): inline, so that a server without metrics pays one compare.
+inline void observeHttpResponse(int64_t startNs) {
+  if (startNs != 0 && g_httpCounters != nullptr) recordHttpDuration(startNs);
+}
 
 }  // namespace surge::ext::metrics
 

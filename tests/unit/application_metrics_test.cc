@@ -220,9 +220,11 @@ TEST(ApplicationMetricsTest, SurvivesAProcessKilledAnywhere) {
   if (pid == 0) {
     for (uint64_t i = 0;; ++i) m.counterAdd(c, {std::to_string(i % 15000)}, 1);
   }
-  while (m.store()->size() < 1000) usleep(1000);
+  // Until the child is busy creating series (bounded: a child that never gets there fails).
+  for (int i = 0; i < 10000 && m.store()->size() < 1000; ++i) usleep(1000);
   kill(pid, SIGKILL);
   int status = waitChild(pid);
+  ASSERT_GE(m.store()->size(), 1000u);
   ASSERT_TRUE(WIFSIGNALED(status));
   m.counterAdd(c, {"after"}, 1);  // would hang on a lock held by the dead process
   EXPECT_EQ(m.value(c, {"after"}), 1);
